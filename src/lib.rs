@@ -1,1 +1,81 @@
-pub fn x(){}
+//! Netral: tells an Indonesian public servant whether an act breaks the election-neutrality
+//! rules, and why.
+//!
+//! ```
+//! use netral::{Incident, Rulebook, VerdictKind};
+//! let book = Rulebook::builtin();
+//! let incident = Incident { text: "Saya PNS, saya like postingan kampanye caleg di Facebook".into(), ..Default::default() };
+//! let verdict = book.classify(&incident).unwrap();
+//! assert_eq!(verdict.verdict, VerdictKind::Violation);
+//! assert!(verdict.matched[0].basis.iter().any(|b| b.starts_with("SKB 2022")));
+//! ```
+//!
+//! Pipeline: `syntax` (parse) → `check` (resolve, lint, examples) → `rulebook` (compiled form)
+//! → `eval` (classify), with `text` reading the incident. See ARCHITECTURE.md.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod diagnostic;
+pub mod eval;
+mod info;
+pub mod rulebook;
+pub mod syntax;
+#[path = "text_shim.rs"]
+pub mod text;
+pub mod verdict;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use check::{ExampleOutcome, run_examples};
+pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
+pub use info::{RuleInfo, FactQuestion};
+pub use rulebook::Rulebook;
+pub use verdict::{Evidence, FactInput, Incident, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind};
+
+use std::sync::OnceLock;
+
+/// The files of the default rulebook, embedded at build time (order matters only for display).
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("rules/00_laws.rules", include_str!("../rules/00_laws.rules")),
+    ("rules/10_periods.rules", include_str!("../rules/10_periods.rules")),
+    ("rules/20_concepts.rules", include_str!("../rules/20_concepts.rules")),
+    ("rules/30_asn.rules", include_str!("../rules/30_asn.rules")),
+    ("rules/40_tni.rules", include_str!("../rules/40_tni.rules")),
+    ("rules/50_polri.rules", include_str!("../rules/50_polri.rules")),
+    ("rules/55_tni_polri_voting.rules", include_str!("../rules/55_tni_polri_voting.rules")),
+    ("rules/60_village.rules", include_str!("../rules/60_village.rules")),
+    ("rules/70_officials.rules", include_str!("../rules/70_officials.rules")),
+    ("rules/80_permissions.rules", include_str!("../rules/80_permissions.rules")),
+];
+
+/// The default rulebook's sources.
+pub fn builtin_sources() -> Sources {
+    Sources::new(BUILTIN_FILES.iter().map(|(n, t)| SourceFile { name: n.to_string(), text: t.to_string() }))
+}
+
+impl Rulebook {
+    /// Compiles rule files. Errors (never warnings) prevent a rulebook.
+    pub fn compile(sources: &Sources) -> Result<Rulebook, Vec<Diagnostic>> {
+        match check::compile(sources) {
+            (Some(book), _) => Ok(book),
+            (None, diags) => Err(diags.into_iter().filter(Diagnostic::is_error).collect()),
+        }
+    }
+
+    /// The default rulebook, compiled once.
+    pub fn builtin() -> &'static Rulebook {
+        static BOOK: OnceLock<Rulebook> = OnceLock::new();
+        BOOK.get_or_init(|| match Rulebook::compile(&builtin_sources()) {
+            Ok(b) => b,
+            // The default rulebook is checked by the test suite; reaching this is a build defect.
+            Err(d) => panic!("the built-in rulebook does not compile: {d:?}"),
+        })
+    }
+
+    /// Classifies an incident. Errors name an unknown fact or value, or a text that is too long.
+    pub fn classify(&self, incident: &Incident) -> Result<Verdict, Vec<Diagnostic>> {
+        eval::classify(self, incident)
+    }
+}

@@ -1,0 +1,127 @@
+//! `netral test` and `netral diff`: examples and JSONL case files run against a rulebook.
+
+use super::load_rulebook;
+use netral::{run_examples, FactInput, Incident, Rulebook, RuleKind, VerdictKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One line of a case file.
+#[derive(Deserialize)]
+pub struct Case {
+    #[serde(default)]
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub facts: BTreeMap<String, FactInput>,
+    pub expected: Expected,
+}
+
+#[derive(Deserialize)]
+pub struct Expected {
+    pub verdict: VerdictKind,
+}
+
+pub fn read_cases(path: &Path) -> Result<Vec<Case>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a case: {e}", path.display(), n + 1)))
+        .collect()
+}
+
+fn incident(c: &Case, text_only: bool) -> Incident {
+    Incident { text: c.text.clone(), facts: if text_only { BTreeMap::new() } else { c.facts.clone() }, ..Default::default() }
+}
+
+pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: bool) -> Result<ExitCode, String> {
+    let book = load_rulebook(files)?;
+    let (mut passed, mut failed) = (0usize, 0usize);
+    let outcomes = run_examples(&book);
+    for o in &outcomes {
+        if o.ok {
+            passed += 1;
+        } else {
+            failed += 1;
+            println!("FAIL example in {}: \"{}\"\n     {}", o.rule, o.text, o.message);
+        }
+    }
+    if let Some(path) = cases {
+        let mut unsafe_allowed = 0;
+        for c in read_cases(path)? {
+            match book.classify(&incident(&c, text_only)) {
+                Ok(v) if v.verdict == c.expected.verdict => passed += 1,
+                Ok(v) => {
+                    failed += 1;
+                    if c.expected.verdict == VerdictKind::Violation && v.verdict == VerdictKind::Allowed {
+                        unsafe_allowed += 1;
+                    }
+                    println!("FAIL case {}: expected {}, got {}", c.id, c.expected.verdict.as_str(), v.verdict.as_str());
+                }
+                Err(d) => {
+                    failed += 1;
+                    println!("FAIL case {}: {}", c.id, d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "));
+                }
+            }
+        }
+        if unsafe_allowed > 0 {
+            println!("{unsafe_allowed} violation(s) answered `allowed`");
+        }
+    }
+    if coverage {
+        print_coverage(&book, &outcomes);
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Rules that no passing example shows matching.
+fn print_coverage(book: &Rulebook, outcomes: &[netral::ExampleOutcome]) {
+    let covered: Vec<&str> = outcomes.iter().filter(|o| o.ok).filter_map(|o| o.must_match.as_deref()).collect();
+    let rules = book.rules(netral::Lang::Id);
+    let missing: Vec<&str> = rules.iter().map(|r| r.id.as_str()).filter(|id| !covered.contains(id)).collect();
+    let prohibitions = rules.iter().filter(|r| r.kind == RuleKind::Prohibition).count();
+    println!("coverage: {} of {} rules ({} prohibitions) are met by a passing example", rules.len() - missing.len(), rules.len(), prohibitions);
+    for m in missing {
+        println!("  not covered: {m}");
+    }
+}
+
+pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, String> {
+    let a = load_rulebook(&[old.to_path_buf()])?;
+    let b = load_rulebook(&[new.to_path_buf()])?;
+    let mut changed = 0;
+    let cases = read_cases(cases)?;
+    for c in &cases {
+        let inc = incident(c, false);
+        let (va, vb) = match (a.classify(&inc), b.classify(&inc)) {
+            (Ok(x), Ok(y)) => (x, y),
+            _ => {
+                println!("{}: cannot be classified by one of the rulebooks (unknown fact or value)", c.id);
+                changed += 1;
+                continue;
+            }
+        };
+        let ids = |v: &netral::Verdict| v.matched.iter().map(|m| m.rule.clone()).collect::<Vec<_>>();
+        let (ra, rb) = (ids(&va), ids(&vb));
+        if va.verdict != vb.verdict || ra != rb {
+            changed += 1;
+            println!("{}: {} → {}", c.id, va.verdict.as_str(), vb.verdict.as_str());
+            let gone: Vec<&String> = ra.iter().filter(|r| !rb.contains(r)).collect();
+            let came: Vec<&String> = rb.iter().filter(|r| !ra.contains(r)).collect();
+            if !gone.is_empty() {
+                println!("    no longer matched: {}", gone.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+            }
+            if !came.is_empty() {
+                println!("    newly matched: {}", came.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+            }
+            if let Some(q) = vb.question.as_ref().filter(|_| vb.verdict == VerdictKind::NeedsMoreInfo) {
+                println!("    now waits on: {}", q.fact);
+            }
+        }
+    }
+    println!("{changed} of {} cases changed", cases.len());
+    Ok(ExitCode::SUCCESS)
+}

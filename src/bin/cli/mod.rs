@@ -1,0 +1,227 @@
+//! Command-line parsing and the five commands. Rendering lives in `render.rs`.
+
+mod cases;
+mod render;
+
+use clap::{Parser, Subcommand};
+use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook, SourceFile, Sources};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "netral", version, about = "Netral — cek netralitas ASN, TNI, Polri dan perangkat desa / election-neutrality checker")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check rule files and print diagnostics (the built-in rulebook when no file is given).
+    Check {
+        /// Rule files or folders of `.rules` files.
+        files: Vec<PathBuf>,
+    },
+    /// Run every example in the rules, and the cases of a JSONL file.
+    Test {
+        /// Rule files or folders (default: the built-in rulebook).
+        files: Vec<PathBuf>,
+        /// A JSONL file of cases: {"id", "text", "facts"?, "expected": {"verdict"}}.
+        #[arg(long)]
+        cases: Option<PathBuf>,
+        /// Ignore the facts given with each case: read the text alone.
+        #[arg(long)]
+        text_only: bool,
+        /// Also report which rules no example matches.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// Classify one incident (or a JSONL stream of incidents with --jsonl).
+    Classify {
+        /// Rule files or folders (default: the built-in rulebook).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+        /// The description (read from standard input when absent).
+        #[arg(long)]
+        text: Option<String>,
+        /// A known fact, NAME=VALUE (repeatable).
+        #[arg(long = "fact", value_name = "NAME=VALUE")]
+        facts: Vec<String>,
+        /// Language of the explanation: id or en.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// Print the Verdict JSON.
+        #[arg(long)]
+        json: bool,
+        /// Classify one Incident JSON per line of FILE (or - for standard input), one Verdict per line out.
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
+    },
+    /// List the rules: id, kind, title, bases, sanction, examples.
+    List {
+        /// Rule files or folders (default: the built-in rulebook).
+        files: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the cases whose verdict or matched rules change between two rulebooks.
+    Diff {
+        /// The old rulebook (file or folder).
+        old: PathBuf,
+        /// The new rulebook (file or folder).
+        new: PathBuf,
+        /// Cases to compare on.
+        #[arg(long)]
+        cases: PathBuf,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { files } => check(&files),
+        Command::Test { files, cases, text_only, coverage } => cases::test(&files, cases.as_deref(), text_only, coverage),
+        Command::Classify { rules, text, facts, lang, json, jsonl } => classify(&rules, text, &facts, &lang, json, jsonl.as_deref()),
+        Command::List { files, json } => list(&files, json),
+        Command::Diff { old, new, cases } => cases::diff(&old, &new, &cases),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads rule files; a folder means every `.rules` file in it, sorted by name.
+pub(crate) fn load_sources(paths: &[PathBuf]) -> Result<Sources, String> {
+    if paths.is_empty() {
+        return Ok(netral::builtin_sources());
+    }
+    let mut files = vec![];
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("cannot read folder {}: {e}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
+                .collect();
+            entries.sort();
+            for e in entries {
+                files.push(read_file(&e)?);
+            }
+        } else {
+            files.push(read_file(p)?);
+        }
+    }
+    Ok(Sources::new(files))
+}
+
+fn read_file(p: &Path) -> Result<SourceFile, String> {
+    let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8 text (byte {})", p.display(), e.utf8_error().valid_up_to()))?;
+    Ok(SourceFile { name: p.display().to_string(), text })
+}
+
+/// Compiles, printing errors when it fails.
+pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, String> {
+    let sources = load_sources(paths)?;
+    Rulebook::compile(&sources).map_err(|diags| {
+        render::diagnostics(&sources, &diags);
+        format!("the rulebook has {} error(s)", diags.len())
+    })
+}
+
+fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let sources = load_sources(files)?;
+    let (_, diags) = netral::check::check(&sources);
+    render::diagnostics(&sources, &diags);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    eprintln!("{} file(s): {errors} error(s), {warnings} warning(s)", sources.len());
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "id" => Ok(Lang::Id),
+        "en" => Ok(Lang::En),
+        _ => Err(format!("unknown language `{s}`: use id or en")),
+    }
+}
+
+fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, String> {
+    let book = load_rulebook(rules)?;
+    let lang = parse_lang(lang)?;
+    if let Some(path) = jsonl {
+        return classify_stream(&book, path);
+    }
+    let text = match text {
+        Some(t) => t,
+        None => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
+            s
+        }
+    };
+    let mut incident = Incident { text, lang, ..Default::default() };
+    for f in facts {
+        let (name, value) = f.split_once('=').ok_or_else(|| format!("`{f}`: write a fact as NAME=VALUE"))?;
+        incident.facts.insert(name.trim().to_string(), FactInput::Text(value.trim().to_string()));
+    }
+    match book.classify(&incident) {
+        Ok(v) if json => println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?),
+        Ok(v) => render::verdict(&incident, &v),
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("error[{}]: {}{}", d.code, d.message, d.hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default());
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One Incident per line in, one Verdict (or `{"error": …}`) per line out; memory stays bounded.
+fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, String> {
+    let input: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?))
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for (n, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = match serde_json::from_str::<Incident>(&line) {
+            Err(e) => serde_json::json!({ "line": n + 1, "error": format!("not an Incident: {e}") }),
+            Ok(inc) => match book.classify(&inc) {
+                Ok(v) => serde_json::to_value(v).map_err(|e| e.to_string())?,
+                Err(d) => serde_json::json!({ "line": n + 1, "error": d.iter().map(|d: &Diagnostic| d.message.clone()).collect::<Vec<_>>().join("; ") }),
+            },
+        };
+        failed |= result.get("error").is_some();
+        serde_json::to_writer(&mut out, &result).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+    let book = load_rulebook(files)?;
+    let rules = book.rules(Lang::Id);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?);
+    } else {
+        render::rule_list(&rules);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,157 @@
+//! What the CLI prints: diagnostics with the source line underlined (colour on a terminal),
+//! verdicts in plain words with the evidence marked, and the rule list.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
+use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
+use std::io::IsTerminal;
+
+/// Prints diagnostics to standard error.
+pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let writer = StandardStream::stderr(choice);
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = sources.files().map(|f| files.add(f.name.clone(), f.text.clone())).collect();
+    let config = Config::default();
+    for d in diags {
+        let severity = match d.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let mut report = Report::new(severity).with_code(d.code).with_message(&d.message);
+        if let Some(&id) = ids.get(d.loc.file as usize).filter(|_| !d.file.is_empty() && d.file != "incident") {
+            report = report.with_labels(vec![Label::primary(id, d.start as usize..d.end as usize)]);
+        }
+        if let Some(h) = &d.hint {
+            report = report.with_notes(vec![format!("hint: {h}")]);
+        }
+        if term::emit_to_write_style(&mut writer.lock(), &config, &files, &report).is_err() {
+            eprintln!("{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message);
+        }
+    }
+}
+
+fn verdict_words(v: VerdictKind, lang: Lang) -> &'static str {
+    match (v, lang) {
+        (VerdictKind::Violation, Lang::Id) => "PELANGGARAN — tindakan ini melanggar aturan netralitas",
+        (VerdictKind::Violation, Lang::En) => "VIOLATION — this act breaks the neutrality rules",
+        (VerdictKind::NeedsMoreInfo, Lang::Id) => "PERLU INFORMASI — jawabannya bergantung pada satu hal lagi",
+        (VerdictKind::NeedsMoreInfo, Lang::En) => "NEEDS MORE INFORMATION — the answer depends on one more fact",
+        (VerdictKind::Allowed, Lang::Id) => "DIPERBOLEHKAN — tidak ada larangan yang terpenuhi",
+        (VerdictKind::Allowed, Lang::En) => "ALLOWED — no prohibition is met",
+    }
+}
+
+/// Prints a readable verdict: decision, rules with bases and sanctions, evidence in the text.
+pub fn verdict(inc: &Incident, v: &Verdict) {
+    let en = inc.lang == Lang::En;
+    let t = |id: &'static str, e: &'static str| if en { e } else { id };
+    println!("{}", verdict_words(v.verdict, inc.lang));
+    for m in &v.matched {
+        println!();
+        println!("  [{}] {}", m.rule, m.title);
+        if !m.basis.is_empty() {
+            println!("    {}: {}", t("Dasar hukum", "Legal basis"), m.basis.join("; "));
+        }
+        if let Some(s) = &m.sanction {
+            println!("    {}: {}", t("Sanksi", "Sanction"), s.label);
+            for other in m.sanctions.iter().skip(1) {
+                println!("             {}", other.label);
+            }
+        }
+        if !m.because.is_empty() {
+            println!("    {}: {}", t("Karena", "Because"), m.because.join("; "));
+        }
+        if let Some(a) = &m.advice {
+            println!("    {}: {a}", t("Saran", "Advice"));
+        }
+        if let Some(n) = &m.note {
+            println!("    {}: {n}", t("Catatan", "Note"));
+        }
+    }
+    if !v.possible.is_empty() && v.verdict != VerdictKind::Violation {
+        println!();
+        println!("  {}:", t("Mungkin berlaku", "May apply"));
+        for p in v.possible.iter().take(5) {
+            println!("    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "));
+        }
+    }
+    let marked = mark_evidence(&inc.text, v);
+    if marked != inc.text {
+        println!();
+        println!("  {}: {marked}", t("Bukti", "Evidence"));
+    }
+    if let Some(q) = &v.question {
+        println!();
+        println!("  {}: {}", t("Pertanyaan", "Question"), q.text);
+        let answers: Vec<String> = q.answers.iter().map(|a| format!("{} ({})", a.label, value_text(&a.value))).collect();
+        if !answers.is_empty() {
+            println!("    {}", answers.join(" · "));
+        }
+        println!("    ({} --fact {}=…)", t("jawab dengan", "answer with"), q.fact);
+    }
+}
+
+fn value_text(v: &netral::verdict::Value) -> String {
+    match v {
+        netral::verdict::Value::Bool(b) => b.to_string(),
+        netral::verdict::Value::Number(x) => x.to_string(),
+        netral::verdict::Value::Text(s) => s.clone(),
+    }
+}
+
+/// The text with every evidence span wrapped in [brackets].
+fn mark_evidence(text: &str, v: &Verdict) -> String {
+    let mut spans: Vec<(usize, usize)> = v
+        .matched
+        .iter()
+        .flat_map(|m| &m.evidence)
+        .filter_map(|e| Some((byte_at(text, e.start)?, byte_at(text, e.end)?)))
+        .collect();
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len() + spans.len() * 2);
+    let mut at = 0;
+    for (s, e) in spans {
+        if s < at {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push('[');
+        out.push_str(&text[s..e]);
+        out.push(']');
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Byte offset of a UTF-16 index.
+fn byte_at(text: &str, utf16: u32) -> Option<usize> {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return Some(i);
+        }
+        units += c.len_utf16() as u32;
+    }
+    (units >= utf16).then_some(text.len())
+}
+
+/// Prints the rule list as a table.
+pub fn rule_list(rules: &[RuleInfo]) {
+    for r in rules {
+        let kind = match r.kind {
+            netral::verdict::RuleKind::Prohibition => "larangan",
+            netral::verdict::RuleKind::Permission => "izin",
+        };
+        println!("{} ({kind}, {} contoh) — {}", r.id, r.examples.len(), r.title);
+        if !r.basis.is_empty() {
+            println!("    dasar: {}", r.basis.join("; "));
+        }
+        if let Some(s) = &r.sanction {
+            println!("    sanksi: {} [{}]", s.label, s.severity);
+        }
+    }
+    println!("{} rules", rules.len());
+}

@@ -1,0 +1,51 @@
+//! Checking and compiling: rule files → `Rulebook` plus diagnostics. `compile` stops at errors
+//! (what classification needs, fast); `check` adds the warnings and runs every example (what a
+//! legal officer needs while editing).
+
+mod lint;
+mod resolve;
+
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::rulebook::Rulebook;
+use crate::syntax;
+
+/// Parses and resolves every file. The rulebook is returned only when there is no error;
+/// diagnostics are located (file, line, column).
+pub fn compile(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
+    let (book, _, diags) = compile_with_usage(sources);
+    (book, diags)
+}
+
+fn compile_with_usage(sources: &Sources) -> (Option<Rulebook>, resolve::Usage, Vec<Diagnostic>) {
+    let mut items = vec![];
+    let mut diags = vec![];
+    for (i, f) in sources.files().enumerate() {
+        let (it, d) = syntax::parse(i as u32, &f.text);
+        items.extend(it);
+        diags.extend(d);
+    }
+    let (book, usage, d) = resolve::resolve(&items);
+    diags.extend(d);
+    let book = if diags.iter().any(Diagnostic::is_error) { None } else { book };
+    (book, usage, locate(sources, diags))
+}
+
+/// Every diagnostic: errors, then (when the rulebook compiles) warnings and failing examples.
+pub fn check(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
+    let (book, usage, mut diags) = compile_with_usage(sources);
+    if let Some(b) = &book {
+        let mut more = lint::lint(b, &usage);
+        more.extend(lint::failing_examples(b).into_iter().map(|f| f.diagnostic));
+        diags.extend(locate(sources, more));
+    }
+    (book, diags)
+}
+
+fn locate(sources: &Sources, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = diags.into_iter().map(|d| sources.locate(d)).collect();
+    out.sort_by(|a, b| (a.loc.file, a.loc.start, a.code).cmp(&(b.loc.file, b.loc.start, b.code)));
+    out.dedup_by(|a, b| a.loc == b.loc && a.code == b.code && a.message == b.message);
+    out
+}
+
+pub use lint::{run_examples, ExampleOutcome};

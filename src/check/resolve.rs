@@ -1,0 +1,583 @@
+//! Name resolution and type checking: syntax tree → `Rulebook`, with an error for every unknown
+//! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
+
+use crate::diagnostic::{suggest, Diagnostic, Loc};
+use crate::rulebook::*;
+use crate::syntax::ast::{self, ConceptItem, Expr, Item, Label, Pattern, TypeRef, Value};
+use crate::text;
+use crate::verdict::{FactInput, RuleKind, VerdictKind};
+use std::collections::HashMap;
+
+/// What the linter needs to know besides the rulebook.
+#[derive(Debug, Default)]
+pub(crate) struct Usage {
+    /// Facts read by some condition.
+    pub facts_used: Vec<bool>,
+    /// Concepts read by some pattern.
+    pub concepts_used: Vec<bool>,
+    /// Where each fact, concept and rule was declared.
+    pub fact_locs: Vec<Loc>,
+    pub concept_locs: Vec<Loc>,
+    pub rule_locs: Vec<Loc>,
+    /// Permissions: the `overrides` clause location (or the rule's) when it names nothing.
+    pub overrides_nothing: Vec<(usize, Loc)>,
+}
+
+struct Decls<'a> {
+    laws: HashMap<&'a str, usize>,
+    enums: HashMap<&'a str, usize>,
+    facts: HashMap<&'a str, usize>,
+    periods: HashMap<&'a str, usize>,
+    concepts: HashMap<&'a str, usize>,
+    sanctions: HashMap<&'a str, usize>,
+    rules: HashMap<&'a str, usize>,
+}
+
+pub(crate) struct Resolver<'a> {
+    items: &'a [Item],
+    d: Decls<'a>,
+    pub diags: Vec<Diagnostic>,
+    book: Rulebook,
+    usage: Usage,
+    /// Anonymous concepts made from phrases written inside patterns.
+    inline: HashMap<String, u32>,
+}
+
+/// Resolves a whole rulebook. Returns it only when there is no error.
+pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        items,
+        d: Decls {
+            laws: HashMap::new(),
+            enums: HashMap::new(),
+            facts: HashMap::new(),
+            periods: HashMap::new(),
+            concepts: HashMap::new(),
+            sanctions: HashMap::new(),
+            rules: HashMap::new(),
+        },
+        diags: vec![],
+        book: Rulebook {
+            laws: vec![],
+            enums: vec![],
+            facts: vec![],
+            fact_index: HashMap::new(),
+            periods: vec![],
+            sanctions: vec![],
+            rules: vec![],
+            lexicon: Lexicon::default(),
+            concept_names: vec![],
+        },
+        usage: Usage::default(),
+        inline: HashMap::new(),
+    };
+    r.declare();
+    r.enums();
+    r.concepts();
+    r.laws_periods_sanctions();
+    r.facts();
+    r.rules();
+    let ok = !r.diags.iter().any(|d| d.is_error());
+    (ok.then_some(r.book), r.usage, r.diags)
+}
+
+fn declare_in<'a>(
+    table: &mut HashMap<&'a str, usize>,
+    name: &'a ast::Name,
+    index: usize,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if table.insert(&name.text, index).is_some() {
+        diags.push(Diagnostic::error("E-DUPLICATE", name.loc, format!("{what} `{}` is declared twice", name.text))
+            .with_hint("rename one of them; names are shared by all files of a rulebook"));
+    }
+}
+
+impl<'a> Resolver<'a> {
+    fn declare(&mut self) {
+        let (mut n_law, mut n_enum, mut n_fact, mut n_period, mut n_concept, mut n_sanction, mut n_rule) =
+            (0, 0, 0, 0, 0, 0, 0);
+        for item in self.items {
+            let diags = &mut self.diags;
+            match item {
+                Item::Law(l) => { declare_in(&mut self.d.laws, &l.name, n_law, "law", diags); n_law += 1 }
+                Item::Enum(e) => { declare_in(&mut self.d.enums, &e.name, n_enum, "enum", diags); n_enum += 1 }
+                Item::Fact(f) => { declare_in(&mut self.d.facts, &f.name, n_fact, "fact", diags); n_fact += 1 }
+                Item::Period(p) => { declare_in(&mut self.d.periods, &p.name, n_period, "period", diags); n_period += 1 }
+                Item::Concept(c) => { declare_in(&mut self.d.concepts, &c.name, n_concept, "concept", diags); n_concept += 1 }
+                Item::Sanction(s) => { declare_in(&mut self.d.sanctions, &s.name, n_sanction, "sanction", diags); n_sanction += 1 }
+                Item::Rule(r) => { declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags); n_rule += 1 }
+            }
+        }
+    }
+
+    fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
+        let mut d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
+        if let Some(s) = suggest(&name.text, candidates) {
+            d = d.with_hint(format!("did you mean `{s}`?"));
+        }
+        self.diags.push(d);
+    }
+
+    fn enums(&mut self) {
+        for item in self.items {
+            let Item::Enum(e) = item else { continue };
+            if e.variants.len() > 64 {
+                self.diags.push(Diagnostic::error("E-TOO-MANY-VALUES", e.name.loc, format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len())));
+            }
+            let mut ir = EnumIr { name: e.name.text.clone(), values: vec![], groups: vec![] };
+            for (v, label) in e.variants.iter().take(64) {
+                if ir.values.iter().any(|(x, _)| *x == v.text) {
+                    self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
+                }
+                ir.values.push((v.text.clone(), label.clone()));
+            }
+            for g in &e.groups {
+                let mut mask = 0u64;
+                for m in &g.members {
+                    match ir.mask_of(&m.text) {
+                        Some(bits) => mask |= bits,
+                        None => {
+                            let cands: Vec<&str> = ir.values.iter().map(|(v, _)| v.as_str()).collect();
+                            let mut d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
+                            if let Some(s) = suggest(&m.text, cands) { d = d.with_hint(format!("did you mean `{s}`?")); }
+                            self.diags.push(d);
+                        }
+                    }
+                }
+                if ir.mask_of(&g.name.text).is_some() {
+                    self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
+                }
+                ir.groups.push((g.name.text.clone(), g.label.clone(), mask));
+            }
+            self.book.enums.push(ir);
+        }
+    }
+
+    fn concepts(&mut self) {
+        let concepts: Vec<&ast::Concept> = self.items.iter().filter_map(|i| if let Item::Concept(c) = i { Some(c) } else { None }).collect();
+        self.book.concept_names = concepts.iter().map(|c| c.name.text.clone()).collect();
+        self.usage.concept_locs = concepts.iter().map(|c| c.name.loc).collect();
+        self.usage.concepts_used = vec![false; concepts.len()];
+        // Direct inclusions, then every concept's ancestors (concepts that include it).
+        let mut children: Vec<Vec<usize>> = vec![vec![]; concepts.len()];
+        for (i, c) in concepts.iter().enumerate() {
+            for item in &c.items {
+                if let ConceptItem::Ref(n) = item {
+                    match self.d.concepts.get(n.text.as_str()) {
+                        Some(&j) => { children[i].push(j); self.usage.concepts_used[j] = true; }
+                        None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names) }
+                    }
+                }
+            }
+        }
+        let mut ancestors: Vec<Vec<u32>> = vec![vec![]; concepts.len()];
+        for (root, anc) in ancestors.iter_mut().enumerate() {
+            // Everything reachable from `root` has `root` as an ancestor; collected by a DFS below.
+            anc.push(root as u32);
+        }
+        for root in 0..concepts.len() {
+            let mut stack = children[root].clone();
+            let mut seen = vec![false; concepts.len()];
+            while let Some(c) = stack.pop() {
+                if c == root {
+                    self.diags.push(Diagnostic::error("E-CYCLE", concepts[root].name.loc, format!("concept `{}` includes itself", concepts[root].name.text)));
+                    break;
+                }
+                if std::mem::replace(&mut seen[c], true) { continue; }
+                ancestors[c].push(root as u32);
+                stack.extend(children[c].iter().copied());
+            }
+        }
+        for (i, c) in concepts.iter().enumerate() {
+            for item in &c.items {
+                if let ConceptItem::Phrase(p, loc) = item {
+                    self.add_phrase(p, *loc, ancestors[i].clone());
+                }
+            }
+        }
+    }
+
+    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: Vec<u32>) {
+        let words: Vec<WordPat> = text::phrase_words(phrase.trim_end_matches('*'))
+            .into_iter()
+            .map(|(word, stem)| WordPat { word, stem, prefix: false })
+            .collect();
+        let mut words = words;
+        if words.is_empty() {
+            self.diags.push(Diagnostic::error("E-EMPTY-PHRASE", loc, "this phrase has no words"));
+            return;
+        }
+        if phrase.ends_with('*') {
+            if let Some(last) = words.last_mut() { last.prefix = true; }
+        }
+        let id = self.book.lexicon.phrases.len() as u32;
+        let first = &words[0];
+        if first.prefix {
+            self.book.lexicon.prefix_first.push(id);
+        } else {
+            for key in [&first.word, &first.stem] {
+                let list = self.book.lexicon.by_first.entry(key.clone()).or_default();
+                if list.last() != Some(&id) { list.push(id); }
+            }
+        }
+        self.book.lexicon.phrases.push(Phrase { words, concepts });
+    }
+
+    fn laws_periods_sanctions(&mut self) {
+        for item in self.items {
+            match item {
+                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.clone(), short: l.short.clone(), title: l.title.clone() }),
+                Item::Period(p) => {
+                    let start = self.date(&p.start.0, p.start.1);
+                    let end = self.date(&p.end.0, p.end.1);
+                    if let (Some(s), Some(e)) = (start, end) {
+                        if e < s {
+                            self.diags.push(Diagnostic::error("E-PERIOD-ORDER", p.end.1, format!("period `{}` ends ({}) before it starts ({})", p.name.text, p.end.0, p.start.0)).with_hint("swap the two dates"));
+                        }
+                    }
+                    self.citations(&p.basis);
+                    self.book.periods.push(PeriodIr { name: p.name.text.clone(), label: p.label.clone(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
+                }
+                Item::Sanction(s) => {
+                    let severity = match s.severity {
+                        Some((v, loc)) if !(0.0..=1000.0).contains(&v) || v.fract() != 0.0 => {
+                            self.diags.push(Diagnostic::error("E-TYPE", loc, "severity must be a whole number from 0 to 1000"));
+                            0
+                        }
+                        Some((v, _)) => v as u32,
+                        None => {
+                            self.diags.push(Diagnostic::error("E-NO-SEVERITY", s.name.loc, format!("sanction `{}` has no severity", s.name.text)).with_hint("add `severity N` (higher is stronger)"));
+                            0
+                        }
+                    };
+                    self.citations(&s.basis);
+                    self.book.sanctions.push(SanctionIr { name: s.name.text.clone(), label: s.label.clone(), severity });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn date(&mut self, s: &str, loc: Loc) -> Option<i32> {
+        let d = text::parse_iso_date(s);
+        if d.is_none() {
+            self.diags.push(Diagnostic::error("E-BAD-DATE", loc, format!("`{s}` is not a calendar date")));
+        }
+        d
+    }
+
+    fn citations(&mut self, cs: &[ast::Citation]) -> Vec<String> {
+        let mut out = vec![];
+        for c in cs {
+            match self.d.laws.get(c.law.text.as_str()) {
+                Some(&i) => {
+                    let Some(Item::Law(l)) = self.items.iter().filter(|it| matches!(it, Item::Law(_))).nth(i) else { continue };
+                    out.push(format!("{} {}", l.short, c.article).trim().to_string());
+                }
+                None => {
+                    let mut d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
+                    if let Some(s) = suggest(&c.law.text, self.d.laws.keys().copied()) {
+                        d = d.with_hint(format!("did you mean `{s}`?"));
+                    } else {
+                        d = d.with_hint("declare it with `law CODE \"short citation\" \"full title\"`");
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    fn facts(&mut self) {
+        for item in self.items {
+            let Item::Fact(f) = item else { continue };
+            let ty = match &f.ty {
+                TypeRef::Bool => FactType::Bool,
+                TypeRef::Date => FactType::Date,
+                TypeRef::Number => FactType::Number,
+                TypeRef::Enum(n) => match self.d.enums.get(n.text.as_str()) {
+                    Some(&i) => FactType::Enum(i as u16),
+                    None => {
+                        let names = self.d.enums.keys().copied().collect();
+                        self.unknown("type", n, names);
+                        FactType::Bool
+                    }
+                },
+            };
+            let id = self.book.facts.len() as FactId;
+            self.book.fact_index.insert(f.name.text.clone(), id);
+            self.book.facts.push(FactIr { name: f.name.text.clone(), ty, open: f.open, label: f.label.clone(), infers: vec![] });
+            self.usage.fact_locs.push(f.name.loc);
+            if f.open && f.label.is_none() {
+                self.diags.push(Diagnostic::error("E-NO-QUESTION", f.name.loc, format!("open fact `{}` has no question", f.name.text)).with_hint("add the question users are asked, e.g. \"Apakah …?\" en \"Are you …?\""));
+            }
+            for inf in &f.infers {
+                let value = match ty {
+                    FactType::Bool => match inf.value.text.as_str() {
+                        "true" => Some(InferValue::Bool(true)),
+                        "false" => Some(InferValue::Bool(false)),
+                        _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
+                    },
+                    FactType::Enum(e) => match self.book.enums[e as usize].mask_of(&inf.value.text) {
+                        Some(m) => Some(InferValue::Set(m)),
+                        None => {
+                            let cands: Vec<String> = self.enum_names(e);
+                            self.unknown(&format!("value of `{}`", self.book.enums[e as usize].name), &inf.value, cands.iter().map(String::as_str).collect());
+                            None
+                        }
+                    },
+                    _ => { self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`"); None }
+                };
+                let pat = self.pattern(&inf.pattern);
+                if let Some(v) = value { self.book.facts[id as usize].infers.push((v, pat)); }
+            }
+        }
+        self.usage.facts_used = vec![false; self.book.facts.len()];
+    }
+
+    fn enum_names(&self, e: u16) -> Vec<String> {
+        let en = &self.book.enums[e as usize];
+        en.values.iter().map(|(v, _)| v.clone()).chain(en.groups.iter().map(|(g, _, _)| g.clone())).collect()
+    }
+
+    fn type_error(&mut self, loc: Loc, msg: &str) {
+        self.diags.push(Diagnostic::error("E-TYPE", loc, msg.to_string()));
+    }
+
+    fn pattern(&mut self, p: &Pattern) -> Pat {
+        match p {
+            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x)).collect()),
+            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x)).collect()),
+            Pattern::Near(a, b, w) => Pat::Near(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w),
+            Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
+            Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
+            Pattern::Concept(n) => match self.d.concepts.get(n.text.as_str()) {
+                Some(&i) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
+                None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names); Pat::Or(vec![]) }
+            },
+            Pattern::Phrase(s, loc) => {
+                if let Some(&c) = self.inline.get(s) { return Pat::Concept(c); }
+                let c = self.book.concept_names.len() as u32;
+                self.book.concept_names.push(format!("\"{s}\""));
+                self.usage.concepts_used.push(true);
+                self.usage.concept_locs.push(*loc);
+                self.inline.insert(s.clone(), c);
+                self.add_phrase(s, *loc, vec![c]);
+                Pat::Concept(c)
+            }
+        }
+    }
+
+    fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
+        match self.book.fact_index.get(&n.text) {
+            Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
+            None => { let names = self.d.facts.keys().copied().collect(); self.unknown("fact", n, names); None }
+        }
+    }
+
+    fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
+        let m = self.book.enums[e as usize].mask_of(&n.text);
+        if m.is_none() {
+            let cands = self.enum_names(e);
+            let what = format!("value of `{}`", self.book.enums[e as usize].name);
+            self.unknown(&what, n, cands.iter().map(String::as_str).collect());
+        }
+        m
+    }
+
+    fn cond(&mut self, e: &Expr) -> Cond {
+        match e {
+            Expr::And(v) => Cond::And(v.iter().map(|x| self.cond(x)).collect()),
+            Expr::Or(v) => Cond::Or(v.iter().map(|x| self.cond(x)).collect()),
+            Expr::Not(x) => Cond::Not(Box::new(self.cond(x))),
+            Expr::Const(b, _) => Cond::Const(*b),
+            Expr::Fact(n) => match self.fact_id(n) {
+                Some((id, FactType::Bool)) => Cond::IsTrue(id),
+                Some(_) => { self.type_error(n.loc, &format!("fact `{}` is not yes/no; compare it, e.g. `{} = …` or `{} in …`", n.text, n.text, n.text)); Cond::Const(false) }
+                None => Cond::Const(false),
+            },
+            Expr::InList(f, vals) => match self.fact_id(f) {
+                Some((id, FactType::Enum(en))) => {
+                    let mask = vals.iter().filter_map(|v| self.enum_mask(en, v)).fold(0, |a, b| a | b);
+                    Cond::InSet(id, mask)
+                }
+                Some(_) => { self.type_error(f.loc, &format!("`in [..]` needs an enum fact; `{}` is not one", f.text)); Cond::Const(false) }
+                None => Cond::Const(false),
+            },
+            Expr::InNamed(f, target) => match self.fact_id(f) {
+                Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
+                Some((id, FactType::Date)) => match self.d.periods.get(target.text.as_str()) {
+                    Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
+                    None => { let names = self.d.periods.keys().copied().collect(); self.unknown("period", target, names); Cond::Const(false) }
+                },
+                Some(_) => { self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text)); Cond::Const(false) }
+                None => Cond::Const(false),
+            },
+            Expr::Cmp(f, op, v) => self.comparison(f, *op, v),
+        }
+    }
+
+    fn comparison(&mut self, f: &ast::Name, op: ast::CmpOp, v: &Value) -> Cond {
+        use ast::CmpOp::*;
+        let Some((id, ty)) = self.fact_id(f) else { return Cond::Const(false) };
+        let eq_only = matches!(op, Eq | Ne);
+        let wrap = |c: Cond| if op == Ne { Cond::Not(Box::new(c)) } else { c };
+        match (ty, v) {
+            (FactType::Enum(en), Value::Name(n)) if eq_only => self.enum_mask(en, n).map(|m| wrap(Cond::InSet(id, m))).unwrap_or(Cond::Const(false)),
+            (FactType::Bool, Value::Bool(b, _)) if eq_only => {
+                let c = if *b { Cond::IsTrue(id) } else { Cond::Not(Box::new(Cond::IsTrue(id))) };
+                wrap(c)
+            }
+            (FactType::Number, Value::Number(x, _)) => Cond::Cmp(id, op, *x),
+            (FactType::Date, Value::Date(s, loc)) => match self.date(s, *loc) {
+                Some(d) => Cond::Cmp(id, op, d as f64),
+                None => Cond::Const(false),
+            },
+            _ => {
+                let want = match ty {
+                    FactType::Bool => "`true` or `false` (with = or !=)",
+                    FactType::Date => "a date YYYY-MM-DD",
+                    FactType::Number => "a number",
+                    FactType::Enum(_) => "one of its values (with = or !=)",
+                };
+                self.type_error(v.loc(), &format!("fact `{}` must be compared with {want}", f.text));
+                Cond::Const(false)
+            }
+        }
+    }
+
+    fn rules(&mut self) {
+        let subject = self.book.fact_index.get("subject").copied();
+        let rules: Vec<&ast::Rule> = self.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r) } else { None }).collect();
+        for r in &rules {
+            let ir = self.rule(r, subject);
+            self.usage.rule_locs.push(r.name.loc);
+            self.book.rules.push(ir);
+        }
+        // Overrides: permission → prohibitions it excuses.
+        for (pi, r) in rules.iter().enumerate() {
+            if r.overrides.is_empty() && self.book.rules[pi].kind == RuleKind::Permission {
+                self.usage.overrides_nothing.push((pi, r.name.loc));
+            }
+            for o in &r.overrides {
+                match self.d.rules.get(o.text.as_str()) {
+                    Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
+                    Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
+                    None => { let names = self.d.rules.keys().copied().collect(); self.unknown("rule", o, names) }
+                }
+            }
+        }
+    }
+
+    fn rule(&mut self, r: &ast::Rule, subject: Option<FactId>) -> RuleIr {
+        let kind = match r.kind.as_slice() {
+            [(k, _)] => *k,
+            [] => {
+                self.diags.push(Diagnostic::error("E-NO-KIND", r.name.loc, format!("rule `{}` does not say whether it is a prohibition or a permission", r.name.text)).with_hint("add `prohibition` or `permission` in its body"));
+                RuleKind::Prohibition
+            }
+            [(k, _), (_, loc), ..] => { self.clause_twice(*loc, "kind"); *k }
+        };
+        for (what, n) in [("when", r.when.len()), ("unless", r.unless.len()), ("advice", r.advice.len()), ("note", r.note.len())] {
+            if n > 1 { self.clause_twice(r.name.loc, what); }
+        }
+        let mut cond = match r.when.first() {
+            Some(e) => self.cond(e),
+            None => {
+                self.diags.push(Diagnostic::error("E-NO-CONDITION", r.name.loc, format!("rule `{}` has no `when` condition", r.name.text)));
+                Cond::Const(false)
+            }
+        };
+        if !r.applies.is_empty() {
+            match subject.map(|s| (s, self.book.facts[s as usize].ty)) {
+                Some((s, FactType::Enum(en))) => {
+                    self.usage.facts_used[s as usize] = true;
+                    let mask = r.applies.iter().filter_map(|a| self.enum_mask(en, a)).fold(0, |a, b| a | b);
+                    cond = Cond::And(vec![Cond::InSet(s, mask), cond]);
+                }
+                _ => self.diags.push(Diagnostic::error("E-NO-SUBJECT", r.applies[0].loc, "`applies to` needs an enum fact named `subject`").with_hint("declare `fact subject: Subject open \"…\"`")),
+            }
+        }
+        let unless = r.unless.first().map(|e| self.cond(e));
+        let basis = self.citations(&r.basis);
+        let mut sanctions: Vec<u32> = vec![];
+        for s in &r.sanctions {
+            match self.d.sanctions.get(s.text.as_str()) {
+                Some(&i) => sanctions.push(i as u32),
+                None => { let names = self.d.sanctions.keys().copied().collect(); self.unknown("sanction", s, names) }
+            }
+        }
+        sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
+        if r.basis.is_empty() {
+            self.diags.push(Diagnostic::error("E-NO-BASIS", r.name.loc, format!("rule `{}` cites no legal basis", r.name.text)).with_hint("add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `note \"UNCERTAIN: …\"`"));
+        }
+        if kind == RuleKind::Prohibition && r.sanctions.is_empty() {
+            self.diags.push(Diagnostic::error("E-NO-SANCTION", r.name.loc, format!("prohibition `{}` has no sanction", r.name.text)).with_hint("add `sanction NAME` from the sanction ladder"));
+        }
+        if kind == RuleKind::Prohibition && !r.overrides.is_empty() {
+            self.type_error(r.overrides[0].loc, "only a permission can override other rules; use `unless` in a prohibition");
+        }
+        for (l, loc) in &r.note {
+            if l.id.trim().is_empty() || l.id.trim().trim_end_matches(':') == "UNCERTAIN" {
+                self.diags.push(Diagnostic::error("E-EMPTY-NOTE", *loc, "this note says nothing").with_hint("say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`"));
+            }
+        }
+        let examples = r.examples.iter().map(|ex| self.example(ex, kind, &r.name.text)).collect();
+        let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
+        RuleIr {
+            id: r.name.text.clone(),
+            kind,
+            title: r.label.clone(),
+            cond,
+            unless,
+            excused_by: vec![],
+            sanctions,
+            basis,
+            advice: r.advice.first().map(|(l, _)| l.clone()),
+            note: r.note.first().map(|(l, _)| l.clone()),
+            examples,
+            weight,
+        }
+    }
+
+    fn clause_twice(&mut self, loc: Loc, what: &str) {
+        self.diags.push(Diagnostic::error("E-CLAUSE", loc, format!("`{what}` is written more than once in this rule")).with_hint("combine them into one clause"));
+    }
+
+    fn example(&mut self, ex: &ast::Example, kind: RuleKind, rule: &str) -> ExampleIr {
+        let mut facts = vec![];
+        for (n, v) in &ex.facts {
+            let Some((_, ty)) = self.fact_id(n) else { continue };
+            let input = match (ty, v) {
+                (FactType::Bool, Value::Bool(b, _)) => FactInput::Bool(*b),
+                (FactType::Number, Value::Number(x, _)) => FactInput::Number(*x),
+                (FactType::Date, Value::Date(s, loc)) => { self.date(s, *loc); FactInput::Text(s.clone()) }
+                (FactType::Enum(en), Value::Name(name)) => { self.enum_mask(en, name); FactInput::Text(name.text.clone()) }
+                _ => { self.type_error(v.loc(), &format!("this value does not fit fact `{}`", n.text)); continue }
+            };
+            facts.push((n.text.clone(), input));
+        }
+        let must_match = match &ex.by {
+            Some(by) => {
+                if !self.d.rules.contains_key(by.text.as_str()) {
+                    let names = self.d.rules.keys().copied().collect();
+                    self.unknown("rule", by, names);
+                }
+                Some(by.text.clone())
+            }
+            None => match (kind, ex.verdict) {
+                (RuleKind::Prohibition, VerdictKind::Violation) | (RuleKind::Permission, VerdictKind::Allowed) => Some(rule.to_string()),
+                _ => None,
+            },
+        };
+        ExampleIr { text: ex.text.clone(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
+    }
+}
+
+/// Used by the linter: the label of a rule in Indonesian.
+#[allow(dead_code)]
+pub(crate) fn label_id(l: &Label) -> &str {
+    &l.id
+}

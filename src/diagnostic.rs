@@ -1,0 +1,209 @@
+//! Diagnostics: one plain-data type for every problem found in a rule file, from syntax to
+//! failing examples. Rendering happens at the edges (CLI text, page JSON).
+
+use serde::Serialize;
+
+/// Byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loc {
+    /// Index of the file in the `Sources`.
+    pub file: u32,
+    /// Start byte.
+    pub start: u32,
+    /// End byte (exclusive).
+    pub end: u32,
+}
+
+/// Error or warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The rulebook cannot be used.
+    Error,
+    /// The rulebook works but something is probably wrong.
+    Warning,
+}
+
+/// One problem, located in a file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Stable code, e.g. `E-UNKNOWN-NAME`; docs/diagnostics.md explains each.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// One sentence in plain words.
+    pub message: String,
+    /// A suggestion, e.g. "did you mean `pppk`?".
+    pub hint: Option<String>,
+    /// File name.
+    pub file: String,
+    /// 1-based line of the start.
+    pub line: u32,
+    /// 1-based column (in characters) of the start.
+    pub column: u32,
+    /// 1-based line of the end.
+    pub end_line: u32,
+    /// 1-based column (in characters) of the end (exclusive).
+    pub end_column: u32,
+    /// Byte offsets in the file.
+    pub start: u32,
+    /// Byte offset of the end (exclusive).
+    pub end: u32,
+    #[serde(skip)]
+    /// Where it is, before line and column are known.
+    pub loc: Loc,
+}
+
+impl Diagnostic {
+    /// An error at `loc`.
+    pub fn error(code: &'static str, loc: Loc, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, loc, message.into())
+    }
+    /// A warning at `loc`.
+    pub fn warning(code: &'static str, loc: Loc, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, loc, message.into())
+    }
+    fn new(code: &'static str, severity: Severity, loc: Loc, message: String) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message,
+            hint: None,
+            file: String::new(),
+            line: 0,
+            column: 0,
+            end_line: 0,
+            end_column: 0,
+            start: loc.start,
+            end: loc.end,
+            loc,
+        }
+    }
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// One rule file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Name shown in diagnostics (a path or `rules/30_asn.rules`).
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+/// The files of one rulebook, with line tables to turn byte offsets into line and column.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: Vec<(SourceFile, Vec<u32>)>,
+}
+
+impl Sources {
+    /// Reads files from memory.
+    pub fn new(files: impl IntoIterator<Item = SourceFile>) -> Self {
+        let files = files
+            .into_iter()
+            .map(|f| {
+                let mut starts = vec![0u32];
+                starts.extend(f.text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+                (f, starts)
+            })
+            .collect();
+        Sources { files }
+    }
+    /// One file from a string.
+    pub fn single(name: &str, text: &str) -> Self {
+        Self::new([SourceFile { name: name.into(), text: text.into() }])
+    }
+    /// The files.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter().map(|(f, _)| f)
+    }
+    /// File by index.
+    pub fn file(&self, i: u32) -> &SourceFile {
+        &self.files[i as usize].0
+    }
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    /// True when there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, file: u32, offset: u32) -> (u32, u32) {
+        let (f, starts) = &self.files[file as usize];
+        let offset = offset.min(f.text.len() as u32);
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = starts[line] as usize;
+        let mut end = offset as usize;
+        while !f.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let col = f.text[line_start..end].chars().count() as u32 + 1;
+        (line as u32 + 1, col)
+    }
+    /// Fills file name, line and column of a diagnostic from its location.
+    pub fn locate(&self, mut d: Diagnostic) -> Diagnostic {
+        if (d.loc.file as usize) < self.files.len() {
+            d.file = self.file(d.loc.file).name.clone();
+            (d.line, d.column) = self.line_col(d.loc.file, d.loc.start);
+            (d.end_line, d.end_column) = self.line_col(d.loc.file, d.loc.end);
+        }
+        d
+    }
+}
+
+/// Closest candidate by edit distance, for "did you mean" hints.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.len() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let s = Sources::single("a.rules", "ab\né x\n");
+        assert_eq!(s.line_col(0, 0), (1, 1));
+        assert_eq!(s.line_col(0, 3), (2, 1));
+        assert_eq!(s.line_col(0, 6), (2, 3));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(suggest("ppk", ["pns", "pppk", "tni"]), Some("pppk"));
+        assert_eq!(suggest("zzzzzz", ["pns", "pppk"]), None);
+    }
+}

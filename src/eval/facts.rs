@@ -1,0 +1,159 @@
+//! Facts of one incident: the values the user gave, then what the text says about the rest,
+//! with the byte spans of the words that said it.
+
+use super::matcher::{self, Matches};
+use super::tri::Val;
+use crate::diagnostic::{suggest, Diagnostic, Loc};
+use crate::rulebook::{FactType, InferValue, Rulebook};
+use crate::text::{self, Analysis};
+use crate::verdict::{FactInput, Incident};
+
+/// Longest incident text read, in bytes. Longer text is refused with a clear message rather
+/// than truncated silently (the page keeps what was typed).
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// Fact values and, for facts read from the text, the byte spans that gave them.
+pub(crate) struct FactTable {
+    pub vals: Vec<Val>,
+    /// Byte spans per fact (empty when given or not from text).
+    pub evidence: Vec<Vec<(u32, u32)>>,
+    /// Which facts the user gave.
+    pub given: Vec<bool>,
+}
+
+/// Reads the incident's given facts; errors name the fact or value that is not known.
+pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
+    let n = book.facts.len();
+    let mut t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n] };
+    let mut errors = vec![];
+    if inc.text.len() > MAX_TEXT_BYTES {
+        errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
+    }
+    for (name, input) in &inc.facts {
+        let Some(&id) = book.fact_index.get(name) else {
+            let hint = suggest(name, book.facts.iter().map(|f| f.name.as_str())).map(|s| format!("did you mean `{s}`?"));
+            errors.push(input_error("E-UNKNOWN-FACT", format!("unknown fact `{name}`"), hint));
+            continue;
+        };
+        match parse_value(book, id as usize, input) {
+            Ok(Some(v)) => {
+                t.vals[id as usize] = v;
+                t.given[id as usize] = true;
+            }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(t) } else { Err(errors) }
+}
+
+fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnostic {
+    let mut d = Diagnostic::error(code, Loc::default(), msg);
+    d.file = "incident".into();
+    d.hint = hint;
+    d
+}
+
+/// A given value, checked against the fact's type. `Ok(None)` means "unknown".
+fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<Val>, Diagnostic> {
+    let fact = &book.facts[id];
+    let bad = |want: &str| input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None);
+    if let FactInput::Null(()) = input {
+        return Ok(None);
+    }
+    if let FactInput::Text(s) = input {
+        if s.is_empty() || s == "unknown" {
+            return Ok(None);
+        }
+    }
+    Ok(Some(match (fact.ty, input) {
+        (FactType::Bool, FactInput::Bool(b)) => Val::Bool(*b),
+        (FactType::Bool, FactInput::Text(s)) => match s.as_str() {
+            "true" | "ya" | "yes" => Val::Bool(true),
+            "false" | "tidak" | "no" => Val::Bool(false),
+            _ => return Err(bad("true or false")),
+        },
+        (FactType::Number, FactInput::Number(x)) => Val::Num(*x),
+        (FactType::Number, FactInput::Text(s)) => Val::Num(s.parse().map_err(|_| bad("a number"))?),
+        (FactType::Date, FactInput::Text(s)) => Val::Date(text::parse_iso_date(s).ok_or_else(|| bad("a date YYYY-MM-DD"))?),
+        (FactType::Enum(e), FactInput::Text(s)) => {
+            let en = &book.enums[e as usize];
+            match en.mask_of(s) {
+                Some(m) => Val::Set(m),
+                None => {
+                    let names: Vec<&str> = en.values.iter().map(|(v, _)| v.as_str()).chain(en.groups.iter().map(|(g, _, _)| g.as_str())).collect();
+                    let mut d = input_error("E-FACT-VALUE", format!("`{s}` is not a value of fact `{}`", fact.name), None);
+                    d.hint = Some(match suggest(s, names.iter().copied()) {
+                        Some(x) => format!("did you mean `{x}`?"),
+                        None => format!("one of: {}", names.join(", ")),
+                    });
+                    return Err(d);
+                }
+            }
+        }
+        (FactType::Bool, _) => return Err(bad("true or false")),
+        (FactType::Number, _) => return Err(bad("a number")),
+        (FactType::Date, _) => return Err(bad("a date YYYY-MM-DD")),
+        (FactType::Enum(_), _) => return Err(bad("one of its values")),
+    }))
+}
+
+fn show(input: &FactInput) -> String {
+    match input {
+        FactInput::Bool(b) => b.to_string(),
+        FactInput::Number(x) => x.to_string(),
+        FactInput::Text(s) => format!("`{s}`"),
+        FactInput::Null(()) => "null".into(),
+    }
+}
+
+/// Fills the facts the user did not give from the text. Closed yes/no facts not read from
+/// the text are false: a description is taken as complete about what was done.
+pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
+    let mut dates: Option<Vec<text::FoundDate>> = None;
+    for (id, fact) in book.facts.iter().enumerate() {
+        if t.given[id] {
+            continue;
+        }
+        match fact.ty {
+            FactType::Date => {
+                let found = dates.get_or_insert_with(|| text::find_dates(text_in));
+                if let Some(d) = found.first() {
+                    t.vals[id] = Val::Date(d.day);
+                    t.evidence[id].push((d.start, d.end));
+                }
+                continue;
+            }
+            FactType::Number => continue,
+            _ => {}
+        }
+        let (mut set, mut yes, mut no) = (0u64, false, false);
+        for (value, pat) in &fact.infers {
+            let Some(occ) = matcher::eval(pat, m, false) else { continue };
+            match value {
+                InferValue::Set(bits) => set |= bits,
+                InferValue::Bool(true) => yes = true,
+                InferValue::Bool(false) => no = true,
+            }
+            let toks = a.tokens();
+            for o in occ {
+                let span = (toks[o.first as usize].start, toks[o.last as usize].end);
+                if !t.evidence[id].contains(&span) {
+                    t.evidence[id].push(span);
+                }
+            }
+        }
+        t.vals[id] = match fact.ty {
+            FactType::Enum(_) if set != 0 => Val::Set(set),
+            FactType::Bool if yes && !no => Val::Bool(true),
+            FactType::Bool if no && !yes => Val::Bool(false),
+            // Said both ways: an open fact stays unknown (ask), a closed act counts as done.
+            FactType::Bool if yes => if fact.open { Val::Unknown } else { Val::Bool(true) },
+            FactType::Bool if !fact.open => Val::Bool(false),
+            _ => Val::Unknown,
+        };
+        if t.vals[id] == Val::Unknown || t.vals[id] == Val::Bool(false) && !no {
+            t.evidence[id].clear();
+        }
+    }
+}

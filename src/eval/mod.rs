@@ -1,0 +1,110 @@
+//! Classification: incident → verdict. Reads the text, fills the facts, evaluates every rule in
+//! three-valued logic, decides, and explains (matched rules, possible rules, next question).
+
+mod explain;
+pub(crate) mod facts;
+pub(crate) mod matcher;
+mod question;
+pub mod tri;
+
+use crate::diagnostic::Diagnostic;
+use crate::rulebook::{FactType, Rulebook};
+use crate::text;
+use crate::verdict::{Incident, MatchedRule, PossibleRule, RuleKind, Verdict, VerdictKind};
+use facts::FactTable;
+use tri::{Tri, Val};
+
+/// The status of every rule for one fact table.
+pub(crate) struct Statuses {
+    /// Condition and `unless` of each rule (permissions' own status).
+    pub own: Vec<Tri>,
+    /// Prohibitions after the permissions that override them (permissions: same as `own`).
+    pub effective: Vec<Tri>,
+}
+
+/// Evaluates every rule.
+pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
+    let own: Vec<Tri> = book
+        .rules
+        .iter()
+        .map(|r| {
+            let c = tri::eval(&r.cond, vals);
+            match (&r.unless, c) {
+                (_, Tri::False) | (None, _) => c,
+                (Some(u), _) => c.and(tri::eval(u, vals).not()),
+            }
+        })
+        .collect();
+    let effective = book
+        .rules
+        .iter()
+        .zip(&own)
+        .map(|(r, &s)| {
+            if s == Tri::False {
+                return s;
+            }
+            r.excused_by.iter().fold(s, |acc, &p| acc.and(own[p as usize].not()))
+        })
+        .collect();
+    Statuses { own, effective }
+}
+
+/// The verdict a set of statuses gives.
+pub(crate) fn decide(book: &Rulebook, st: &Statuses) -> VerdictKind {
+    let mut verdict = VerdictKind::Allowed;
+    for (r, s) in book.rules.iter().zip(&st.effective) {
+        if r.kind == RuleKind::Prohibition {
+            match s {
+                Tri::True => return VerdictKind::Violation,
+                Tri::Unknown => verdict = VerdictKind::NeedsMoreInfo,
+                Tri::False => {}
+            }
+        }
+    }
+    verdict
+}
+
+/// Facts of an incident after reading its text.
+pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
+    let mut table = facts::given(book, inc)?;
+    let analysis = text::analyse(&inc.text);
+    let matches = matcher::find(&book.lexicon, book.concept_names.len(), &analysis);
+    facts::infer(book, &mut table, &inc.text, &analysis, &matches);
+    Ok(table)
+}
+
+/// Classifies an incident.
+pub(crate) fn classify(book: &Rulebook, inc: &Incident) -> Result<Verdict, Vec<Diagnostic>> {
+    let table = read_facts(book, inc)?;
+    let st = statuses(book, &table.vals);
+    let verdict = decide(book, &st);
+    let mut ex = explain::Explainer::new(book, inc, &table);
+    let mut matched: Vec<MatchedRule> = vec![];
+    let mut possible: Vec<PossibleRule> = vec![];
+    for (i, r) in book.rules.iter().enumerate() {
+        match (r.kind, st.effective[i]) {
+            (RuleKind::Prohibition, Tri::True) | (RuleKind::Permission, Tri::True) => matched.push(ex.matched(i)),
+            (RuleKind::Prohibition, Tri::Unknown) => possible.push(ex.possible(i)),
+            _ => {}
+        }
+    }
+    // Prohibitions first, strongest sanction first; then permissions. Stable: file order otherwise.
+    matched.sort_by_key(|m| (m.kind == RuleKind::Permission, std::cmp::Reverse(m.sanction.as_ref().map_or(0, |s| s.severity))));
+    possible.sort_by_key(|p| std::cmp::Reverse(book.rules.iter().find(|r| r.id == p.rule).map_or(0, |r| r.weight)));
+    let question = match verdict {
+        VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st).map(|f| ex.question(f)),
+        _ => None,
+    };
+    Ok(Verdict { verdict, matched, possible, question, facts: ex.known_facts() })
+}
+
+/// True when a fact is open and not fully known.
+pub(crate) fn is_open_unknown(book: &Rulebook, vals: &[Val], f: usize) -> bool {
+    let fact = &book.facts[f];
+    fact.open
+        && match (vals[f], fact.ty) {
+            (Val::Unknown, _) => true,
+            (Val::Set(m), FactType::Enum(_)) => m.count_ones() > 1,
+            _ => false,
+        }
+}

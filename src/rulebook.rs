@@ -1,0 +1,213 @@
+//! The compiled rulebook: names resolved to indices, conditions and patterns as small trees,
+//! phrases indexed for one pass over the text. Built by `check::compile`, read by `eval`.
+
+use crate::syntax::ast::Label;
+use crate::verdict::{Lang, RuleKind, VerdictKind};
+use std::collections::HashMap;
+
+/// Index of a fact in `Rulebook::facts`.
+pub type FactId = u16;
+
+/// A rulebook ready to classify incidents.
+#[derive(Debug, Clone)]
+pub struct Rulebook {
+    pub(crate) laws: Vec<LawIr>,
+    pub(crate) enums: Vec<EnumIr>,
+    pub(crate) facts: Vec<FactIr>,
+    pub(crate) fact_index: HashMap<String, FactId>,
+    pub(crate) periods: Vec<PeriodIr>,
+    pub(crate) sanctions: Vec<SanctionIr>,
+    pub(crate) rules: Vec<RuleIr>,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) concept_names: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct LawIr {
+    pub code: String,
+    pub short: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct EnumIr {
+    pub name: String,
+    pub values: Vec<(String, Label)>,
+    pub groups: Vec<(String, Label, u64)>,
+}
+
+impl EnumIr {
+    /// Bit mask of every value.
+    pub fn all(&self) -> u64 {
+        if self.values.len() >= 64 { u64::MAX } else { (1u64 << self.values.len()) - 1 }
+    }
+    /// Mask of a value or group name.
+    pub fn mask_of(&self, name: &str) -> Option<u64> {
+        if let Some(i) = self.values.iter().position(|(v, _)| v == name) {
+            return Some(1 << i);
+        }
+        self.groups.iter().find(|(g, _, _)| g == name).map(|(_, _, m)| *m)
+    }
+    /// The name of a mask: a value, a group with exactly these members, or `a|b`.
+    pub fn name_of(&self, mask: u64) -> String {
+        if mask.count_ones() == 1 {
+            return self.values[mask.trailing_zeros() as usize].0.clone();
+        }
+        if let Some((g, _, _)) = self.groups.iter().find(|(_, _, m)| *m == mask) {
+            return g.clone();
+        }
+        self.members(mask).map(|i| self.values[i].0.as_str()).collect::<Vec<_>>().join("|")
+    }
+    /// Label of a mask in a language.
+    pub fn label_of(&self, mask: u64, lang: Lang) -> String {
+        if mask.count_ones() == 1 {
+            return text(&self.values[mask.trailing_zeros() as usize].1, lang).to_string();
+        }
+        if let Some((_, l, _)) = self.groups.iter().find(|(_, _, m)| *m == mask) {
+            return text(l, lang).to_string();
+        }
+        self.members(mask).map(|i| text(&self.values[i].1, lang)).collect::<Vec<_>>().join(" / ")
+    }
+    /// Indices of the values in a mask.
+    pub fn members(&self, mask: u64) -> impl Iterator<Item = usize> + '_ {
+        (0..self.values.len()).filter(move |i| mask & (1 << i) != 0)
+    }
+}
+
+/// The type of a fact after resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FactType {
+    Bool,
+    Date,
+    Number,
+    Enum(u16),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct FactIr {
+    pub name: String,
+    pub ty: FactType,
+    pub open: bool,
+    pub label: Option<Label>,
+    pub infers: Vec<(InferValue, Pat)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum InferValue {
+    Bool(bool),
+    Set(u64),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PeriodIr {
+    pub name: String,
+    pub label: Label,
+    pub start: i32,
+    pub end: i32,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SanctionIr {
+    pub name: String,
+    pub label: Label,
+    pub severity: u32,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RuleIr {
+    pub id: String,
+    pub kind: RuleKind,
+    pub title: Label,
+    /// `applies to` and `when` together.
+    pub cond: Cond,
+    pub unless: Option<Cond>,
+    /// Permissions that override this prohibition.
+    pub excused_by: Vec<u32>,
+    /// Sanction indices, strongest first.
+    pub sanctions: Vec<u32>,
+    /// Canonical citations.
+    pub basis: Vec<String>,
+    pub advice: Option<Label>,
+    pub note: Option<Label>,
+    pub examples: Vec<ExampleIr>,
+    /// Highest sanction severity (0 for permissions): the weight of this rule in questions.
+    pub weight: u32,
+}
+
+/// An example written in a rule, ready to run.
+#[derive(Debug, Clone)]
+pub struct ExampleIr {
+    /// The incident text.
+    pub text: String,
+    /// Facts given with it, as `(name, value)`.
+    pub facts: Vec<(String, crate::verdict::FactInput)>,
+    /// Expected verdict.
+    pub verdict: VerdictKind,
+    /// The rule that must be among the matched ones, if any.
+    pub must_match: Option<String>,
+    /// Where it is written.
+    pub loc: crate::diagnostic::Loc,
+}
+
+/// Comparison operators after resolution.
+pub(crate) use crate::syntax::ast::CmpOp;
+
+/// A condition over facts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cond {
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+    Not(Box<Cond>),
+    Const(bool),
+    /// A bool fact is true.
+    IsTrue(FactId),
+    /// An enum fact's value lies in the mask.
+    InSet(FactId, u64),
+    /// A date fact lies in `[start, end]`.
+    DateIn(FactId, i32, i32, u16),
+    /// A number or date fact compared with a constant.
+    Cmp(FactId, CmpOp, f64),
+}
+
+/// A text pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Pat {
+    Or(Vec<Pat>),
+    And(Vec<Pat>),
+    Near(Box<Pat>, Box<Pat>, u32),
+    Not(Box<Pat>),
+    Negated(Box<Pat>),
+    Concept(u32),
+}
+
+/// Every phrase of every concept, indexed by its first word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    pub phrases: Vec<Phrase>,
+    /// First word (surface form or stem) → phrases starting with it.
+    pub by_first: HashMap<String, Vec<u32>>,
+    /// Phrases whose first word is a prefix (`kampanye*`): checked against every token.
+    pub prefix_first: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<WordPat>,
+    /// The concept that lists it and every concept that includes that one.
+    pub concepts: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct WordPat {
+    pub word: String,
+    pub stem: String,
+    pub prefix: bool,
+}
+
+/// The text of a label in a language (English falls back to Indonesian).
+pub(crate) fn text(l: &Label, lang: Lang) -> &str {
+    match (lang, &l.en) {
+        (Lang::En, Some(en)) => en,
+        _ => &l.id,
+    }
+}

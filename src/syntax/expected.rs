@@ -1,0 +1,144 @@
+//! Turns a pest error into a diagnostic that names what was expected in words, never in
+//! grammar-rule names. The table below must describe every grammar rule (a test checks it).
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Loc};
+use pest::error::{Error, ErrorVariant, InputLocation};
+use std::collections::BTreeSet;
+
+/// Words for each grammar rule, as they appear in "expected …".
+pub(super) fn describe(r: Rule) -> &'static str {
+    match r {
+        Rule::EOI => "the end of the file",
+        Rule::WHITESPACE | Rule::COMMENT => "a space or comment",
+        Rule::file | Rule::item | Rule::item_strict | Rule::item_kw | Rule::broken => {
+            "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
+        }
+        Rule::keyword => "a keyword",
+        Rule::ident | Rule::ident_char | Rule::fact_ref | Rule::fact_value => "a name",
+        Rule::string | Rule::str_inner => "a quoted text \"…\"",
+        Rule::number => "a number",
+        Rule::date_lit => "a date (YYYY-MM-DD)",
+        Rule::bool_lit => "`true` or `false`",
+        Rule::label => "a label \"…\" (optionally followed by en \"…\")",
+        Rule::law => "a law: law CODE \"short citation\" \"full title\"",
+        Rule::enum_decl => "an enum: enum Name { value \"label\" … }",
+        Rule::variant => "an enum value: name \"label\"",
+        Rule::group_decl => "a group: group name \"label\" = a | b",
+        Rule::fact => "a fact: fact name: type open|closed \"question\"",
+        Rule::fact_type => "a type (`bool`, `date`, `number` or an enum name)",
+        Rule::openness => "`open` or `closed`",
+        Rule::infer_block => "a block of inferences { value <- pattern }",
+        Rule::infer => "an inference: value <- pattern",
+        Rule::act => "an act: act name \"label\" = pattern",
+        Rule::period => "a period: period name \"label\" = YYYY-MM-DD .. YYYY-MM-DD",
+        Rule::concept => "a concept: concept name = \"phrase\" | \"phrase\"",
+        Rule::concept_item => "a phrase \"…\" or a concept name",
+        Rule::sanction => "a sanction: sanction name \"label\" { severity N }",
+        Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis` or `note`)",
+        Rule::severity => "`severity N`",
+        Rule::prison => "`prison N months`",
+        Rule::fine => "`fine N`",
+        Rule::rule => "a rule: rule id \"title\" { … }",
+        Rule::rule_clause => "a rule clause (`prohibition`, `permission`, `applies to`, `when`, `unless`, `overrides`, `sanction`, `basis`, `advice`, `note` or `example`)",
+        Rule::kind => "`prohibition` or `permission`",
+        Rule::applies => "`applies to` followed by subjects",
+        Rule::when => "`when` followed by a condition",
+        Rule::unless => "`unless` followed by a condition",
+        Rule::overrides => "`overrides` followed by rule ids",
+        Rule::rule_sanction => "`sanction` followed by sanction names",
+        Rule::basis => "`basis LAW \"article\"`",
+        Rule::citation => "a citation: LAW \"article\"",
+        Rule::advice => "`advice \"…\"`",
+        Rule::note => "`note \"…\"`",
+        Rule::example => "an example: example \"text\" => verdict",
+        Rule::assignment => "a fact assignment: name = value",
+        Rule::verdict => "a verdict (`violation`, `allowed` or `needs_more_info`)",
+        Rule::expr | Rule::primary | Rule::conj | Rule::negation | Rule::comparison | Rule::membership => "a condition",
+        Rule::not_op => "`not`",
+        Rule::value_list => "a list [a, b]",
+        Rule::cmp_op => "a comparison (=, !=, <, <=, >, >=)",
+        Rule::value => "a value (a name, number, date or true/false)",
+        Rule::pattern | Rule::pat_primary | Rule::pat_conj | Rule::pat_near | Rule::pat_unary => "a text pattern",
+        Rule::near_op => "`near`",
+        Rule::pat_modifier => "`not` or `negated`",
+    }
+}
+
+/// The diagnostic for a pest error in text that starts at `offset` in file `file`.
+pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagnostic {
+    let (start, end) = match e.location {
+        InputLocation::Pos(p) => (p, p),
+        InputLocation::Span((s, e)) => (s, e),
+    };
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
+        // Rules that wrap a whole item say little at the failing spot; prefer the detail.
+        words.extend(
+            positives
+                .iter()
+                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::COMMENT | Rule::broken | Rule::item_kw))
+                .map(|r| describe(*r).to_string()),
+        );
+    }
+    if let Some(attempts) = e.parse_attempts() {
+        for t in attempts.expected_tokens() {
+            let t = t.to_string();
+            if !t.trim().is_empty() && t != "\"" && t != "#" && t != "BUILTIN_RULE" {
+                words.insert(format!("`{t}`"));
+            }
+        }
+    }
+    let col = match e.line_col {
+        pest::error::LineColLocation::Pos((_, c)) | pest::error::LineColLocation::Span((_, c), _) => c,
+    };
+    let found = found_at(e.line(), col);
+    let message = match words.len() {
+        0 => format!("unexpected {found}"),
+        _ => format!("expected {}, found {found}", join_or(&words)),
+    };
+    let loc = Loc { file, start: (offset + start) as u32, end: (offset + end.max(start + 1)) as u32 };
+    let mut d = Diagnostic::error("E-PARSE", loc, message);
+    if let Some(h) = hint_for(e.line(), &words) {
+        d = d.with_hint(h);
+    }
+    d
+}
+
+fn found_at(line: &str, col: usize) -> String {
+    let rest: String = line.chars().skip(col.saturating_sub(1)).take(20).collect();
+    let word: String = rest.split_whitespace().next().unwrap_or("").chars().take(20).collect();
+    if word.is_empty() { "the end of the line".into() } else { format!("`{word}`") }
+}
+
+fn join_or(words: &BTreeSet<String>) -> String {
+    let v: Vec<&str> = words.iter().map(String::as_str).take(8).collect();
+    match v.as_slice() {
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+        [] => String::new(),
+    }
+}
+
+fn hint_for(line: &str, words: &BTreeSet<String>) -> Option<&'static str> {
+    if line.matches('"').count() % 2 == 1 {
+        return Some("a text \"…\" must be closed on the same line");
+    }
+    if words.iter().any(|w| w.contains("verdict")) {
+        return Some("write one of: violation, allowed, needs_more_info");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_grammar_rule_has_words() {
+        for r in Rule::all_rules() {
+            let d = describe(*r);
+            assert!(!d.is_empty() && !d.contains('_') || d.contains('`'), "{r:?}: {d}");
+        }
+    }
+}

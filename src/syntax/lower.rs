@@ -1,0 +1,382 @@
+//! Lowering: pest pairs → syntax tree. The only place that walks pest's parse tree.
+
+use super::ast::*;
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::verdict::{RuleKind, VerdictKind};
+use pest::iterators::{Pair, Pairs};
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+struct Ctx {
+    file: u32,
+}
+
+impl Ctx {
+    fn loc(&self, p: &Pair<Rule>) -> Loc {
+        // A pair's span can end after trailing blanks that an optional part tried to consume.
+        let s = p.as_span();
+        let len = p.as_str().trim_end().len();
+        Loc { file: self.file, start: s.start() as u32, end: (s.start() + len) as u32 }
+    }
+    fn name(&self, p: Pair<Rule>) -> Name {
+        Name { text: p.as_str().to_string(), loc: self.loc(&p) }
+    }
+}
+
+/// Lowers one item pair.
+pub(super) fn item(file: u32, p: Pair<Rule>) -> Result<Item> {
+    let cx = Ctx { file };
+    Ok(match p.as_rule() {
+        Rule::law => {
+            let mut it = p.into_inner();
+            Item::Law(Law { name: cx.name(next(&mut it)), short: string(next(&mut it)), title: string(next(&mut it)) })
+        }
+        Rule::enum_decl => enum_decl(&cx, p),
+        Rule::fact => fact(&cx, p),
+        Rule::act => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            let label = label(next(&mut it));
+            let pattern = pattern(&cx, next(&mut it))?;
+            let value = Name { text: "true".into(), loc: name.loc };
+            Item::Fact(FactDecl {
+                name,
+                ty: TypeRef::Bool,
+                open: false,
+                label: Some(label),
+                infers: vec![Infer { value, pattern }],
+                is_act: true,
+            })
+        }
+        Rule::period => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            let label = label(next(&mut it));
+            let s = next(&mut it);
+            let e = next(&mut it);
+            let basis = it.next().map(|b| citations(&cx, b)).unwrap_or_default();
+            Item::Period(Period {
+                name,
+                label,
+                start: (s.as_str().to_string(), cx.loc(&s)),
+                end: (e.as_str().to_string(), cx.loc(&e)),
+                basis,
+            })
+        }
+        Rule::concept => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            let items = it
+                .map(|ci| {
+                    let inner = first(ci);
+                    match inner.as_rule() {
+                        Rule::string => ConceptItem::Phrase(string_ref(&inner), cx.loc(&inner)),
+                        _ => ConceptItem::Ref(cx.name(inner)),
+                    }
+                })
+                .collect();
+            Item::Concept(Concept { name, items })
+        }
+        Rule::sanction => sanction(&cx, p),
+        Rule::rule => rule(&cx, p)?,
+        _ => return Err(Diagnostic::error("E-PARSE", cx.loc(&p), "unexpected item")),
+    })
+}
+
+fn next<'a>(it: &mut Pairs<'a, Rule>) -> Pair<'a, Rule> {
+    // The grammar guarantees the shape; an empty pair keeps this total without panicking.
+    it.next().unwrap_or_else(|| empty_pair())
+}
+
+fn first(p: Pair<Rule>) -> Pair<Rule> {
+    let mut it = p.into_inner();
+    next(&mut it)
+}
+
+fn empty_pair() -> Pair<'static, Rule> {
+    use pest::Parser;
+    super::RuleParser::parse(Rule::ident, "x")
+        .ok()
+        .and_then(|mut p| p.next())
+        .expect("the grammar parses a one-letter name")
+}
+
+/// The content of a `string` pair with escapes resolved.
+fn string(p: Pair<Rule>) -> String {
+    string_ref(&p)
+}
+
+fn string_ref(p: &Pair<Rule>) -> String {
+    let raw = p.as_str();
+    let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn label(p: Pair<Rule>) -> Label {
+    let mut it = p.into_inner();
+    let id = string(next(&mut it));
+    let en = it.next().map(string);
+    Label { id, en }
+}
+
+fn citations(cx: &Ctx, p: Pair<Rule>) -> Vec<Citation> {
+    p.into_inner()
+        .map(|c| {
+            let mut it = c.into_inner();
+            Citation { law: cx.name(next(&mut it)), article: string(next(&mut it)) }
+        })
+        .collect()
+}
+
+fn number(p: &Pair<Rule>) -> f64 {
+    p.as_str().parse().unwrap_or(0.0)
+}
+
+fn enum_decl(cx: &Ctx, p: Pair<Rule>) -> Item {
+    let mut it = p.into_inner();
+    let name = cx.name(next(&mut it));
+    let (mut variants, mut groups) = (vec![], vec![]);
+    for member in it {
+        match member.as_rule() {
+            Rule::variant => {
+                let mut m = member.into_inner();
+                variants.push((cx.name(next(&mut m)), label(next(&mut m))));
+            }
+            _ => {
+                let mut m = member.into_inner();
+                let name = cx.name(next(&mut m));
+                let label = label(next(&mut m));
+                groups.push(Group { name, label, members: m.map(|n| cx.name(n)).collect() });
+            }
+        }
+    }
+    Item::Enum(EnumDecl { name, variants, groups })
+}
+
+fn fact(cx: &Ctx, p: Pair<Rule>) -> Item {
+    let mut it = p.into_inner();
+    let name = cx.name(next(&mut it));
+    let ty_pair = next(&mut it);
+    let ty = match ty_pair.as_str() {
+        "bool" => TypeRef::Bool,
+        "date" => TypeRef::Date,
+        "number" => TypeRef::Number,
+        _ => TypeRef::Enum(cx.name(first(ty_pair))),
+    };
+    let open = next(&mut it).as_str() == "open";
+    let (mut lab, mut infers) = (None, vec![]);
+    for rest in it {
+        match rest.as_rule() {
+            Rule::label => lab = Some(label(rest)),
+            _ => {
+                for inf in rest.into_inner() {
+                    let mut i = inf.into_inner();
+                    let value = cx.name(first(next(&mut i)));
+                    // Patterns were parsed by the grammar; lowering them cannot fail.
+                    if let Ok(pattern) = pattern(cx, next(&mut i)) {
+                        infers.push(Infer { value, pattern });
+                    }
+                }
+            }
+        }
+    }
+    Item::Fact(FactDecl { name, ty, open, label: lab, infers, is_act: false })
+}
+
+fn sanction(cx: &Ctx, p: Pair<Rule>) -> Item {
+    let mut it = p.into_inner();
+    let name = cx.name(next(&mut it));
+    let lab = label(next(&mut it));
+    let mut s = Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
+    for c in it {
+        match c.as_rule() {
+            Rule::severity => {
+                let n = first(c);
+                s.severity = Some((number(&n), cx.loc(&n)));
+            }
+            Rule::prison => s.prison_months = Some(number(&first(c))),
+            Rule::fine => s.fine = Some(number(&first(c))),
+            Rule::basis => s.basis.extend(citations(cx, c)),
+            _ => s.note = Some(label(first(c))),
+        }
+    }
+    Item::Sanction(s)
+}
+
+fn rule(cx: &Ctx, p: Pair<Rule>) -> Result<Item> {
+    let loc = cx.loc(&p);
+    let mut it = p.into_inner();
+    let name = cx.name(next(&mut it));
+    let title = label(next(&mut it));
+    let mut r = super::ast::Rule {
+        name,
+        label: title,
+        loc,
+        kind: vec![],
+        applies: vec![],
+        when: vec![],
+        unless: vec![],
+        overrides: vec![],
+        sanctions: vec![],
+        basis: vec![],
+        advice: vec![],
+        note: vec![],
+        examples: vec![],
+    };
+    for c in it {
+        let cloc = cx.loc(&c);
+        match c.as_rule() {
+            Rule::kind => {
+                let k = if c.as_str() == "permission" { RuleKind::Permission } else { RuleKind::Prohibition };
+                r.kind.push((k, cloc));
+            }
+            Rule::applies => r.applies.extend(c.into_inner().map(|n| cx.name(n))),
+            Rule::when => r.when.push(expr(cx, first(c))),
+            Rule::unless => r.unless.push(expr(cx, first(c))),
+            Rule::overrides => r.overrides.extend(c.into_inner().map(|n| cx.name(n))),
+            Rule::rule_sanction => r.sanctions.extend(c.into_inner().map(|n| cx.name(n))),
+            Rule::basis => r.basis.extend(citations(cx, c)),
+            Rule::advice => r.advice.push((label(first(c)), cloc)),
+            Rule::note => r.note.push((label(first(c)), cloc)),
+            Rule::example => r.examples.push(example(cx, c)),
+            _ => {}
+        }
+    }
+    Ok(Item::Rule(r))
+}
+
+fn example(cx: &Ctx, p: Pair<Rule>) -> Example {
+    let loc = cx.loc(&p);
+    let mut ex = Example { text: String::new(), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
+    for part in p.into_inner() {
+        match part.as_rule() {
+            Rule::string => ex.text = string(part),
+            Rule::assignment => {
+                let mut a = part.into_inner();
+                let name = cx.name(next(&mut a));
+                ex.facts.push((name, value(cx, next(&mut a))));
+            }
+            Rule::verdict => ex.verdict = VerdictKind::parse(part.as_str()).unwrap_or(VerdictKind::Allowed),
+            Rule::ident => ex.by = Some(cx.name(part)),
+            _ => {}
+        }
+    }
+    ex
+}
+
+fn value(cx: &Ctx, p: Pair<Rule>) -> Value {
+    let v = first(p);
+    let loc = cx.loc(&v);
+    match v.as_rule() {
+        Rule::date_lit => Value::Date(v.as_str().to_string(), loc),
+        Rule::number => Value::Number(number(&v), loc),
+        Rule::bool_lit => Value::Bool(v.as_str() == "true", loc),
+        _ => Value::Name(cx.name(v)),
+    }
+}
+
+fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
+    match p.as_rule() {
+        Rule::expr => {
+            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
+            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::Or(parts) }
+        }
+        Rule::conj => {
+            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
+            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::And(parts) }
+        }
+        Rule::negation => {
+            let mut nots = 0;
+            let mut inner = None;
+            for c in p.into_inner() {
+                if c.as_rule() == Rule::not_op { nots += 1 } else { inner = Some(expr(cx, c)) }
+            }
+            let mut e = inner.unwrap_or(Expr::Const(false, Loc::default()));
+            for _ in 0..nots {
+                e = Expr::Not(Box::new(e));
+            }
+            e
+        }
+        Rule::membership => {
+            let mut it = p.into_inner();
+            let fact = cx.name(next(&mut it));
+            let target = next(&mut it);
+            match target.as_rule() {
+                Rule::value_list => Expr::InList(fact, target.into_inner().map(|n| cx.name(n)).collect()),
+                _ => Expr::InNamed(fact, cx.name(target)),
+            }
+        }
+        Rule::comparison => {
+            let mut it = p.into_inner();
+            let fact = cx.name(next(&mut it));
+            let op = match next(&mut it).as_str() {
+                "!=" => CmpOp::Ne,
+                "<=" => CmpOp::Le,
+                ">=" => CmpOp::Ge,
+                "<" => CmpOp::Lt,
+                ">" => CmpOp::Gt,
+                _ => CmpOp::Eq,
+            };
+            Expr::Cmp(fact, op, value(cx, next(&mut it)))
+        }
+        Rule::bool_lit => Expr::Const(p.as_str() == "true", cx.loc(&p)),
+        _ => Expr::Fact(cx.name(first_or_self(p))),
+    }
+}
+
+fn first_or_self(p: Pair<Rule>) -> Pair<Rule> {
+    match p.clone().into_inner().next() {
+        Some(c) => c,
+        None => p,
+    }
+}
+
+fn pattern(cx: &Ctx, p: Pair<Rule>) -> Result<Pattern> {
+    Ok(match p.as_rule() {
+        Rule::pattern => collect(cx, p, Pattern::Or)?,
+        Rule::pat_conj => collect(cx, p, Pattern::And)?,
+        Rule::pat_near => {
+            let mut it = p.into_inner();
+            let mut acc = pattern(cx, next(&mut it))?;
+            while let Some(op) = it.next() {
+                let window = op.into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
+                let rhs = pattern(cx, next(&mut it))?;
+                acc = Pattern::Near(Box::new(acc), Box::new(rhs), window);
+            }
+            acc
+        }
+        Rule::pat_unary => {
+            let mut mods = vec![];
+            let mut inner = None;
+            for c in p.into_inner() {
+                if c.as_rule() == Rule::pat_modifier { mods.push(c.as_str() == "not") } else { inner = Some(pattern(cx, c)?) }
+            }
+            let mut e = inner.unwrap_or(Pattern::Or(vec![]));
+            for is_not in mods.into_iter().rev() {
+                e = if is_not { Pattern::Not(Box::new(e)) } else { Pattern::Negated(Box::new(e)) };
+            }
+            e
+        }
+        Rule::string => Pattern::Phrase(string_ref(&p), cx.loc(&p)),
+        _ => Pattern::Concept(cx.name(p)),
+    })
+}
+
+fn collect(cx: &Ctx, p: Pair<Rule>, wrap: fn(Vec<Pattern>) -> Pattern) -> Result<Pattern> {
+    let mut parts = p.into_inner().map(|c| pattern(cx, c)).collect::<Result<Vec<_>>>()?;
+    Ok(if parts.len() == 1 { parts.pop().unwrap_or(Pattern::Or(vec![])) } else { wrap(parts) })
+}
