@@ -157,11 +157,14 @@ impl<'a> Explainer<'a> {
             .collect()
     }
 
+    /// An act's own label; for an open fact its question, so "Sedang cuti …? Ya" reads as an answer.
     fn fact_label(&self, f: u16) -> String {
         let fact = &self.book.facts[f as usize];
-        match (&fact.label, fact.open) {
-            (Some(l), false) => text(l, self.lang).to_string(),
-            _ => fact.name.clone(),
+        match (&fact.label, fact.open, fact.ty) {
+            (Some(l), false, _) => text(l, self.lang).to_string(),
+            (Some(l), true, FactType::Bool) => format!("{} {}", text(l, self.lang), if self.lang == Lang::En { "Yes" } else { "Ya" }),
+            (Some(l), true, _) => text(l, self.lang).to_string(),
+            (None, ..) => fact.name.clone(),
         }
     }
 
@@ -169,6 +172,9 @@ impl<'a> Explainer<'a> {
         let en = self.lang == Lang::En;
         match leaf {
             Cond::IsTrue(f) => self.fact_label(*f),
+            Cond::Not(inner) if self.book.facts[leaf_fact(inner).unwrap_or(0) as usize].open => {
+                format!("{} {}", self.fact_label(leaf_fact(inner).unwrap_or(0)), if en { "No" } else { "Tidak" })
+            }
             Cond::Not(inner) => {
                 let w = match &**inner {
                     Cond::IsTrue(f) => self.fact_label(*f),
@@ -181,12 +187,13 @@ impl<'a> Explainer<'a> {
                     (Val::Set(m), FactType::Enum(e)) => self.book.enums[e as usize].label_of(m, self.lang),
                     _ => String::new(),
                 };
-                format!("{}: {v}", self.fact_label(*f))
+                // The answer alone reads best ("PNS", "Pemilu 2024"); the question is long.
+                v
             }
             Cond::DateIn(f, _, _, p) => {
                 let period = &self.book.periods[*p as usize];
                 let d = self.value(*f as usize).map(|v| if let Value::Text(s) = v { s } else { String::new() }).unwrap_or_default();
-                format!("{}: {d} {} {}", self.fact_label(*f), if en { "within" } else { "dalam" }, text(&period.label, self.lang))
+                format!("{d} {} {}", if en { "within" } else { "dalam" }, text(&period.label, self.lang))
             }
             Cond::Cmp(f, op, x) => format!("{} {:?} {x}", self.fact_label(*f), op),
             Cond::And(_) | Cond::Or(_) | Cond::Const(_) => String::new(),

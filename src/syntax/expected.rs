@@ -74,18 +74,30 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
     let mut words: BTreeSet<String> = BTreeSet::new();
     if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
         // Rules that wrap a whole item say little at the failing spot; prefer the detail.
+        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::sanction | Rule::rule);
+        // "expected any item" reads better than eight item templates.
+        let items = positives.iter().filter(|r| is_item(r)).count();
         words.extend(
             positives
                 .iter()
                 .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::COMMENT | Rule::broken | Rule::item_kw))
+                .filter(|r| items < 3 || !is_item(r))
                 .map(|r| describe(*r).to_string()),
         );
+        if items >= 3 {
+            words.insert(describe(Rule::file).to_string());
+        }
     }
-    if let Some(attempts) = e.parse_attempts() {
-        for t in attempts.expected_tokens() {
-            let t = t.to_string();
-            if !t.trim().is_empty() && t != "\"" && t != "#" && t != "BUILTIN_RULE" {
-                words.insert(format!("`{t}`"));
+    // Literal tokens only when no grammar rule says it better ("expected `open` or `closed`").
+    if words.is_empty() {
+        if let Some(attempts) = e.parse_attempts() {
+            for t in attempts.expected_tokens() {
+                // Character ranges (`a..z`) and punctuation say nothing useful to a legal officer.
+                let token = t.to_string();
+                let is_range = token.chars().count() == 4 && token.get(1..3) == Some("..");
+                if token.chars().count() > 1 && !is_range && token != "BUILTIN_RULE" {
+                    words.insert(format!("`{token}`"));
+                }
             }
         }
     }
@@ -97,7 +109,10 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         0 => format!("unexpected {found}"),
         _ => format!("expected {}, found {found}", join_or(&words)),
     };
-    let loc = Loc { file, start: (offset + start) as u32, end: (offset + end.max(start + 1)) as u32 };
+    // Underline the whole offending word, not just its first byte.
+    let word_len = e.line().get(col.saturating_sub(1)..).and_then(|r| r.split_whitespace().next()).map_or(1, |w| w.len().max(1));
+    let end = end.max(start + word_len);
+    let loc = Loc { file, start: (offset + start) as u32, end: (offset + end) as u32 };
     let mut d = Diagnostic::error("E-PARSE", loc, message);
     if let Some(h) = hint_for(e.line(), &words) {
         d = d.with_hint(h);

@@ -1,0 +1,65 @@
+//! Real reported incidents (tests/cases/dev.jsonl, copied from the shared case file), read from
+//! their text alone. Prints accuracy and every miss; fails below the floor, and on any
+//! violation answered `allowed` (a false "allowed" harms the person who trusted it).
+
+use netral::{Incident, Rulebook, VerdictKind};
+use serde::Deserialize;
+
+/// Raise this as the rulebook and the text stage improve; never lower it.
+const ACCURACY_FLOOR: f64 = 0.0;
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    text: String,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    verdict: VerdictKind,
+    #[serde(default)]
+    basis: Vec<String>,
+}
+
+#[test]
+fn dev_cases_from_text_alone() {
+    let book = Rulebook::builtin();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/dev.jsonl")).unwrap();
+    let cases: Vec<Case> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (mut right, mut unsafe_allowed, mut basis_ok, mut violations) = (0, vec![], 0, 0);
+    let mut misses = vec![];
+    for c in &cases {
+        let v = book.classify(&Incident { text: c.text.clone(), ..Default::default() }).expect("text-only incidents are valid");
+        // Every fact read from the text shows the words that gave it.
+        for m in &v.matched {
+            for e in &m.evidence {
+                let utf16: Vec<u16> = c.text.encode_utf16().collect();
+                let slice = String::from_utf16_lossy(&utf16[e.start as usize..e.end as usize]);
+                assert_eq!(slice, e.text, "{}: evidence offsets must slice the text", c.id);
+            }
+        }
+        if v.verdict == c.expected.verdict {
+            right += 1;
+        } else {
+            misses.push(format!("{}: expected {}, got {}", c.id, c.expected.verdict.as_str(), v.verdict.as_str()));
+        }
+        if c.expected.verdict == VerdictKind::Violation {
+            violations += 1;
+            if v.verdict == VerdictKind::Allowed {
+                unsafe_allowed.push(c.id.clone());
+            }
+            let cited: Vec<&String> = v.matched.iter().flat_map(|m| &m.basis).collect();
+            if v.verdict == VerdictKind::Violation && c.expected.basis.iter().any(|b| cited.iter().any(|x| x.starts_with(b.as_str()))) {
+                basis_ok += 1;
+            }
+        }
+    }
+    let accuracy = right as f64 / cases.len() as f64;
+    println!("dev cases: {right}/{} verdicts right ({:.1} %); expected basis cited in {basis_ok}/{violations} violations", cases.len(), accuracy * 100.0);
+    for m in &misses {
+        println!("  miss {m}");
+    }
+    assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
+    assert!(accuracy >= ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, ACCURACY_FLOOR * 100.0);
+}
