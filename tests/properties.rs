@@ -1,0 +1,156 @@
+//! Properties over generated input: nothing panics, classification is deterministic, and the
+//! verdict is safe — an `allowed` stays allowed and a `violation` stays a violation whatever
+//! the open facts left unknown turn out to be; answering the question converges.
+
+use netral::{builtin_sources, check, FactInput, Incident, Rulebook, Sources, VerdictKind};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn mini() -> Rulebook {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.rules")).unwrap();
+    Rulebook::compile(&Sources::single("mini.rules", &text)).unwrap()
+}
+
+/// Rulebooks under test: the default one when it has rules, and the engine fixture.
+fn books() -> Vec<Rulebook> {
+    let mut v = vec![mini()];
+    if !Rulebook::builtin().is_empty() {
+        v.push(Rulebook::builtin().clone());
+    }
+    v
+}
+
+/// Words that appear in incidents, so generated texts hit concepts and negations.
+const WORDS: &[&str] = &[
+    "saya", "PNS", "ASN", "guru", "kades", "polisi", "TNI", "swasta", "honorer", "like", "share", "komentar", "postingan",
+    "kampanye", "caleg", "capres", "paslon", "deklarasi", "foto", "dua", "jari", "mobil", "dinas", "tidak", "bukan",
+    "belum", "tanpa", "cuti", "istri", "suami", "hadir", "ikut", "spanduk", "KTP", "dukungan", "14", "Februari", "2024",
+    ",", ".", "?", "😅", "nge-like", "ga", "yg", "I", "liked", "campaign", "civil", "servant", "not",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..30).prop_map(|w| w.join(" "))
+}
+
+/// Every way the open facts that are still unknown could be answered (bounded sample).
+fn assignments(book: &Rulebook, known: &BTreeMap<String, serde_json::Value>, seed: u64) -> Vec<BTreeMap<String, FactInput>> {
+    let qs = book.questions(netral::Lang::Id);
+    let open: Vec<_> = qs.iter().filter(|q| !known.contains_key(&q.id) && !q.answers.is_empty()).collect();
+    let mut out = vec![];
+    let mut state = seed | 1;
+    for _ in 0..24 {
+        let mut facts = BTreeMap::new();
+        for q in &open {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let a = &q.answers[(state % q.answers.len() as u64) as usize];
+            let v = match &a.value {
+                netral::verdict::Value::Bool(b) => FactInput::Bool(*b),
+                netral::verdict::Value::Number(x) => FactInput::Number(*x),
+                netral::verdict::Value::Text(s) => FactInput::Text(s.clone()),
+            };
+            facts.insert(q.id.clone(), v);
+        }
+        out.push(facts);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn classify_never_panics_on_any_string(s in any::<String>()) {
+        for b in books() {
+            let _ = b.classify(&Incident { text: s.clone(), ..Default::default() });
+        }
+    }
+
+    #[test]
+    fn compile_never_panics_on_any_string(s in any::<String>()) {
+        let _ = check::check(&Sources::single("fuzz.rules", &s));
+    }
+
+    #[test]
+    fn compile_never_panics_on_mangled_rule_files(cut in 0usize..20_000, insert in "[a-z(){}\"=<>|#\n ]{0,8}") {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.rules")).unwrap();
+        let mut at = cut % (text.len() + 1);
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{}{}", &text[..at], insert, &text[at..]);
+        let _ = check::check(&Sources::single("mangled.rules", &mangled));
+    }
+
+    #[test]
+    fn verdict_is_deterministic_and_safe_under_every_answer(text in text_strategy(), seed in any::<u64>()) {
+        for book in books() {
+            let inc = Incident { text: text.clone(), ..Default::default() };
+            let v = book.classify(&inc).unwrap();
+            prop_assert_eq!(&v, &book.classify(&inc).unwrap());
+            if v.verdict == VerdictKind::NeedsMoreInfo {
+                continue;
+            }
+            let known: BTreeMap<String, serde_json::Value> = v.facts.iter().map(|(k, _)| (k.clone(), serde_json::Value::Null)).collect();
+            for facts in assignments(&book, &known, seed) {
+                let w = book.classify(&Incident { text: text.clone(), facts, ..Default::default() }).unwrap();
+                prop_assert_eq!(w.verdict, v.verdict, "answering open facts changed a decided verdict for {:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn answering_the_questions_converges(text in text_strategy(), seed in any::<u64>()) {
+        for book in books() {
+            let mut inc = Incident { text: text.clone(), ..Default::default() };
+            let open = book.questions(netral::Lang::Id).len();
+            let mut state = seed | 1;
+            let mut steps = 0;
+            loop {
+                let v = book.classify(&inc).unwrap();
+                let Some(q) = v.question else { break };
+                prop_assert!(!inc.facts.contains_key(&q.fact), "asked again for {}", q.fact);
+                steps += 1;
+                prop_assert!(steps <= open, "more questions than open facts");
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let value = match q.answers.get((state >> 33) as usize % q.answers.len().max(1)) {
+                    Some(a) => match &a.value {
+                        netral::verdict::Value::Bool(b) => FactInput::Bool(*b),
+                        netral::verdict::Value::Number(x) => FactInput::Number(*x),
+                        netral::verdict::Value::Text(s) => FactInput::Text(s.clone()),
+                    },
+                    None => FactInput::Text("2024-02-01".into()),
+                };
+                inc.facts.insert(q.fact.clone(), value);
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_inputs_give_a_verdict_or_a_clear_error() {
+    let book = mini();
+    let huge = "saya PNS like caleg ".repeat(600_000); // 12 MB
+    let err = book.classify(&Incident { text: huge, ..Default::default() }).unwrap_err();
+    assert_eq!(err[0].code, "E-TEXT-TOO-LONG");
+    let binary: String = (0..50_000u32).filter_map(char::from_u32).collect();
+    book.classify(&Incident { text: binary, ..Default::default() }).unwrap();
+    let big_ok = "saya PNS like postingan caleg. ".repeat(30_000); // ~0.9 MB, under the limit
+    let v = book.classify(&Incident { text: big_ok, ..Default::default() }).unwrap();
+    assert_eq!(v.verdict, VerdictKind::Violation);
+}
+
+#[test]
+fn a_rule_file_of_100000_lines_compiles() {
+    let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.rules")).unwrap();
+    for i in 0..20_000 {
+        text.push_str(&format!("concept c{i} = \"kata{i}\"\nact a{i} \"A\" = c{i}\n\n\n\n"));
+    }
+    let (book, diags) = check::check(&Sources::single("big.rules", &text));
+    assert!(book.is_some());
+    assert!(diags.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn default_sources_are_embedded() {
+    assert_eq!(builtin_sources().len(), netral::BUILTIN_FILES.len());
+}
