@@ -1,0 +1,61 @@
+# Netral's vocabulary. Every target works on a fresh machine from a clean clone:
+# the ones that need tools run scripts/setup.sh first (idempotent, seconds when warm).
+#
+#   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command)
+#   make web     build the WebAssembly module into www/pkg/
+#   make test    cargo tests, then the page's tests in headless Chromium
+#   make check   check the built-in rulebook (diagnostics, examples)
+#   make bench   native benchmarks, then the browser benchmark
+
+.PHONY: all setup web serve test test-rust test-browser check bench size clean
+
+CARGO      ?= cargo
+PORT       ?= 8080
+WASM_TARGET = wasm32-unknown-unknown
+WASM_RAW    = target/$(WASM_TARGET)/wasm/netral.wasm
+PKG         = www/pkg
+WASM_OPT    = node_modules/.bin/wasm-opt
+
+all: web
+
+setup:
+	@bash scripts/setup.sh
+
+# The module: cargo (profile `wasm`: opt-level z, panic abort; no `cli` feature), then the
+# wasm-bindgen CLI (same version as the crate), then wasm-opt from npm's binaryen.
+web: setup
+	$(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features
+	rm -rf $(PKG)
+	wasm-bindgen --target web --remove-name-section --remove-producers-section \
+	  --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  $(PKG)/netral_bg.wasm -o $(PKG)/netral_bg.wasm
+	@bash scripts/size.sh
+
+serve: web
+	@echo
+	@echo "  Netral: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
+	@echo
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: setup test-rust test-browser
+
+test-rust:
+	$(CARGO) test
+
+test-browser: web
+	node --test --test-concurrency=1 tests/browser/
+
+check:
+	$(CARGO) run --quiet --bin netral -- check
+
+bench: web
+	$(CARGO) bench
+	node bench/browser.mjs
+
+size:
+	@bash scripts/size.sh
+
+clean:
+	rm -rf $(PKG) test-results

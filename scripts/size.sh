@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prints the size of what the page downloads: the wasm (raw, gzip -9, brotli) and the total
+# gzip of every file index.html loads. Fails when the total is over the 250 KB budget.
+set -euo pipefail
+cd "$(dirname "$0")/../www"
+budget=$((250 * 1024))
+gz() { gzip -9 -c "$1" | wc -c; }
+wasm=pkg/netral_bg.wasm
+raw=$(wc -c < "$wasm")
+line="wasm: $raw B raw, $(gz "$wasm") B gzip"
+if command -v brotli >/dev/null; then line="$line, $(brotli -q 11 -c "$wasm" | wc -c) B brotli"
+else line="$line, $(python3 -c 'import sys
+try:
+    import brotli; print(len(brotli.compress(open(sys.argv[1],"rb").read(), quality=11)), "B brotli")
+except ImportError: print("brotli n/a")' "$wasm")"; fi
+echo "$line"
+total=0
+for f in index.html app.js style.css netral.js netral-check.js pkg/netral.js pkg/netral_bg.wasm; do
+  [ -f "$f" ] && total=$((total + $(gz "$f")))
+done
+echo "page total: $total B gzip (budget $budget B)"
+[ "$total" -le "$budget" ] || { echo "size: over budget" >&2; exit 1; }
