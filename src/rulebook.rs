@@ -100,7 +100,6 @@ pub(crate) enum InferValue {
 
 #[derive(Debug, Clone)]
 pub(crate) struct PeriodIr {
-    pub name: String,
     pub label: Label,
     pub start: i32,
     pub end: i32,

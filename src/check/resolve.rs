@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{suggest, Diagnostic, Loc};
 use crate::rulebook::*;
-use crate::syntax::ast::{self, ConceptItem, Expr, Item, Label, Pattern, TypeRef, Value};
+use crate::syntax::ast::{self, ConceptItem, Expr, Item, Pattern, TypeRef, Value};
 use crate::text;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 use std::collections::HashMap;
@@ -238,7 +238,7 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     self.citations(&p.basis);
-                    self.book.periods.push(PeriodIr { name: p.name.text.clone(), label: p.label.clone(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
+                    self.book.periods.push(PeriodIr { label: p.label.clone(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
                 }
                 Item::Sanction(s) => {
                     let severity = match s.severity {
@@ -574,10 +574,4 @@ impl<'a> Resolver<'a> {
         };
         ExampleIr { text: ex.text.clone(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
     }
-}
-
-/// Used by the linter: the label of a rule in Indonesian.
-#[allow(dead_code)]
-pub(crate) fn label_id(l: &Label) -> &str {
-    &l.id
 }

@@ -41,7 +41,7 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
                 t.given[id as usize] = true;
             }
             Ok(None) => {}
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(*e),
         }
     }
     if errors.is_empty() { Ok(t) } else { Err(errors) }
@@ -55,9 +55,9 @@ fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnos
 }
 
 /// A given value, checked against the fact's type. `Ok(None)` means "unknown".
-fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<Val>, Diagnostic> {
+fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<Val>, Box<Diagnostic>> {
     let fact = &book.facts[id];
-    let bad = |want: &str| input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None);
+    let bad = |want: &str| Box::new(input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None));
     if let FactInput::Null(()) = input {
         return Ok(None);
     }
@@ -87,7 +87,7 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
                         Some(x) => format!("did you mean `{x}`?"),
                         None => format!("one of: {}", names.join(", ")),
                     });
-                    return Err(d);
+                    return Err(Box::new(d));
                 }
             }
         }

@@ -16,9 +16,8 @@ use tri::{Tri, Val};
 
 /// The status of every rule for one fact table.
 pub(crate) struct Statuses {
-    /// Condition and `unless` of each rule (permissions' own status).
-    pub own: Vec<Tri>,
-    /// Prohibitions after the permissions that override them (permissions: same as `own`).
+    /// Each rule's condition and `unless`; for prohibitions, also after the permissions that
+    /// override them.
     pub effective: Vec<Tri>,
 }
 
@@ -46,7 +45,7 @@ pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
             r.excused_by.iter().fold(s, |acc, &p| acc.and(own[p as usize].not()))
         })
         .collect();
-    Statuses { own, effective }
+    Statuses { effective }
 }
 
 /// The verdict a set of statuses gives.

@@ -2,11 +2,9 @@
 
 use super::ast::*;
 use super::Rule;
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::Loc;
 use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
-
-type Result<T> = std::result::Result<T, Diagnostic>;
 
 struct Ctx {
     file: u32,
@@ -24,10 +22,10 @@ impl Ctx {
     }
 }
 
-/// Lowers one item pair.
-pub(super) fn item(file: u32, p: Pair<Rule>) -> Result<Item> {
+/// Lowers one item pair (`None` for a pair that is not an item).
+pub(super) fn item(file: u32, p: Pair<Rule>) -> Option<Item> {
     let cx = Ctx { file };
-    Ok(match p.as_rule() {
+    Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
             Item::Law(Law { name: cx.name(next(&mut it)), short: string(next(&mut it)), title: string(next(&mut it)) })
@@ -38,7 +36,7 @@ pub(super) fn item(file: u32, p: Pair<Rule>) -> Result<Item> {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
             let label = label(next(&mut it));
-            let pattern = pattern(&cx, next(&mut it))?;
+            let pattern = pattern(&cx, next(&mut it));
             let value = Name { text: "true".into(), loc: name.loc };
             Item::Fact(FactDecl {
                 name,
@@ -79,8 +77,8 @@ pub(super) fn item(file: u32, p: Pair<Rule>) -> Result<Item> {
             Item::Concept(Concept { name, items })
         }
         Rule::sanction => sanction(&cx, p),
-        Rule::rule => rule(&cx, p)?,
-        _ => return Err(Diagnostic::error("E-PARSE", cx.loc(&p), "unexpected item")),
+        Rule::rule => rule(&cx, p),
+        _ => return None,
     })
 }
 
@@ -186,10 +184,8 @@ fn fact(cx: &Ctx, p: Pair<Rule>) -> Item {
                 for inf in rest.into_inner() {
                     let mut i = inf.into_inner();
                     let value = cx.name(first(next(&mut i)));
-                    // Patterns were parsed by the grammar; lowering them cannot fail.
-                    if let Ok(pattern) = pattern(cx, next(&mut i)) {
-                        infers.push(Infer { value, pattern });
-                    }
+                    let pattern = pattern(cx, next(&mut i));
+                    infers.push(Infer { value, pattern });
                 }
             }
         }
@@ -217,7 +213,7 @@ fn sanction(cx: &Ctx, p: Pair<Rule>) -> Item {
     Item::Sanction(s)
 }
 
-fn rule(cx: &Ctx, p: Pair<Rule>) -> Result<Item> {
+fn rule(cx: &Ctx, p: Pair<Rule>) -> Item {
     let loc = cx.loc(&p);
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
@@ -256,7 +252,7 @@ fn rule(cx: &Ctx, p: Pair<Rule>) -> Result<Item> {
             _ => {}
         }
     }
-    Ok(Item::Rule(r))
+    Item::Rule(r)
 }
 
 fn example(cx: &Ctx, p: Pair<Rule>) -> Example {
@@ -345,16 +341,16 @@ fn first_or_self(p: Pair<Rule>) -> Pair<Rule> {
     }
 }
 
-fn pattern(cx: &Ctx, p: Pair<Rule>) -> Result<Pattern> {
-    Ok(match p.as_rule() {
-        Rule::pattern => collect(cx, p, Pattern::Or)?,
-        Rule::pat_conj => collect(cx, p, Pattern::And)?,
+fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
+    match p.as_rule() {
+        Rule::pattern => collect(cx, p, Pattern::Or),
+        Rule::pat_conj => collect(cx, p, Pattern::And),
         Rule::pat_near => {
             let mut it = p.into_inner();
-            let mut acc = pattern(cx, next(&mut it))?;
+            let mut acc = pattern(cx, next(&mut it));
             while let Some(op) = it.next() {
                 let window = op.into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
-                let rhs = pattern(cx, next(&mut it))?;
+                let rhs = pattern(cx, next(&mut it));
                 acc = Pattern::Near(Box::new(acc), Box::new(rhs), window);
             }
             acc
@@ -363,7 +359,7 @@ fn pattern(cx: &Ctx, p: Pair<Rule>) -> Result<Pattern> {
             let mut mods = vec![];
             let mut inner = None;
             for c in p.into_inner() {
-                if c.as_rule() == Rule::pat_modifier { mods.push(c.as_str() == "not") } else { inner = Some(pattern(cx, c)?) }
+                if c.as_rule() == Rule::pat_modifier { mods.push(c.as_str() == "not") } else { inner = Some(pattern(cx, c)) }
             }
             let mut e = inner.unwrap_or(Pattern::Or(vec![]));
             for is_not in mods.into_iter().rev() {
@@ -373,10 +369,10 @@ fn pattern(cx: &Ctx, p: Pair<Rule>) -> Result<Pattern> {
         }
         Rule::string => Pattern::Phrase(string_ref(&p), cx.loc(&p)),
         _ => Pattern::Concept(cx.name(p)),
-    })
+    }
 }
 
-fn collect(cx: &Ctx, p: Pair<Rule>, wrap: fn(Vec<Pattern>) -> Pattern) -> Result<Pattern> {
-    let mut parts = p.into_inner().map(|c| pattern(cx, c)).collect::<Result<Vec<_>>>()?;
-    Ok(if parts.len() == 1 { parts.pop().unwrap_or(Pattern::Or(vec![])) } else { wrap(parts) })
+fn collect(cx: &Ctx, p: Pair<Rule>, wrap: fn(Vec<Pattern>) -> Pattern) -> Pattern {
+    let mut parts: Vec<Pattern> = p.into_inner().map(|c| pattern(cx, c)).collect();
+    if parts.len() == 1 { parts.pop().unwrap_or(Pattern::Or(vec![])) } else { wrap(parts) }
 }

@@ -55,10 +55,7 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
                 diags.push(explain_broken(file, start, pair.as_str()));
             }
             Rule::EOI => {}
-            _ => match lower::item(file, pair) {
-                Ok(item) => items.push(item),
-                Err(d) => diags.push(d),
-            },
+            _ => items.extend(lower::item(file, pair)),
         }
     }
     (items, diags)
