@@ -39,10 +39,14 @@ serve: web
 	@echo
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-test: setup test-rust test-browser
+# Both suites run even when the first fails (CI sees every result); the exit status is a failure
+# when either failed.
+test: setup
+	@rc=0; $(MAKE) --no-print-directory test-rust || rc=1; \
+	  $(MAKE) --no-print-directory test-browser || rc=1; exit $$rc
 
 test-rust:
-	$(CARGO) test
+	$(CARGO) test --no-fail-fast
 
 test-browser: web
 	node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,75 @@
+// <netral-check> in other people's pages: the example government form, and a foreign page with
+// hostile styles and its own rule file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, newPage, ROOT, RESULTS } from './helpers.mjs';
+
+let srv;
+let browser;
+before(async () => { srv = await serve(ROOT); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.close(); });
+
+function nextVerdict(p, selector) {
+  return p.evaluate((sel) => new Promise((resolve) => {
+    document.querySelector(sel).addEventListener('netral-verdict', (e) => resolve({
+      verdict: e.detail.verdict, rules: e.detail.matched.map((m) => m.rule), bubbles: e.bubbles, composed: e.composed,
+    }), { once: true });
+  }), selector);
+}
+
+test('the example form: host facts in, netral-verdict out', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(8000);
+  await p.goto(`${srv.url}www/embed-example.html`);
+  await p.selectOption('#status', 'pns');
+  const got = nextVerdict(p, 'body');
+  await p.fill('netral-check textarea', 'saya like postingan kampanye caleg di Facebook');
+  const v = await got;
+  assert.equal(v.verdict, 'violation', 'subject=pns from the host form decides');
+  assert.ok(v.bubbles && v.composed);
+  assert.equal(await p.inputValue('#verdict'), 'violation');
+  assert.match(await p.textContent('#verdict-line'), /Melanggar/);
+  // Without the host's fact the element asks, and its answer buttons decide.
+  await p.selectOption('#status', '');
+  await p.fill('netral-check textarea', 'saya like postingan kampanye caleg di Facebook ');
+  await p.waitForSelector('netral-check .q button');
+  const answered = nextVerdict(p, 'netral-check');
+  await p.click('netral-check .q button:has-text("PPPK")');
+  assert.equal((await answered).verdict, 'violation');
+  await p.screenshot({ path: path.join(RESULTS, 'embed-example.png'), fullPage: true });
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.screenshot({ path: path.join(RESULTS, 'embed-example-phone.png'), fullPage: true });
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.requests.filter((u) => !u.startsWith(srv.url)), []);
+});
+
+test('a foreign page: its own rule file, and no style leaks either way', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(8000);
+  await p.goto(`${srv.url}tests/browser/fixtures/foreign.html`);
+  const got = nextVerdict(p, '#own');
+  await p.fill('#own textarea', 'Saya PNS like postingan caleg');
+  const v = await got;
+  assert.deepEqual(v.rules, ['mini_like'], 'the element uses the rules= file');
+  // The default element on the same page still uses the built-in rules (its own engine state).
+  const builtin = nextVerdict(p, '#builtin');
+  await p.fill('#builtin textarea', 'Saya PNS, saya like postingan kampanye caleg di Facebook');
+  assert.notDeepEqual((await builtin).rules, ['mini_like']);
+  const inside = await p.$eval('#own', (host) => {
+    const ta = host.shadowRoot.querySelector('textarea');
+    const s = getComputedStyle(ta);
+    const box = getComputedStyle(host.shadowRoot.querySelector('.box'));
+    return { bg: s.backgroundColor, color: s.color, font: s.fontFamily, boxBorder: box.borderTopStyle, spacing: box.letterSpacing, transform: box.textTransform };
+  });
+  assert.equal(inside.bg, 'rgb(255, 255, 255)');
+  assert.notEqual(inside.color, 'rgb(255, 0, 255)');
+  assert.doesNotMatch(inside.font, /Comic/);
+  assert.equal(inside.boxBorder, 'solid');
+  assert.equal(inside.spacing, 'normal');
+  assert.equal(inside.transform, 'none');
+  // ... and the element's styles do not reach the host's button.
+  assert.equal(await p.$eval('#host-button', (b) => getComputedStyle(b).borderTopStyle), 'dotted');
+  await p.screenshot({ path: path.join(RESULTS, 'embed-foreign.png'), fullPage: true });
+  assert.deepEqual(p.errors, []);
+});

@@ -1,0 +1,95 @@
+// www/netral.js under Node, with the wasm bytes: the JS API's contract.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers.mjs';
+import { load } from '../../www/netral.js';
+
+const bytes = readFileSync(path.join(ROOT, 'www/pkg/netral_bg.wasm'));
+const MINI = readFileSync(path.join(ROOT, 'tests/browser/fixtures/mini.rules'), 'utf8');
+const netral = await load({ bytes });
+
+test('classify returns a plain Verdict object', () => {
+  const v = netral.classify({ text: 'Saya PNS, saya like postingan kampanye caleg di Facebook' });
+  assert.equal(v.verdict, 'violation');
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.ok(v.matched[0].basis.length > 0);
+  const e = v.matched.flatMap((m) => m.evidence)[0];
+  assert.equal('Saya PNS, saya like postingan kampanye caleg di Facebook'.slice(e.start, e.end), e.text);
+  assert.equal(typeof v.facts, 'object');
+  assert.equal(netral.classify('Saya PNS, saya like postingan kampanye caleg di Facebook').verdict, 'violation');
+});
+
+test('English labels on request', () => {
+  const v = netral.classify({ text: 'Saya PNS, saya like postingan kampanye caleg di Facebook', lang: 'en' });
+  const id = netral.classify({ text: 'Saya PNS, saya like postingan kampanye caleg di Facebook' });
+  assert.equal(v.verdict, id.verdict);
+  assert.ok(netral.questions('en').length > 0);
+});
+
+test('bad input never throws: it comes back as diagnostics', () => {
+  for (const bad of [undefined, null, 42, [], { text: 7 }, { facts: 'x' }, { facts: { subject: 'astronaut' } }, { facts: { nope: true } }, { lang: 'fr' }]) {
+    const v = netral.classify(bad);
+    assert.ok(v.verdict || Array.isArray(v.error), JSON.stringify(bad));
+  }
+  const e = netral.classify({ text: 'x', facts: { subject: 'astronaut' } });
+  assert.ok(e.error[0].message.length > 0);
+  for (const bad of [undefined, null, 42, {}, [{ name: 1 }], 'rule x {', '\u0000\uffff']) {
+    assert.ok(Array.isArray(netral.check(bad)));
+    assert.equal(typeof netral.compile(bad).ok, 'boolean');
+  }
+});
+
+test('compile switches the rulebook, reset goes back; check reports line and column', () => {
+  assert.deepEqual(netral.compile(MINI), { ok: true });
+  assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like']);
+  assert.equal(netral.cases().length, 2);
+  assert.ok(netral.runExamples().every((o) => o.ok));
+  const broken = netral.compile('law X "X" "X"\nrule r "R" {\n  prohibition\n  when ,\n}\n');
+  assert.equal(broken.ok, false);
+  const d = broken.diagnostics[0];
+  assert.equal(d.line, 4);
+  for (const k of ['line', 'column', 'endLine', 'endColumn', 'code', 'severity', 'message', 'hint']) assert.ok(k in d, k);
+  assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like'], 'a failed compile keeps the rulebook');
+  assert.deepEqual(netral.check(MINI), []);
+  netral.reset();
+  assert.ok(netral.rules().length > 1);
+});
+
+test('several files compile together', () => {
+  const [decls, rule] = MINI.split('rule mini_like');
+  assert.deepEqual(netral.compile([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: `rule mini_like${rule}` }]), { ok: true });
+  const d = netral.check([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: 'rule r "R" {\n}' }]);
+  assert.ok(d.some((x) => x.file === 'b.rules' && x.severity === 'error'));
+  netral.reset();
+});
+
+test('a trap rebuilds the instance with the last rulebook; the next call works', () => {
+  netral.compile(MINI);
+  const glue = netral._glue;
+  netral._glue = { ...glue, classify: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
+  const orig = console.error;
+  console.error = () => {};
+  const v = netral.classify('Saya PNS like postingan caleg');
+  console.error = orig;
+  netral._glue = glue;
+  assert.equal(v.error[0].code, 'E-INTERNAL');
+  assert.equal(netral.restarts, 1);
+  assert.deepEqual(netral.classify('Saya PNS like postingan caleg').matched.map((m) => m.rule), ['mini_like']);
+  netral.reset();
+});
+
+test('a separate engine has its own rulebook', async () => {
+  const other = await load({ module: netral.module, separate: true });
+  other.compile(MINI);
+  assert.deepEqual(other.rules().map((r) => r.id), ['mini_like']);
+  assert.ok(netral.rules().length > 1);
+});
+
+test('every case of the built-in library classifies', () => {
+  for (const c of netral.cases()) {
+    const v = netral.classify({ text: c.text, facts: c.facts });
+    assert.ok(v.verdict, c.text);
+  }
+});

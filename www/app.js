@@ -1,0 +1,899 @@
+// The Netral page: self-check (Periksa), training (Latihan), rule editor and rule list (Aturan).
+// Everything runs here, on the device: the only requests are for the page's own static files.
+// Every piece of rule or user text is rendered with textContent (see el()), never as HTML.
+
+import { load } from './netral.js';
+
+// ---------------------------------------------------------------------------------------------
+// Words. Every string of the interface, Indonesian first.
+
+const DICT = {
+  id: {
+    skip: 'Langsung ke isi', home: 'Netral — beranda', sections: 'Bagian',
+    tagline: 'Cek netralitas ASN, TNI, Polri dan kepala desa dalam pemilu',
+    privacy: 'Semua pemeriksaan berjalan di perangkat Anda. Tidak ada yang Anda ketik dikirim ke mana pun.',
+    tabCheck: 'Periksa', tabTrain: 'Latihan', tabRules: 'Aturan',
+    loading: 'Memuat mesin aturan…', loadFailed: 'Mesin aturan gagal dimuat. Muat ulang halaman ini.',
+    checkTitle: 'Apakah tindakan ini melanggar netralitas?',
+    incidentLabel: 'Ceritakan apa yang Anda lakukan atau rencanakan',
+    incidentHint: 'Sebutkan siapa Anda (misalnya PNS, PPPK, anggota TNI/Polri, kepala desa) dan apa tindakannya. Hasil diperbarui saat Anda mengetik.',
+    incidentPlaceholder: 'Contoh: Saya PNS, saya like postingan kampanye caleg di Facebook',
+    examplesTitle: 'Coba contoh:', printIncident: 'Uraian kejadian', resultTitle: 'Hasil pemeriksaan',
+    printResult: 'Cetak hasil', factsTitle: 'Lengkapi fakta (opsional)',
+    factsHint: 'Isian ini mengalahkan apa yang terbaca dari teks.', factsClear: 'Kosongkan isian',
+    unknown: '— tidak diketahui —', fromText: 'Terbaca dari teks: {v}', noQuestions: 'Aturan ini tidak meminta fakta tambahan.',
+    evidenceTitle: 'Kata yang menentukan:',
+    v_violation: 'Melanggar aturan netralitas', v_allowed: 'Diperbolehkan', v_needs_more_info: 'Perlu informasi tambahan',
+    vs_violation: 'Tindakan ini dilarang. Dasar hukum dan sanksinya ada di bawah.',
+    vs_allowed: 'Tidak ada larangan yang terpenuhi menurut aturan yang berlaku.',
+    vs_needs_more_info: 'Jawabannya bergantung pada hal yang belum Anda sebutkan.',
+    vk_violation: 'Melanggar', vk_allowed: 'Boleh', vk_needs_more_info: 'Perlu info',
+    emptyTitle: 'Belum ada uraian', emptyText: 'Tulis uraian di kotak teks atau pilih salah satu contoh. Hasilnya muncul di sini seketika.',
+    prohibition: 'Larangan', permission: 'Izin', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Alasan',
+    advice: 'Saran', note: 'Catatan hukum', uncertain: 'Belum pasti secara hukum', possibleTitle: 'Aturan yang mungkin berlaku', waitsOn: 'Bergantung pada: {f}',
+    followUp: 'Satu pertanyaan lagi', answer: 'Jawab', knownFacts: 'Yang diketahui', yes: 'Ya', no: 'Tidak',
+    activeCustom: 'Periksa memakai aturan yang Anda ubah di tab Aturan.', useBuiltin: 'Pakai aturan bawaan',
+    incidentError: 'Uraian ini tidak dapat diperiksa:',
+    quizTitle: 'Kuis netralitas', quizProgress: 'Soal {n} dari {t}', quizAsk: 'Menurut Anda, apa putusannya?',
+    quizCorrect: 'Benar!', quizWrong: 'Kurang tepat.', quizAnswerIs: 'Jawaban yang benar: {v}', quizRule: 'Aturan',
+    quizNext: 'Soal berikutnya', quizDone: 'Kuis selesai. Skor akhir: {s} dari {t}.', quizScore: 'Skor: {s} / {t}',
+    quizEmpty: 'Belum ada kasus di dalam aturan.', quizRestart: 'Mulai ulang kuis',
+    summaryTitle: 'Ringkasan latihan', summaryPrint: 'Cetak ringkasan',
+    summaryEmpty: 'Jawab soal kuis; ringkasannya muncul di sini dan dapat dicetak untuk kelas.',
+    colCase: 'Kasus', colYours: 'Jawaban', colRight: 'Putusan', colBasis: 'Aturan dan dasar hukum',
+    summaryScore: 'Skor {s} dari {t} · {d}',
+    libraryTitle: 'Perpustakaan kasus', libraryHint: 'Setiap kasus berasal dari contoh di dalam aturan, dengan putusan yang diharapkan.',
+    libraryFilter: 'Saring kasus', tryCase: 'Periksa kasus ini', noMatch: 'Tidak ada yang cocok.',
+    editorTitle: 'Penyunting aturan', editorBuiltin: 'Kembalikan aturan bawaan', editorLabel: 'Teks aturan',
+    editorHint: 'Ubah aturan di sini. Kesalahan muncul saat Anda mengetik; aturan yang valid langsung dipakai oleh tab Periksa.',
+    edValid: 'Aturan valid: {r} aturan, dipakai oleh tab Periksa.', edBuiltin: 'Aturan bawaan: {r} aturan.',
+    edErrors: '{n} kesalahan. Tab Periksa tetap memakai aturan valid terakhir.', edWarnings: '{n} peringatan.',
+    diagTitle: 'Pesan pemeriksaan', diagNone: 'Tidak ada kesalahan atau peringatan.', lineCol: 'baris {l}:{c}',
+    error: 'Kesalahan', warning: 'Peringatan', hint: 'Saran: {h}',
+    examplesRunTitle: 'Contoh dalam aturan', exPass: 'lulus', exFail: 'gagal', exSummary: '{p} dari {t} contoh lulus.',
+    exNone: 'Belum ada contoh.', exBlocked: 'Perbaiki kesalahan dulu untuk menjalankan contoh.', exGot: 'hasil: {v}',
+    ruleListTitle: 'Daftar aturan', ruleFilter: 'Cari aturan', rulesEmpty: 'Belum ada aturan.', ruleExamples: 'Contoh',
+    disclaimer: 'Netral adalah alat bantu pemahaman, bukan nasihat hukum resmi. Putusan akhir ada pada Bawaslu, BKN dan pejabat yang berwenang.',
+    clearData: 'Hapus data saya', cleared: 'Data Anda di perangkat ini telah dihapus.', undo: 'Batalkan',
+    langSwitch: 'English', langSwitchLabel: 'Switch to English', langSwitchLang: 'en',
+    prompts: [
+      'Saya PNS, saya like postingan kampanye caleg di Facebook',
+      'Saya like postingan kampanye caleg di Instagram',
+      'Saya kepala desa, saya ikut deklarasi dukungan untuk calon bupati',
+      'Saya anggota Polri, saya memakai kaos bergambar paslon saat apel',
+      'Saya PNS dan datang ke TPS untuk mencoblos',
+    ],
+  },
+  en: {
+    skip: 'Skip to content', home: 'Netral — home', sections: 'Sections',
+    tagline: 'Election-neutrality check for civil servants, TNI, Polri and village heads',
+    privacy: 'Every check runs on your device. Nothing you type is sent anywhere.',
+    tabCheck: 'Check', tabTrain: 'Training', tabRules: 'Rules',
+    loading: 'Loading the rules engine…', loadFailed: 'The rules engine failed to load. Please reload the page.',
+    checkTitle: 'Does this act break the neutrality rules?',
+    incidentLabel: 'Describe what you did or plan to do',
+    incidentHint: 'Say who you are (e.g. PNS, PPPK, TNI/Polri member, village head) and what the act is. The result updates as you type.',
+    incidentPlaceholder: 'Example: Saya PNS, saya like postingan kampanye caleg di Facebook',
+    examplesTitle: 'Try an example:', printIncident: 'Description of the incident', resultTitle: 'Result',
+    printResult: 'Print result', factsTitle: 'Add facts (optional)',
+    factsHint: 'What you choose here overrides what is read from the text.', factsClear: 'Clear the answers',
+    unknown: '— not known —', fromText: 'Read from the text: {v}', noQuestions: 'These rules ask for no further facts.',
+    evidenceTitle: 'Words that decided:',
+    v_violation: 'Breaks the neutrality rules', v_allowed: 'Allowed', v_needs_more_info: 'More information needed',
+    vs_violation: 'This act is prohibited. The legal basis and sanction are below.',
+    vs_allowed: 'No prohibition is met under the rules in force.',
+    vs_needs_more_info: 'The answer depends on something you have not said yet.',
+    vk_violation: 'Violation', vk_allowed: 'Allowed', vk_needs_more_info: 'Needs info',
+    emptyTitle: 'Nothing described yet', emptyText: 'Write a description in the text box or pick an example. The result appears here at once.',
+    prohibition: 'Prohibition', permission: 'Permission', basis: 'Legal basis', sanction: 'Sanction', because: 'Because',
+    advice: 'Advice', note: 'Legal note', uncertain: 'Legally uncertain', possibleTitle: 'Rules that may apply', waitsOn: 'Depends on: {f}',
+    followUp: 'One more question', answer: 'Answer', knownFacts: 'Known facts', yes: 'Yes', no: 'No',
+    activeCustom: 'Check is using the rules you edited in the Rules tab.', useBuiltin: 'Use the built-in rules',
+    incidentError: 'This description cannot be checked:',
+    quizTitle: 'Neutrality quiz', quizProgress: 'Question {n} of {t}', quizAsk: 'What is the verdict, in your view?',
+    quizCorrect: 'Correct!', quizWrong: 'Not quite.', quizAnswerIs: 'The right answer: {v}', quizRule: 'Rule',
+    quizNext: 'Next question', quizDone: 'Quiz finished. Final score: {s} of {t}.', quizScore: 'Score: {s} / {t}',
+    quizEmpty: 'The rules contain no cases yet.', quizRestart: 'Restart the quiz',
+    summaryTitle: 'Training summary', summaryPrint: 'Print summary',
+    summaryEmpty: 'Answer quiz questions; the summary appears here and can be printed for the class.',
+    colCase: 'Case', colYours: 'Answer', colRight: 'Verdict', colBasis: 'Rule and legal basis',
+    summaryScore: 'Score {s} of {t} · {d}',
+    libraryTitle: 'Case library', libraryHint: 'Every case comes from an example written in the rules, with its expected verdict.',
+    libraryFilter: 'Filter cases', tryCase: 'Check this case', noMatch: 'Nothing matches.',
+    editorTitle: 'Rule editor', editorBuiltin: 'Restore the built-in rules', editorLabel: 'Rule text',
+    editorHint: 'Edit the rules here. Problems appear as you type; valid rules are used by the Check tab at once.',
+    edValid: 'Valid: {r} rules, used by the Check tab.', edBuiltin: 'Built-in rules: {r} rules.',
+    edErrors: '{n} errors. The Check tab keeps the last valid rules.', edWarnings: '{n} warnings.',
+    diagTitle: 'Problems', diagNone: 'No errors or warnings.', lineCol: 'line {l}:{c}',
+    error: 'Error', warning: 'Warning', hint: 'Hint: {h}',
+    examplesRunTitle: 'Examples in the rules', exPass: 'pass', exFail: 'fail', exSummary: '{p} of {t} examples pass.',
+    exNone: 'No examples yet.', exBlocked: 'Fix the errors to run the examples.', exGot: 'got: {v}',
+    ruleListTitle: 'Rule list', ruleFilter: 'Search the rules', rulesEmpty: 'No rules yet.', ruleExamples: 'Examples',
+    disclaimer: 'Netral helps people understand the rules; it is not official legal advice. The final decision rests with Bawaslu, BKN and the competent officials.',
+    clearData: 'Delete my data', cleared: 'Your data on this device has been deleted.', undo: 'Undo',
+    langSwitch: 'Bahasa Indonesia', langSwitchLabel: 'Ganti ke Bahasa Indonesia', langSwitchLang: 'id',
+    prompts: [
+      'Saya PNS, saya like postingan kampanye caleg di Facebook',
+      'Saya like postingan kampanye caleg di Instagram',
+      'Saya kepala desa, saya ikut deklarasi dukungan untuk calon bupati',
+      'Saya anggota Polri, saya memakai kaos bergambar paslon saat apel',
+      'Saya PNS dan datang ke TPS untuk mencoblos',
+    ],
+  },
+};
+
+const VERDICT_ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
+
+// ---------------------------------------------------------------------------------------------
+// State, kept in localStorage so nothing typed is lost on reload.
+
+const STORE = 'netral.v1';
+const blank = () => ({ lang: 'id', tab: 'periksa', text: '', facts: {}, editor: null, quiz: null });
+let state = restore();
+let netral; // the engine
+let questions = []; // the form schema of the active rulebook
+let ruleInfo = new Map(); // id -> RuleInfo
+let builtinText = '';
+let customActive = false; // Periksa uses the editor's rules
+let firstVerdict = true;
+
+function restore() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) || 'null');
+    if (saved && typeof saved === 'object') return { ...blank(), ...saved, facts: { ...(saved.facts || {}) } };
+  } catch { /* private mode or a damaged entry: start afresh */ }
+  return blank();
+}
+
+function save() {
+  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* storage full or denied */ }
+}
+
+const t = (key, vars) => {
+  let s = DICT[state.lang][key] ?? DICT.id[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+};
+
+// ---------------------------------------------------------------------------------------------
+// DOM helpers: text only goes in as text.
+
+const $ = (id) => document.getElementById(id);
+
+/** Appends children, skipping null (Element.append would write "null"). */
+function put(node, ...children) {
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
+/** Creates an element; string children become text nodes; attrs are set as attributes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+function translateStatic() {
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of node.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      node.setAttribute(attr, t(key));
+    }
+  }
+  const sw = $('lang-switch');
+  sw.textContent = t('langSwitch');
+  sw.setAttribute('lang', t('langSwitchLang'));
+  sw.setAttribute('aria-label', t('langSwitchLabel'));
+  $('library-filter').placeholder = '';
+  document.title = `Netral — ${t('tagline')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump).
+
+const TABS = ['periksa', 'latihan', 'aturan'];
+
+function showTab(name, focus = false) {
+  if (!TABS.includes(name)) name = 'periksa';
+  state.tab = name;
+  save();
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    const on = tab === name;
+    button.setAttribute('aria-selected', String(on));
+    button.tabIndex = on ? 0 : -1;
+    $(`panel-${tab}`).hidden = !on;
+    if (on && focus) button.focus();
+  }
+  if (name === 'aturan' && netral) { if (!editorChecked) runEditorCheck(); layoutEditor(); }
+  if (netral) renderVisible();
+  if (name === 'periksa') growIncident();
+}
+
+function initTabs() {
+  for (const tab of TABS) $(`tab-${tab}`).addEventListener('click', () => showTab(tab));
+  document.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
+    const i = TABS.indexOf(state.tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    showTab(TABS[(next + TABS.length) % TABS.length], true);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periksa: the self-check.
+
+function knownFacts() {
+  const ids = new Set(questions.map((q) => q.id));
+  const out = {};
+  for (const [k, v] of Object.entries(state.facts)) if (ids.has(k) && v !== '' && v !== null) out[k] = v;
+  return out;
+}
+
+function classifyNow() {
+  const text = state.text;
+  const facts = knownFacts();
+  const empty = !text.trim() && Object.keys(facts).length === 0;
+  const verdict = empty ? null : netral.classify({ text, facts, lang: state.lang });
+  renderResult(verdict);
+  renderHighlights(verdict);
+  renderFactHints(verdict);
+  $('print-incident-text').textContent = text;
+  $('print-facts').textContent = Object.keys(facts).length ? `${t('knownFacts')}: ${describeFacts(facts)}` : '';
+  if (firstVerdict) {
+    firstVerdict = false;
+    performance.mark('netral-first-verdict');
+    document.documentElement.dataset.ready = 'true';
+  }
+  return verdict;
+}
+
+function answerLabel(fact, value) {
+  const q = questions.find((x) => x.id === fact);
+  const a = q && q.answers.find((x) => String(x.value) === String(value));
+  if (a) return a.label;
+  if (value === true) return t('yes');
+  if (value === false) return t('no');
+  return String(value);
+}
+
+function describeFacts(facts) {
+  return Object.entries(facts).map(([k, v]) => {
+    const q = questions.find((x) => x.id === k);
+    return `${q ? q.question.replace(/\?$/, '') : k}: ${answerLabel(k, v)}`;
+  }).join('; ');
+}
+
+let lastVerdictKind = null;
+
+function renderResult(v) {
+  const body = $('result-body');
+  const card = $('result');
+  body.replaceChildren();
+  card.dataset.verdict = v && !v.error ? v.verdict : 'none';
+  if (customActive) {
+    body.append(el('p', { class: 'notice' }, t('activeCustom'), ' ',
+      el('button', { type: 'button', class: 'btn btn-link', onclick: () => restoreBuiltin() }, t('useBuiltin'))));
+  }
+  if (!v) {
+    body.append(el('div', { class: 'verdict verdict-empty' },
+      el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, '…'),
+      el('div', {}, el('p', { class: 'verdict-word' }, t('emptyTitle')), el('p', { class: 'verdict-sub' }, t('emptyText')))));
+    announce(null);
+    return;
+  }
+  if (v.error) {
+    body.append(el('div', { class: 'verdict verdict-error' },
+      el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, '×'),
+      el('div', {}, el('p', { class: 'verdict-word' }, t('incidentError')),
+        el('ul', {}, v.error.map((d) => el('li', {}, d.message, d.hint ? ` (${d.hint})` : ''))))));
+    return;
+  }
+  body.append(el('div', { class: `verdict verdict-${v.verdict}`, tabindex: '-1', id: 'verdict-banner', 'data-verdict': v.verdict },
+    el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, VERDICT_ICON[v.verdict]),
+    el('div', {}, el('p', { class: 'verdict-word' }, t(`v_${v.verdict}`)), el('p', { class: 'verdict-sub' }, t(`vs_${v.verdict}`)))));
+
+  if (v.question) body.append(renderQuestion(v.question));
+  for (const m of v.matched) body.append(renderMatched(m));
+  if (v.verdict === 'needs_more_info' && v.possible.length) {
+    body.append(el('section', { class: 'possible' },
+      el('h3', { class: 'h-small' }, t('possibleTitle')),
+      el('ul', {}, v.possible.map((p) => el('li', {}, el('span', { class: 'possible-title' }, p.title),
+        el('span', { class: 'muted' }, ` — ${t('waitsOn', { f: p.missing.map(factName).join(', ') })}`))))));
+  }
+  const known = Object.entries(v.facts);
+  if (known.length) {
+    body.append(el('details', { class: 'known' }, el('summary', {}, `${t('knownFacts')} (${known.length})`),
+      el('dl', {}, known.flatMap(([k, val]) => [el('dt', {}, factName(k)), el('dd', {}, answerLabel(k, val))]))));
+  }
+  announce(v.verdict);
+}
+
+function factName(id) {
+  const q = questions.find((x) => x.id === id);
+  return q ? q.question : id.replaceAll('_', ' ');
+}
+
+function announce(kind) {
+  if (kind === lastVerdictKind) return;
+  lastVerdictKind = kind;
+  $('verdict-status').textContent = kind ? `${t('resultTitle')}: ${t(`v_${kind}`)}` : '';
+}
+
+function renderMatched(m) {
+  const rows = [];
+  rows.push(el('div', { class: 'rule-head' },
+    el('span', { class: `badge badge-${m.kind}` }, t(m.kind)),
+    el('h3', { class: 'rule-title' }, m.title)));
+  if (m.basis.length) {
+    rows.push(el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('basis')),
+      el('ul', { class: 'basis' }, m.basis.map((b) => el('li', {}, b)))));
+  }
+  if (m.sanctions.length) {
+    rows.push(el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('sanction')),
+      el('ul', { class: 'sanctions' }, m.sanctions.map((s, i) => el('li', { class: i === 0 ? 'lead' : '' }, s.label)))));
+  }
+  if (m.because.length) {
+    rows.push(el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('because')),
+      el('ul', { class: 'because' }, m.because.map((b) => el('li', {}, b)))));
+  }
+  if (m.advice) rows.push(el('div', { class: 'rule-row advice' }, el('span', { class: 'rule-label' }, t('advice')), el('p', {}, m.advice)));
+  if (m.note) rows.push(renderNote(m.note));
+  return el('article', { class: `rule-card rule-${m.kind}`, 'data-rule': m.rule }, rows);
+}
+
+/** A rule's note; `UNCERTAIN:` (the rule files' marker) becomes a labelled legal-uncertainty note. */
+function renderNote(note) {
+  const m = /^(UNCERTAIN|TIDAK PASTI)\s*:\s*/i.exec(note);
+  return el('div', { class: `rule-row note${m ? ' uncertain' : ''}` },
+    el('span', { class: 'rule-label' }, t(m ? 'uncertain' : 'note')), el('p', {}, m ? note.slice(m[0].length) : note));
+}
+
+function renderQuestion(q) {
+  const id = `q-${q.fact}`;
+  const box = el('section', { class: 'follow-up', 'aria-labelledby': `${id}-title` },
+    el('h3', { class: 'follow-up-kicker', id: `${id}-kicker` }, t('followUp')),
+    el('p', { class: 'follow-up-q', id: `${id}-title` }, q.text));
+  if (q.answers.length) {
+    box.append(el('div', { class: 'answer-row', role: 'group', 'aria-labelledby': `${id}-title` },
+      q.answers.map((a) => el('button', { type: 'button', class: 'btn btn-answer', 'data-value': String(a.value),
+        onclick: () => answer(q.fact, a.value) }, a.label))));
+  } else {
+    const input = el('input', { id: `${id}-input`, class: 'input', type: q.type === 'date' ? 'date' : 'number', 'aria-labelledby': `${id}-title` });
+    box.append(el('div', { class: 'answer-row' }, input,
+      el('button', { type: 'button', class: 'btn btn-answer', onclick: () => input.value && answer(q.fact, q.type === 'number' ? Number(input.value) : input.value) }, t('answer'))));
+  }
+  return box;
+}
+
+function answer(fact, value) {
+  state.facts[fact] = value;
+  save();
+  renderForm();
+  const v = classifyNow();
+  const next = document.querySelector('#result-body .btn-answer');
+  if (v && v.question && next) next.focus();
+  else $('verdict-banner')?.focus();
+}
+
+/** The words that gave facts, marked in a mirror behind the text box (UTF-16 offsets). */
+function renderHighlights(v) {
+  const text = state.text;
+  const spans = [];
+  if (v && !v.error) {
+    for (const m of v.matched) for (const e of m.evidence) spans.push(e);
+    for (const e of v.evidence || []) spans.push(e);
+  }
+  const ranges = spans.filter((e) => e.start < e.end && e.end <= text.length).map((e) => [e.start, e.end]).sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  const back = $('incident-backdrop');
+  const nodes = [];
+  let at = 0;
+  for (const [s, e] of merged) {
+    nodes.push(text.slice(at, s), el('mark', { class: `hl hl-${v.verdict}` }, text.slice(s, e)));
+    at = e;
+  }
+  nodes.push(text.slice(at), '\n\u200b');
+  back.replaceChildren(...nodes);
+  const list = $('evidence-list');
+  list.replaceChildren();
+  if (merged.length) {
+    list.append(el('span', { class: 'evidence-title' }, t('evidenceTitle')), ' ',
+      ...merged.map(([s, e]) => el('span', { class: `chip chip-${v.verdict}` }, text.slice(s, e))));
+  }
+}
+
+function growIncident() {
+  const ta = $('incident');
+  ta.style.height = 'auto';
+  ta.style.height = `${Math.max(ta.scrollHeight + 2, 132)}px`;
+}
+
+function renderForm() {
+  const box = $('facts-fields');
+  box.replaceChildren();
+  if (!questions.length) box.append(el('p', { class: 'field-hint' }, t('noQuestions')));
+  for (const q of questions) {
+    const id = `fact-${q.id}`;
+    const value = state.facts[q.id];
+    let control;
+    if (q.answers.length) {
+      control = el('select', { id, class: 'input', 'data-fact': q.id, 'aria-describedby': `${id}-hint` },
+        el('option', { value: '' }, t('unknown')),
+        q.answers.map((a) => el('option', { value: String(a.value), selected: value !== undefined && String(value) === String(a.value) }, a.label)));
+      control.addEventListener('change', () => {
+        const a = q.answers.find((x) => String(x.value) === control.value);
+        setFact(q.id, a ? a.value : undefined);
+      });
+    } else {
+      control = el('input', { id, class: 'input', type: q.type === 'date' ? 'date' : 'number', 'data-fact': q.id, 'aria-describedby': `${id}-hint`, value: value ?? '' });
+      control.addEventListener('change', () => setFact(q.id, control.value === '' ? undefined : q.type === 'number' ? Number(control.value) : control.value));
+    }
+    box.append(el('div', { class: 'field' }, el('label', { for: id, class: 'field-label' }, q.question), control,
+      el('p', { class: 'field-hint from-text', id: `${id}-hint` })));
+  }
+}
+
+function setFact(id, value) {
+  if (value === undefined) delete state.facts[id];
+  else state.facts[id] = value;
+  save();
+  classifyNow();
+}
+
+function renderFactHints(v) {
+  for (const q of questions) {
+    const hint = document.getElementById(`fact-${q.id}-hint`);
+    if (!hint) continue;
+    const inferred = v && !v.error && state.facts[q.id] === undefined ? v.facts[q.id] : undefined;
+    hint.textContent = inferred !== undefined ? t('fromText', { v: answerLabel(q.id, inferred) }) : '';
+  }
+}
+
+function renderPrompts() {
+  $('example-prompts').replaceChildren(...t('prompts').map((p) => el('li', {},
+    el('button', { type: 'button', class: 'chip chip-prompt', onclick: () => usePrompt(p) }, p))));
+}
+
+function usePrompt(text, facts) {
+  state.text = text;
+  if (facts) state.facts = { ...facts };
+  save();
+  $('incident').value = text;
+  renderForm();
+  showTab('periksa');
+  growIncident();
+  classifyNow();
+  $('incident').focus();
+}
+
+function initCheck() {
+  const ta = $('incident');
+  ta.value = state.text;
+  ta.addEventListener('input', () => {
+    state.text = ta.value;
+    save();
+    growIncident();
+    classifyNow();
+  });
+  ta.addEventListener('scroll', () => { $('incident-backdrop').scrollTop = ta.scrollTop; });
+  $('facts-clear').addEventListener('click', () => { state.facts = {}; save(); renderForm(); classifyNow(); });
+  $('print-result').addEventListener('click', () => printAs('result'));
+  window.addEventListener('resize', growIncident);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latihan: quiz and case library.
+
+let cases = [];
+
+function quizState() {
+  const sig = `${cases.length}:${cases[0]?.text ?? ''}`;
+  if (!state.quiz || state.quiz.sig !== sig) {
+    const order = cases.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    state.quiz = { sig, order, pos: 0, picked: null, answers: [] };
+    save();
+  }
+  return state.quiz;
+}
+
+function renderQuiz() {
+  const body = $('quiz-body');
+  body.replaceChildren();
+  if (!cases.length) {
+    body.append(el('p', { class: 'field-hint' }, t('quizEmpty')));
+    $('quiz-score').textContent = '';
+    renderSummary();
+    return;
+  }
+  const quiz = quizState();
+  const score = quiz.answers.filter((a) => a.picked === a.expected).length;
+  $('quiz-score').textContent = t('quizScore', { s: score, t: quiz.answers.length });
+  if (quiz.pos >= quiz.order.length) {
+    body.append(el('p', { class: 'quiz-done' }, t('quizDone', { s: score, t: quiz.answers.length })),
+      el('button', { type: 'button', class: 'btn btn-primary', onclick: restartQuiz }, t('quizRestart')));
+    renderSummary();
+    return;
+  }
+  const c = cases[quiz.order[quiz.pos]];
+  const facts = Object.entries(c.facts);
+  put(body, el('p', { class: 'quiz-progress' }, t('quizProgress', { n: quiz.pos + 1, t: quiz.order.length })),
+    el('blockquote', { class: 'quiz-case' }, c.text),
+    facts.length ? el('p', { class: 'quiz-facts' }, `${t('knownFacts')}: ${describeFacts(c.facts)}`) : null,
+    el('p', { class: 'quiz-ask', id: 'quiz-ask' }, t('quizAsk')));
+  const buttons = el('div', { class: 'answer-row quiz-choices', role: 'group', 'aria-labelledby': 'quiz-ask' },
+    ['violation', 'allowed', 'needs_more_info'].map((k) => el('button', {
+      type: 'button', class: `btn btn-choice choice-${k}`, 'data-choice': k,
+      'aria-pressed': quiz.picked ? String(quiz.picked === k) : null,
+      disabled: quiz.picked !== null, onclick: () => pickQuiz(k),
+    }, el('span', { class: 'choice-icon', 'aria-hidden': 'true' }, VERDICT_ICON[k]), t(`vk_${k}`))));
+  body.append(buttons);
+  if (quiz.picked) {
+    const right = quiz.picked === c.expected;
+    const rule = ruleInfo.get(c.rule);
+    body.append(el('div', { class: `quiz-reveal ${right ? 'is-right' : 'is-wrong'}`, tabindex: '-1', id: 'quiz-reveal' },
+      el('p', { class: 'quiz-verdict' }, right ? t('quizCorrect') : t('quizWrong'), ' ', t('quizAnswerIs', { v: t(`v_${c.expected}`) })),
+      rule ? el('p', {}, el('strong', {}, `${t('quizRule')}: `), rule.title) : null,
+      rule && rule.basis.length ? el('p', {}, el('strong', {}, `${t('basis')}: `), rule.basis.join('; ')) : null,
+      rule && rule.sanction && c.expected === 'violation' ? el('p', {}, el('strong', {}, `${t('sanction')}: `), rule.sanction.label) : null,
+      rule && rule.advice ? el('p', {}, el('strong', {}, `${t('advice')}: `), rule.advice) : null),
+    el('button', { type: 'button', class: 'btn btn-primary', id: 'quiz-next', onclick: nextQuiz }, t('quizNext')));
+  }
+  renderSummary();
+}
+
+function pickQuiz(kind) {
+  const quiz = quizState();
+  const c = cases[quiz.order[quiz.pos]];
+  quiz.picked = kind;
+  const rule = ruleInfo.get(c.rule);
+  quiz.answers.push({ text: c.text, facts: c.facts, expected: c.expected, picked: kind, rule: rule ? rule.title : c.rule, basis: rule ? rule.basis : [] });
+  save();
+  renderQuiz();
+  $('quiz-reveal')?.focus();
+}
+
+function nextQuiz() {
+  const quiz = quizState();
+  quiz.pos += 1;
+  quiz.picked = null;
+  save();
+  renderQuiz();
+  ($('quiz-body').querySelector('.btn-choice') || $('quiz-body').querySelector('button'))?.focus();
+}
+
+function restartQuiz() {
+  state.quiz = null;
+  save();
+  renderQuiz();
+}
+
+function renderSummary() {
+  const box = $('quiz-summary');
+  box.replaceChildren();
+  const answers = state.quiz?.answers ?? [];
+  if (!answers.length) {
+    box.append(el('p', { class: 'field-hint' }, t('summaryEmpty')));
+    return;
+  }
+  const score = answers.filter((a) => a.picked === a.expected).length;
+  const date = new Date().toLocaleDateString(state.lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
+  box.append(el('p', { class: 'summary-score' }, t('summaryScore', { s: score, t: answers.length, d: date })),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '#'), el('th', { scope: 'col' }, t('colCase')),
+        el('th', { scope: 'col' }, t('colYours')), el('th', { scope: 'col' }, t('colRight')), el('th', { scope: 'col' }, t('colBasis')))),
+      el('tbody', {}, answers.map((a, i) => el('tr', { class: a.picked === a.expected ? 'row-right' : 'row-wrong' },
+        el('td', {}, String(i + 1)), el('td', {}, a.text),
+        el('td', {}, `${a.picked === a.expected ? '✓' : '✗'} ${t(`vk_${a.picked}`)}`),
+        el('td', {}, t(`vk_${a.expected}`)),
+        el('td', {}, a.rule, a.basis.length ? el('br') : null, el('span', { class: 'muted' }, a.basis.join('; '))))))))); 
+}
+
+function renderLibrary() {
+  const filter = $('library-filter').value.trim().toLowerCase();
+  const list = $('library');
+  const shown = cases.filter((c) => !filter || c.text.toLowerCase().includes(filter) || c.rule.toLowerCase().includes(filter));
+  list.replaceChildren(...shown.slice(0, 300).map((c) => el('li', { class: 'case' },
+    el('span', { class: `badge badge-${c.expected}` }, el('span', { 'aria-hidden': 'true' }, `${VERDICT_ICON[c.expected]} `), t(`vk_${c.expected}`)),
+    el('p', { class: 'case-text' }, c.text),
+    Object.keys(c.facts).length ? el('p', { class: 'case-facts muted' }, `${t('knownFacts')}: ${describeFacts(c.facts)}`) : null,
+    el('button', { type: 'button', class: 'btn btn-link', onclick: () => usePrompt(c.text, c.facts) }, t('tryCase')))));
+  if (!shown.length) list.append(el('li', { class: 'field-hint' }, cases.length ? t('noMatch') : t('quizEmpty')));
+}
+
+function initTraining() {
+  $('library-filter').addEventListener('input', renderLibrary);
+  $('quiz-print').addEventListener('click', () => printAs('quiz'));
+  $('quiz-restart').addEventListener('click', restartQuiz);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aturan: the rule editor (live diagnostics, examples) and the rule list.
+
+let checkPending = false;
+let lastGood = null; // the editor text last compiled
+
+function scheduleCheck() {
+  if (checkPending) return;
+  checkPending = true;
+  requestAnimationFrame(() => { checkPending = false; runEditorCheck(); });
+}
+
+/** UTF-16 offset of a 1-based line and character column. */
+function offsetOf(text, line, column) {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  for (let c = 1; c < column && at < text.length && text[at] !== '\n'; c++) {
+    at += text.codePointAt(at) > 0xffff ? 2 : 1;
+  }
+  return at;
+}
+
+function runEditorCheck() {
+  editorChecked = true;
+  const text = $('editor').value;
+  const diags = netral.check(text);
+  const errors = diags.filter((d) => d.severity === 'error');
+  const warnings = diags.filter((d) => d.severity === 'warning');
+  let examples = null;
+  if (!errors.length) {
+    if (text !== lastGood) {
+      if (state.editor === null) netral.reset();
+      else netral.compile(text);
+      lastGood = text;
+      customActive = state.editor !== null;
+      refreshBook();
+    }
+    examples = netral.runExamples();
+  }
+  const status = $('editor-status');
+  status.className = `editor-status ${errors.length ? 'is-error' : 'is-ok'}`;
+  status.textContent = errors.length ? t('edErrors', { n: errors.length })
+    : `${t(state.editor === null ? 'edBuiltin' : 'edValid', { r: ruleInfo.size })}${warnings.length ? ` ${t('edWarnings', { n: warnings.length })}` : ''}`;
+  renderDiagnostics(text, diags);
+  renderExamples(examples);
+}
+
+function renderDiagnostics(text, diags) {
+  const list = $('diagnostics');
+  list.replaceChildren();
+  if (!diags.length) list.append(el('li', { class: 'diag-none' }, t('diagNone')));
+  for (const d of diags.slice(0, 200)) {
+    list.append(el('li', { class: `diag diag-${d.severity}`, 'data-line': d.line, 'data-code': d.code },
+      el('button', { type: 'button', class: 'diag-jump', onclick: () => jumpTo(d) },
+        el('span', { class: 'diag-pos' }, t('lineCol', { l: d.line, c: d.column })),
+        el('span', { class: `diag-sev sev-${d.severity}` }, t(d.severity)),
+        el('code', { class: 'diag-code' }, d.code)),
+      el('p', { class: 'diag-msg' }, d.message),
+      d.hint ? el('p', { class: 'diag-hint' }, t('hint', { h: d.hint })) : null));
+  }
+  // Marks behind the text, and the line numbers with the lines that have a problem.
+  const marks = diags.filter((d) => d.line > 0).map((d) => {
+    const s = offsetOf(text, d.line, d.column);
+    const e = Math.max(s, offsetOf(text, d.endLine, d.endColumn));
+    return { s, e, sev: d.severity };
+  }).sort((a, b) => a.s - b.s);
+  const nodes = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.s < at) continue;
+    nodes.push(text.slice(at, m.s));
+    nodes.push(m.e > m.s ? el('mark', { class: `diag-mark mark-${m.sev}` }, text.slice(m.s, m.e)) : el('mark', { class: `diag-point mark-${m.sev}` }));
+    at = m.e;
+  }
+  nodes.push(text.slice(at), '\n ');
+  $('editor-backdrop').replaceChildren(...nodes);
+  const bad = new Map(diags.map((d) => [d.line, d.severity]));
+  const lines = text.split('\n').length;
+  const gutter = $('editor-gutter');
+  gutter.replaceChildren(...Array.from({ length: lines }, (_, i) => el('div', { class: bad.has(i + 1) ? `ln ln-${bad.get(i + 1)}` : 'ln' }, String(i + 1))), el('div', { class: 'ln' }, ' '));
+  syncEditorScroll();
+}
+
+function jumpTo(d) {
+  const ta = $('editor');
+  const text = ta.value;
+  const s = offsetOf(text, d.line, d.column);
+  const e = Math.max(s, offsetOf(text, d.endLine, d.endColumn));
+  ta.focus();
+  ta.setSelectionRange(s, e);
+  const lh = parseFloat(getComputedStyle(ta).lineHeight) || 20;
+  ta.scrollTop = Math.max(0, (d.line - 4) * lh);
+  syncEditorScroll();
+}
+
+function renderExamples(outcomes) {
+  const list = $('examples-run');
+  const summary = $('examples-run-summary');
+  list.replaceChildren();
+  if (!outcomes) { summary.textContent = t('exBlocked'); return; }
+  if (!outcomes.length) { summary.textContent = t('exNone'); return; }
+  const pass = outcomes.filter((o) => o.ok).length;
+  summary.textContent = t('exSummary', { p: pass, t: outcomes.length });
+  for (const o of outcomes.slice(0, 500)) {
+    list.append(el('li', { class: `ex ${o.ok ? 'ex-pass' : 'ex-fail'}` },
+      el('span', { class: 'ex-status' }, el('span', { 'aria-hidden': 'true' }, o.ok ? '✓ ' : '✗ '), t(o.ok ? 'exPass' : 'exFail')),
+      el('span', { class: 'ex-text' }, o.text),
+      el('span', { class: 'muted ex-meta' }, `${o.rule} · ${t(`vk_${o.expected}`)}${o.ok ? '' : ` · ${t('exGot', { v: o.got ? t(`vk_${o.got}`) : '—' })}`}`),
+      o.ok ? null : el('span', { class: 'ex-msg' }, o.message)));
+  }
+}
+
+function syncEditorScroll() {
+  const ta = $('editor');
+  $('editor-backdrop').scrollTop = ta.scrollTop;
+  $('editor-backdrop').scrollLeft = ta.scrollLeft;
+  $('editor-gutter').scrollTop = ta.scrollTop;
+}
+
+function layoutEditor() { syncEditorScroll(); }
+
+function restoreBuiltin() {
+  state.editor = null;
+  save();
+  $('editor').value = builtinText;
+  runEditorCheck();
+}
+
+function initEditor() {
+  builtinText = netral.builtinSources().map((f) => `# ── ${f.name} ──\n${f.text.replace(/\n*$/, '')}\n`).join('\n');
+  const ta = $('editor');
+  ta.value = state.editor ?? builtinText;
+  lastGood = builtinText;
+  ta.addEventListener('input', () => {
+    state.editor = ta.value === builtinText ? null : ta.value;
+    save();
+    scheduleCheck();
+  });
+  ta.addEventListener('scroll', syncEditorScroll);
+  ta.addEventListener('keydown', (e) => {
+    // Tab inserts two spaces; Escape then Tab leaves the editor (no keyboard trap).
+    if (e.key === 'Tab' && !e.shiftKey && !ta.dataset.escaped) {
+      e.preventDefault();
+      ta.setRangeText('  ', ta.selectionStart, ta.selectionEnd, 'end');
+      ta.dispatchEvent(new Event('input'));
+    }
+    if (e.key === 'Escape') ta.dataset.escaped = '1';
+  });
+  ta.addEventListener('blur', () => { delete ta.dataset.escaped; });
+  $('editor-builtin').addEventListener('click', restoreBuiltin);
+  $('rule-filter').addEventListener('input', renderRuleList);
+  // The built-in rules need no check before the tab is opened; an edited rulebook is compiled
+  // now, so that Periksa uses it from the first keystroke.
+  if (state.editor !== null || state.tab === 'aturan') runEditorCheck();
+}
+
+let editorChecked = false;
+
+function renderRuleList() {
+  const filter = $('rule-filter').value.trim().toLowerCase();
+  const box = $('rule-list');
+  const rules = [...ruleInfo.values()].filter((r) => !filter || `${r.id} ${r.title} ${r.basis.join(' ')}`.toLowerCase().includes(filter));
+  box.replaceChildren(...rules.map((r) => el('details', { class: `rule-item rule-${r.kind}` },
+    el('summary', {}, el('span', { class: `badge badge-${r.kind}` }, t(r.kind)), el('span', { class: 'rule-item-title' }, r.title), el('code', { class: 'rule-id' }, r.id)),
+    el('div', { class: 'rule-item-body' },
+      r.basis.length ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('basis')), el('ul', { class: 'basis' }, r.basis.map((b) => el('li', {}, b)))) : null,
+      r.sanction ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('sanction')), el('p', {}, r.sanction.label)) : null,
+      r.advice ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('advice')), el('p', {}, r.advice)) : null,
+      r.note ? renderNote(r.note) : null,
+      r.examples.length ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('ruleExamples')),
+        el('ul', { class: 'rule-examples' }, r.examples.map((x) => el('li', {},
+          el('span', { class: `badge badge-${x.expected}` }, t(`vk_${x.expected}`)), ' ', x.text)))) : null))));
+  if (!rules.length) box.append(el('p', { class: 'field-hint' }, ruleInfo.size ? t('noMatch') : t('rulesEmpty')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rulebook changed (start, language, editor): rebuild what depends on it.
+
+// The Periksa tab is rendered at once; the training and rule tabs when they are first shown.
+let stale = { latihan: true, aturan: true };
+
+function refreshBook() {
+  questions = netral.questions(state.lang);
+  ruleInfo = new Map(netral.rules(state.lang).map((r) => [r.id, r]));
+  cases = netral.cases();
+  renderForm();
+  classifyNow();
+  stale = { latihan: true, aturan: true };
+  renderVisible();
+}
+
+function renderVisible() {
+  if (state.tab === 'latihan' && stale.latihan) { stale.latihan = false; renderLibrary(); renderQuiz(); }
+  if (state.tab === 'aturan' && stale.aturan) { stale.aturan = false; renderRuleList(); }
+}
+
+function switchLanguage() {
+  state.lang = state.lang === 'id' ? 'en' : 'id';
+  save();
+  translateStatic();
+  renderPrompts();
+  refreshBook();
+  runEditorCheck();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print, clear, start.
+
+function printAs(what) {
+  document.body.dataset.print = what;
+  window.print();
+}
+window.addEventListener('afterprint', () => { delete document.body.dataset.print; });
+
+let undoTimer;
+function clearData() {
+  const before = JSON.stringify(state);
+  const lang = state.lang;
+  try { localStorage.removeItem(STORE); } catch { /* nothing stored */ }
+  state = { ...blank(), lang, tab: state.tab };
+  applyState();
+  const toast = $('clear-toast');
+  toast.replaceChildren(t('cleared'), ' ', el('button', { type: 'button', class: 'btn btn-link', id: 'undo-clear', onclick: () => {
+    state = JSON.parse(before);
+    save();
+    applyState();
+    toast.replaceChildren();
+  } }, t('undo')));
+  clearTimeout(undoTimer);
+  undoTimer = setTimeout(() => toast.replaceChildren(), 15000);
+}
+
+function applyState() {
+  $('incident').value = state.text;
+  $('editor').value = state.editor ?? builtinText;
+  translateStatic();
+  renderPrompts();
+  runEditorCheck();
+  refreshBook();
+  growIncident();
+}
+
+async function start() {
+  translateStatic();
+  initTabs();
+  showTab(location.hash.slice(1) || state.tab);
+  try {
+    netral = await load();
+    performance.mark('netral-engine-loaded');
+  } catch (e) {
+    console.error(e);
+    $('loading').textContent = t('loadFailed');
+    return;
+  }
+  $('loading').hidden = true;
+  document.body.classList.add('is-loaded');
+  renderPrompts();
+  initCheck();
+  initTraining();
+  initEditor(); // compiles a stored edited rulebook first, so Periksa uses it at once
+  refreshBook();
+  $('lang-switch').addEventListener('click', switchLanguage);
+  $('clear-data').addEventListener('click', clearData);
+  window.addEventListener('hashchange', () => showTab(location.hash.slice(1)));
+  growIncident();
+}
+
+start();

@@ -1,0 +1,212 @@
+// Types of www/netral.js: the same Incident / Verdict JSON as the CLI (src/verdict.rs).
+
+/** A fact value as given: an enum value or group id, a date `YYYY-MM-DD`, a bool, a number;
+ *  `null` or `"unknown"` means not known. */
+export type FactInput = string | number | boolean | null;
+
+/** What a user describes. A plain string is accepted wherever an Incident is (its text). */
+export interface Incident {
+  /** The description, as typed. */
+  text?: string;
+  /** Known facts by name, e.g. `{ subject: "pns", on_leave: false, date: "2024-02-14" }`. */
+  facts?: Record<string, FactInput>;
+  /** Language of the labels in the verdict (default `"id"`). */
+  lang?: Lang;
+}
+
+export type Lang = 'id' | 'en';
+export type VerdictKind = 'violation' | 'needs_more_info' | 'allowed';
+export type RuleKind = 'prohibition' | 'permission';
+/** A fact value in a verdict or an answer. */
+export type Value = string | number | boolean;
+
+/** The answer to an incident, with its explanation. */
+export interface Verdict {
+  verdict: VerdictKind;
+  /** Rules definitely met: prohibitions first (strongest sanction first), then permissions. */
+  matched: MatchedRule[];
+  /** Prohibitions that would be met depending on open facts not known. */
+  possible: PossibleRule[];
+  /** The one question that decides the most, when the verdict is `needs_more_info`. */
+  question: Question | null;
+  /** Every fact known after reading the text (given or inferred), by name. */
+  facts: Record<string, Value>;
+}
+
+/** What `classify` returns when the incident is malformed (an unknown fact or value, too long). */
+export interface ClassifyError {
+  error: Diagnostic[];
+}
+
+export interface MatchedRule {
+  rule: string;
+  kind: RuleKind;
+  /** Title in the requested language. */
+  title: string;
+  /** Canonical citations, e.g. `UU 7/2017 Pasal 280 ayat (3)`. */
+  basis: string[];
+  /** The strongest sanction (prohibitions only). */
+  sanction: SanctionRef | null;
+  /** Every sanction of the rule, strongest first. */
+  sanctions: SanctionRef[];
+  /** The conditions that held, in words. */
+  because: string[];
+  /** What to do instead. */
+  advice: string | null;
+  /** A legally uncertain point about this rule. */
+  note: string | null;
+  /** The words of the text that gave the facts this rule used. */
+  evidence: Evidence[];
+}
+
+export interface SanctionRef {
+  id: string;
+  label: string;
+  /** Higher is stronger. */
+  severity: number;
+}
+
+/** Words of the text that gave a fact; offsets in UTF-16 code units (JS string indices). */
+export interface Evidence {
+  fact: string;
+  text: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+export interface PossibleRule {
+  rule: string;
+  title: string;
+  /** The open facts it waits on. */
+  missing: string[];
+}
+
+/** A follow-up question in a verdict. */
+export interface Question {
+  /** The fact it asks for: send the answer back as `facts[fact] = answer.value`. */
+  fact: string;
+  text: string;
+  type: FactType;
+  /** Empty for dates and numbers. */
+  answers: Answer[];
+}
+
+export type FactType = 'bool' | 'enum' | 'date' | 'number';
+
+export interface Answer {
+  value: Value;
+  label: string;
+}
+
+/** One field of the form generated from the rulebook's open facts. */
+export interface FactQuestion {
+  /** Fact name: the key in `Incident.facts`. */
+  id: string;
+  type: FactType;
+  question: string;
+  /** Values first, then groups. Empty for dates and numbers. */
+  answers: Answer[];
+}
+
+/** One problem in rule files (or in an incident). Lines and columns are 1-based; columns count
+ *  characters; ends are exclusive. `start`/`end` are byte offsets in the file. */
+export interface Diagnostic {
+  /** Stable code, e.g. `E-UNKNOWN-NAME`, `E-EXAMPLE`, `E-INPUT`, `E-INTERNAL`. */
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string | null;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  start: number;
+  end: number;
+}
+
+/** Rule files: one text (named `rules.rules`) or several named files read together. */
+export type RuleSource = string | RuleFile[];
+
+export interface RuleFile {
+  name: string;
+  text: string;
+}
+
+export type CompileResult = { ok: true } | { ok: false; diagnostics: Diagnostic[] };
+
+/** An example of the training library. */
+export interface Case {
+  /** The rule it is written in. */
+  rule: string;
+  text: string;
+  facts: Record<string, FactInput>;
+  /** The verdict the law gives. */
+  expected: VerdictKind;
+}
+
+export interface RuleInfo {
+  id: string;
+  kind: RuleKind;
+  title: string;
+  basis: string[];
+  sanction: SanctionRef | null;
+  advice: string | null;
+  note: string | null;
+  examples: Case[];
+}
+
+/** One example of the active rulebook, run. */
+export interface ExampleOutcome {
+  rule: string;
+  text: string;
+  expected: VerdictKind;
+  /** `null` when the example's facts were rejected. */
+  got: VerdictKind | null;
+  /** The rule that had to match, if any. */
+  mustMatch: string | null;
+  ok: boolean;
+  /** Why it failed, in words (empty when it passed). */
+  message: string;
+}
+
+export interface LoadOptions {
+  /** Where netral_bg.wasm is (default: `pkg/netral_bg.wasm` beside netral.js). */
+  url?: string | URL;
+  /** The wasm bytes (Node: `readFileSync(...)`). */
+  bytes?: BufferSource;
+  /** An already compiled module. */
+  module?: WebAssembly.Module;
+  /** An engine of its own (own active rulebook) instead of the shared one. */
+  separate?: boolean;
+}
+
+/** Loads the engine once (the same engine on later calls unless `separate`). */
+export function load(opts?: LoadOptions): Promise<Netral>;
+
+export class Netral {
+  private constructor();
+  /** The compiled module, reusable with `load({ module, separate: true })`. */
+  readonly module: WebAssembly.Module;
+  /** How many times the instance was rebuilt after a trap. */
+  readonly restarts: number;
+  /** The verdict on an incident, or the diagnostics of a malformed one. Never throws. */
+  classify(incident: Incident | string): Verdict | ClassifyError;
+  /** Makes these rule files the active rulebook, or returns why not (the previous one stays). */
+  compile(source: RuleSource): CompileResult;
+  /** Back to the built-in rulebook. */
+  reset(): void;
+  /** Errors, warnings and failing examples; does not change the active rulebook. */
+  check(source: RuleSource): Diagnostic[];
+  /** Every example of the active rulebook, run. */
+  runExamples(): ExampleOutcome[];
+  /** The form schema of the active rulebook. */
+  questions(lang?: Lang): FactQuestion[];
+  /** The case library of the active rulebook. */
+  cases(): Case[];
+  /** The rule list of the active rulebook. */
+  rules(lang?: Lang): RuleInfo[];
+  /** The files of the built-in rulebook. */
+  builtinSources(): RuleFile[];
+}
