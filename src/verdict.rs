@@ -97,6 +97,9 @@ pub struct Verdict {
     pub question: Option<Question>,
     /// Every fact known after reading the text (given or inferred), by name.
     pub facts: BTreeMap<String, Value>,
+    /// The words that gave every fact read from the text, in text order (for highlighting even
+    /// when no rule matched yet).
+    pub evidence: Vec<Evidence>,
 }
 
 /// A rule that held.

@@ -13,14 +13,23 @@ pub(crate) struct Explainer<'a> {
     inc: &'a Incident,
     t: &'a FactTable,
     lang: Lang,
-    /// UTF-16 index at every 256th byte, to convert offsets without rescanning long text.
+    /// UTF-16 index at every `MARK`th byte, to convert offsets without rescanning long text
+    /// (empty for ASCII text, where byte and UTF-16 offsets are equal).
     utf16_marks: Vec<u32>,
+    ascii: bool,
+    /// Evidence per fact, built once however many rules use the fact.
+    evidence_cache: Vec<Option<Vec<Evidence>>>,
 }
 
-const MARK: usize = 256;
+const MARK: usize = 64;
 
 impl<'a> Explainer<'a> {
     pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'a FactTable) -> Self {
+        let ascii = inc.text.is_ascii();
+        let evidence_cache = vec![None; book.facts.len()];
+        if ascii {
+            return Explainer { book, inc, t, lang: inc.lang, utf16_marks: vec![], ascii, evidence_cache };
+        }
         let mut marks = Vec::with_capacity(inc.text.len() / MARK + 1);
         let mut units = 0u32;
         let mut next_mark = 0usize;
@@ -31,10 +40,13 @@ impl<'a> Explainer<'a> {
             }
             units += c.len_utf16() as u32;
         }
-        Explainer { book, inc, t, lang: inc.lang, utf16_marks: marks }
+        Explainer { book, inc, t, lang: inc.lang, utf16_marks: marks, ascii, evidence_cache }
     }
 
     fn utf16(&self, byte: u32) -> u32 {
+        if self.ascii {
+            return byte;
+        }
         let byte = (byte as usize).min(self.inc.text.len());
         let k = (byte / MARK).min(self.utf16_marks.len().saturating_sub(1));
         let base = self.utf16_marks.get(k).copied().unwrap_or(0);
@@ -60,6 +72,7 @@ impl<'a> Explainer<'a> {
             }
         });
         let evidence = facts_used.iter().flat_map(|&f| self.evidence(f as usize)).collect();
+
         let sanctions: Vec<SanctionRef> = r
             .sanctions
             .iter()
@@ -123,6 +136,13 @@ impl<'a> Explainer<'a> {
         }
     }
 
+    /// Evidence of every fact read from the text, in text order.
+    pub fn all_evidence(&mut self) -> Vec<Evidence> {
+        let mut all: Vec<Evidence> = (0..self.book.facts.len()).filter(|&f| !self.t.given[f]).flat_map(|f| self.evidence(f)).collect();
+        all.sort_by_key(|e| (e.start, e.end));
+        all
+    }
+
     /// Facts known after reading: given ones, and those the text gave (with words to show).
     pub fn known_facts(&self) -> BTreeMap<String, Value> {
         let mut out = BTreeMap::new();
@@ -147,14 +167,19 @@ impl<'a> Explainer<'a> {
         })
     }
 
-    fn evidence(&self, f: usize) -> Vec<Evidence> {
-        self.t.evidence[f]
+    fn evidence(&mut self, f: usize) -> Vec<Evidence> {
+        if let Some(cached) = &self.evidence_cache[f] {
+            return cached.clone();
+        }
+        let ev: Vec<Evidence> = self.t.evidence[f]
             .iter()
             .filter_map(|&(s, e)| {
                 let text = self.inc.text.get(s as usize..e as usize)?.to_string();
                 Some(Evidence { fact: self.book.facts[f].name.clone(), text, start: self.utf16(s), end: self.utf16(e) })
             })
-            .collect()
+            .collect();
+        self.evidence_cache[f] = Some(ev.clone());
+        ev
     }
 
     /// An act's own label; for an open fact its question, so "Sedang cuti …? Ya" reads as an answer.

@@ -79,22 +79,24 @@ pub(crate) fn classify(book: &Rulebook, inc: &Incident) -> Result<Verdict, Vec<D
     let verdict = decide(book, &st);
     let mut ex = explain::Explainer::new(book, inc, &table);
     let mut matched: Vec<MatchedRule> = vec![];
-    let mut possible: Vec<PossibleRule> = vec![];
+    let mut possible: Vec<(u32, PossibleRule)> = vec![];
     for (i, r) in book.rules.iter().enumerate() {
         match (r.kind, st.effective[i]) {
             (RuleKind::Prohibition, Tri::True) | (RuleKind::Permission, Tri::True) => matched.push(ex.matched(i)),
-            (RuleKind::Prohibition, Tri::Unknown) => possible.push(ex.possible(i)),
+            (RuleKind::Prohibition, Tri::Unknown) => possible.push((r.weight, ex.possible(i))),
             _ => {}
         }
     }
     // Prohibitions first, strongest sanction first; then permissions. Stable: file order otherwise.
     matched.sort_by_key(|m| (m.kind == RuleKind::Permission, std::cmp::Reverse(m.sanction.as_ref().map_or(0, |s| s.severity))));
-    possible.sort_by_key(|p| std::cmp::Reverse(book.rules.iter().find(|r| r.id == p.rule).map_or(0, |r| r.weight)));
+    possible.sort_by_key(|(w, _)| std::cmp::Reverse(*w));
+    let possible = possible.into_iter().map(|(_, p)| p).collect();
     let question = match verdict {
         VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st).map(|f| ex.question(f)),
         _ => None,
     };
-    Ok(Verdict { verdict, matched, possible, question, facts: ex.known_facts() })
+    let evidence = ex.all_evidence();
+    Ok(Verdict { verdict, matched, possible, question, facts: ex.known_facts(), evidence })
 }
 
 /// True when a fact is open and not fully known.

@@ -1,0 +1,260 @@
+//! Dates: finds calendar dates written in incident text, and converts ISO dates to day numbers.
+//!
+//! Recognised forms (Indonesian and English month names, full or abbreviated, any case):
+//! "14 Februari 2024", "14 Feb. 2024", "14-Feb-2024", "14th February 2024", "February 14, 2024",
+//! "Feb 14 2024", "14/2/2024", "14-02-2024", "14.02.2024" (day first; month first only when the
+//! day-first reading is impossible, as in "2/14/2024"), "2024-02-14" and "2024/02/14".
+//! A date without a year ("14 Februari") is not a date here, nor are "kemarin"/"yesterday".
+//! Years 1900–2199 are accepted in text; days are counted from 1970-01-01.
+
+/// A date found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Days since 1970-01-01 (negative before).
+    pub day: i32,
+    /// Byte offset of the date's first byte in the text.
+    pub start: u32,
+    /// Byte offset just past the date.
+    pub end: u32,
+}
+
+/// A lexical item of the date scanner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lex {
+    /// Digits: value (saturated), digit count, with an ordinal suffix ("14th").
+    Num(u32, usize, bool),
+    /// A month name (1–12).
+    Month(u8),
+    /// One of `/ - . ,`.
+    Sep(u8),
+    /// Anything else that matters: a word that is not a month, or another symbol.
+    Other,
+}
+
+/// The month (1–12) named by `w`: Indonesian or English, full or abbreviated, any case.
+fn month(w: &str) -> Option<u8> {
+    let mut buf = [0u8; 9];
+    let low = buf.get_mut(..w.len())?;
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    Some(match &*low {
+        b"januari" | b"january" | b"jan" => 1,
+        b"februari" | b"pebruari" | b"february" | b"feb" | b"peb" => 2,
+        b"maret" | b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"mei" | b"may" => 5,
+        b"juni" | b"june" | b"jun" => 6,
+        b"juli" | b"july" | b"jul" => 7,
+        b"agustus" | b"august" | b"agu" | b"agt" | b"ags" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"oktober" | b"october" | b"okt" | b"oct" => 10,
+        b"november" | b"nopember" | b"nov" | b"nop" => 11,
+        b"desember" | b"december" | b"des" | b"dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Splits `text` into date lexemes with their spans and whether whitespace came before.
+fn lex(text: &str) -> Vec<(Lex, usize, usize, bool)> {
+    let b = text.as_bytes();
+    let mut out: Vec<(Lex, usize, usize, bool)> = Vec::new();
+    let (mut i, mut space) = (0, false);
+    while i < b.len() {
+        let c = b[i];
+        let start = i;
+        let item = if c.is_ascii_digit() {
+            let mut v: u32 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
+                i += 1;
+            }
+            let n = i - start;
+            let low = |k: usize| b.get(k).map_or(0, u8::to_ascii_lowercase);
+            let ordinal = matches!(
+                (low(i), low(i + 1)),
+                (b's', b't') | (b'n' | b'r', b'd') | (b't', b'h')
+            ) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric);
+            if ordinal {
+                i += 2;
+            }
+            Lex::Num(v, n, ordinal)
+        } else if c.is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            month(&text[start..i]).map_or(Lex::Other, Lex::Month)
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+            space = true;
+            continue;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            match c {
+                b'/' | b'-' | b'.' | b',' => Lex::Sep(c),
+                _ => Lex::Other,
+            }
+        };
+        // A run of other words only separates dates: one item stands for the run.
+        if item != Lex::Other || !matches!(out.last(), Some((Lex::Other, ..))) {
+            out.push((item, start, i, space));
+        }
+        space = false;
+    }
+    out
+}
+
+/// Finds the dates written in `text`, in order, without overlaps.
+pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new(); // every date has a year
+    }
+    let lx = lex(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        match match_at(&lx, i) {
+            Some((day, last)) => {
+                found.push(FoundDate {
+                    day,
+                    start: lx[i].1 as u32,
+                    end: lx[last].2 as u32,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// A date starting at lexeme `i`: its day number and the index of its last lexeme.
+fn match_at(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<(i32, usize)> {
+    let at = |k: usize| lx.get(i + k).map(|l| l.0);
+    let glued = |k: usize| lx.get(i + k).is_some_and(|l| !l.3);
+    let is_sep = |k: usize, set: &[u8]| matches!(at(k), Some(Lex::Sep(c)) if set.contains(&c));
+    let day = |k: usize| match at(k) {
+        Some(Lex::Num(v, 1 | 2, _)) => Some(v),
+        _ => None,
+    };
+    let year = |k: usize| match at(k) {
+        Some(Lex::Num(v, 4, false)) if (1900..=2199).contains(&v) => Some(v as i32),
+        _ => None,
+    };
+    let month = |k: usize| match at(k) {
+        Some(Lex::Month(m)) => Some(u32::from(m)),
+        _ => None,
+    };
+    let done =
+        |y: i32, m: u32, d: u32, last: usize| days_from_civil(y, m, d).map(|n| (n, i + last));
+    // A number glued to a number before it ("v1.14/2/2024") is part of something else.
+    let glued_num = |j: usize| !lx[j].3 && j > 0 && matches!(lx[j - 1].0, Lex::Num(..));
+    if i > 0
+        && !lx[i].3
+        && (matches!(lx[i - 1].0, Lex::Num(..))
+            || (matches!(lx[i - 1].0, Lex::Sep(_)) && glued_num(i - 1)))
+    {
+        return None;
+    }
+    // 14 Februari 2024, 14-Feb-2024, 14 Feb. 2024, 14 Februari, 2024
+    if let Some(d) = day(0) {
+        let k = if is_sep(1, b"-./") { 2 } else { 1 };
+        if let Some(m) = month(k) {
+            let k = if is_sep(k + 1, b".-,") { k + 2 } else { k + 1 };
+            if let Some(y) = year(k) {
+                return done(y, m, d, k);
+            }
+        }
+    }
+    // February 14, 2024; Feb 14th 2024
+    if let (Some(m), Some(d)) = (month(0), day(1)) {
+        let k = if is_sep(2, b",") { 3 } else { 2 };
+        if let Some(y) = year(k) {
+            return done(y, m, d, k);
+        }
+    }
+    // 14/2/2024, 14-02-2024, 14.02.2024 (day first unless impossible); 2024-02-14, 2024/02/14
+    if (1..5).all(glued) && is_sep(1, b"/-.") && at(3) == at(1) {
+        if let (Some(a), Some(b), Some(y)) = (day(0), day(2), year(4)) {
+            return days_from_civil(y, b, a)
+                .or_else(|| days_from_civil(y, a, b))
+                .map(|n| (n, i + 4));
+        }
+        if let (Some(y), Some(m), Some(d)) = (year(0), day(2), day(4)) {
+            if !is_sep(1, b".") {
+                return done(y, m, d, 4);
+            }
+        }
+    }
+    None
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn month_len(y: i64, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a valid date (H. Hinnant's algorithm), or `None`.
+fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
+    let y = i64::from(y);
+    if !(1..=12).contains(&m) || d == 0 || d > month_len(y, m) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    i32::try_from(era * 146_097 + doe - 719_468).ok()
+}
+
+/// The date of a day number: (year, month, day).
+fn civil_from_days(z: i32) -> (i64, u32, u32) {
+    let z = i64::from(z) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Parses exactly "YYYY-MM-DD" into days since 1970-01-01; `None` unless the date exists
+/// ("2023-02-29" does not).
+pub fn parse_iso_date(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |v, &c| {
+            c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
+        })
+    };
+    days_from_civil(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// Formats days since 1970-01-01 as "YYYY-MM-DD" (years before 1 or after 9999 get a sign or
+/// more digits).
+pub fn format_iso_date(day: i32) -> String {
+    let (y, m, d) = civil_from_days(day);
+    if y < 0 {
+        format!("-{:04}-{m:02}-{d:02}", -y)
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;

@@ -1,0 +1,129 @@
+//! Tests of date finding and ISO date conversion.
+
+use super::*;
+
+fn iso(text: &str) -> Vec<(String, &str)> {
+    find_dates(text)
+        .into_iter()
+        .map(|d| {
+            (
+                format_iso_date(d.day),
+                &text[d.start as usize..d.end as usize],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn brief_forms() {
+    for (text, want) in [
+        ("14 Februari 2024", "14 Februari 2024"),
+        ("14 Feb 2024", "14 Feb 2024"),
+        ("14/2/2024", "14/2/2024"),
+        ("2024-02-14", "2024-02-14"),
+        ("February 14, 2024", "February 14, 2024"),
+        ("14 February 2024", "14 February 2024"),
+        ("14 feb. 2024", "14 feb. 2024"),
+        ("14-Feb-2024", "14-Feb-2024"),
+        ("14th February 2024", "14th February 2024"),
+        ("Feb 14th 2024", "Feb 14th 2024"),
+        ("14-02-2024", "14-02-2024"),
+        ("14.02.2024", "14.02.2024"),
+        ("2/14/2024", "2/14/2024"),
+        ("2024/02/14", "2024/02/14"),
+        ("14 PEBRUARI 2024", "14 PEBRUARI 2024"),
+    ] {
+        let text = format!("nyoblos tgl {text}, ok");
+        let found = iso(&text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0], ("2024-02-14".to_string(), want), "{text}");
+    }
+}
+
+#[test]
+fn several_dates_and_months() {
+    let t = "Tanggal 17 April 2019 dan 9 Desember 2020; lalu 27 Nov 2024, Agustus 17, 1945.";
+    let got: Vec<String> = iso(t).into_iter().map(|d| d.0).collect();
+    assert_eq!(
+        got,
+        ["2019-04-17", "2020-12-09", "2024-11-27", "1945-08-17"]
+    );
+    assert_eq!(iso("1 Mei 2024 / 1 May 2024")[1].0, "2024-05-01");
+}
+
+#[test]
+fn not_dates() {
+    for text in [
+        "14 Februari",
+        "Februari 2024",
+        "kemarin",
+        "yesterday",
+        "31/2/2024",
+        "30 Februari 2024",
+        "29 Feb 2023",
+        "14/2/24",
+        "14 / 2 / 2024",
+        "Pemilu 2024 nomor 14",
+        "v1.14/2/2024",
+        "14/2-2024",
+        "2024.02.14",
+        "12 Mei 3000",
+        "",
+    ] {
+        assert!(
+            find_dates(text).is_empty(),
+            "{text}: {:?}",
+            find_dates(text)
+        );
+    }
+    assert_eq!(iso("29 Feb 2024")[0].0, "2024-02-29");
+}
+
+#[test]
+fn iso_conversion() {
+    assert_eq!(parse_iso_date("1970-01-01"), Some(0));
+    assert_eq!(parse_iso_date("2024-02-14"), Some(19_767));
+    assert_eq!(parse_iso_date("1969-12-31"), Some(-1));
+    assert_eq!(parse_iso_date("2000-02-29"), Some(11_016));
+    for bad in [
+        "2023-02-29",
+        "1900-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "2024-04-31",
+        "2024-2-14",
+        "2024/02/14",
+        " 2024-02-14",
+        "2024-02-14x",
+        "२०२४-०२-१४",
+        "abcd-ef-gh",
+        "",
+    ] {
+        assert_eq!(parse_iso_date(bad), None, "{bad}");
+    }
+    for day in [-800_000, -1, 0, 1, 19_767, 2_932_896, 100_000] {
+        let s = format_iso_date(day);
+        if s.len() == 10 {
+            assert_eq!(parse_iso_date(&s), Some(day), "{s}");
+        }
+    }
+    assert_eq!(format_iso_date(19_767), "2024-02-14");
+    let _ = (format_iso_date(i32::MIN), format_iso_date(i32::MAX));
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "14/".repeat(50_000);
+    for text in [
+        "\u{0}",
+        "14\u{301}/2/2024",
+        "١٤/٢/٢٠٢٤",
+        "99999999999999999999 Feb 2024",
+        "14th",
+        "🙂14 Feb 2024🙂",
+        &long,
+    ] {
+        let _ = find_dates(text);
+    }
+    assert_eq!(iso("🙂14 Feb 2024🙂")[0].1, "14 Feb 2024");
+}

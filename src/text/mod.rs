@@ -1,0 +1,127 @@
+//! Text understanding: incident text → normalised, stemmed tokens with byte spans and negation.
+//!
+//! `analyse` runs four steps in one pass over the text:
+//! 1. scanning (`scan.rs`): word pieces with byte spans, and the punctuation between them;
+//! 2. normalising (`normalize.rs`, `slang.rs`): lowercase, accents and repeated letters folded,
+//!    slang expanded, hyphenated forms joined or split ("nge-like" → "like", "ibu-ibu" → "ibu");
+//! 3. stemming (`stem.rs`, `prefix.rs`, `english.rs`, `roots.rs`): "dihadiri" → "hadir", "liked" → "like";
+//! 4. negation scope (`negation.rs`): "tidak ikut kampanye" marks "ikut" and "kampanye".
+//!
+//! Dates are found separately, on the raw text (`dates.rs`). Nothing here allocates per token:
+//! words and stems live in one string arena inside the `Analysis`.
+
+mod dates;
+mod english;
+mod lexicon;
+mod negation;
+mod normalize;
+mod prefix;
+mod roots;
+mod scan;
+mod slang;
+mod stem;
+
+pub use dates::{find_dates, format_iso_date, parse_iso_date, FoundDate};
+
+/// The longest text analysed, in bytes; the rest is ignored (it keeps every offset in a `u32`).
+pub const MAX_TEXT_BYTES: usize = 1 << 30;
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token's first byte in the original text.
+    pub start: u32,
+    /// Byte offset just past the token in the original text (`&text[start..end]` is the token).
+    pub end: u32,
+    /// Inside the scope of a negation ("tidak", "bukan", "tanpa", "not"…).
+    pub negated: bool,
+    /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and line breaks.
+    pub sentence: u32,
+    clause: u32,
+    word: (u32, u32),
+    stem: (u32, u32),
+}
+
+impl Token {
+    /// Clause index, from 0; it increases where `sentence` does and also at `,` and `:`.
+    pub fn clause(&self) -> u32 {
+        self.clause
+    }
+}
+
+/// The tokens of one text, with their normalised words and stems.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    tokens: Vec<Token>,
+    arena: String,
+}
+
+impl Analysis {
+    /// The tokens, in text order; their spans never overlap.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The normalised form of token `i`: lowercase, slang expanded, repeated letters collapsed
+    /// ("Gaaak" → "tidak"). Empty if `i` is out of range.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.slice(t.word))
+    }
+
+    /// The stem of `word(i)` ("dihadiri" → "hadir"). Empty if `i` is out of range.
+    pub fn stem(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.slice(t.stem))
+    }
+
+    fn slice(&self, (a, b): (u32, u32)) -> &str {
+        self.arena.get(a as usize..b as usize).unwrap_or("")
+    }
+}
+
+/// Analyses an incident text. Never panics; linear in the length of the text.
+pub fn analyse(text: &str) -> Analysis {
+    let mut end = text.len().min(MAX_TEXT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let mut b = normalize::Builder::new(text);
+    for piece in scan::Scanner::new(text) {
+        b.push(piece);
+    }
+    let (mut tokens, arena) = b.finish();
+    negation::mark(&mut tokens, |t| {
+        arena
+            .get(t.word.0 as usize..t.word.1 as usize)
+            .unwrap_or("")
+    });
+    Analysis { tokens, arena }
+}
+
+/// Normalise a lexicon phrase exactly as incident text is normalised: returns (word, stem) per
+/// word. Used at rule-compile time so that "menghadiri" in a rule file and "dihadiri" in text
+/// meet at stem "hadir". Punctuation (including a trailing `*`) is dropped.
+pub fn phrase_words(phrase: &str) -> Vec<(String, String)> {
+    let a = analyse(phrase);
+    (0..a.tokens.len())
+        .map(|i| (a.word(i).to_string(), a.stem(i).to_string()))
+        .collect()
+}
+
+/// The stem of one normalised word: "menghadiri" → "hadir", "liked" → "like", "02" → "2".
+/// ASCII capitals are lowered first; slang is not expanded (use `phrase_words` for raw text).
+pub fn stem(word: &str) -> String {
+    let lowered;
+    let w = if word.bytes().any(|c| c.is_ascii_uppercase()) {
+        lowered = word.to_ascii_lowercase();
+        &lowered
+    } else {
+        word
+    };
+    let mut out = String::new();
+    stem::stem_parts(w).write(w, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests;
