@@ -16,7 +16,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
         }
         Rule::keyword => "a keyword",
         Rule::ident | Rule::ident_char | Rule::fact_ref | Rule::fact_value => "a name",
-        Rule::string | Rule::str_inner | Rule::str_run => "a quoted text \"…\"",
+        Rule::string | Rule::str_inner => "a quoted text \"…\"",
         Rule::number => "a number",
         Rule::date_lit => "a date (YYYY-MM-DD)",
         Rule::bool_lit => "`true` or `false`",

@@ -44,7 +44,7 @@ const fn sample(head: &[u8], body: &[u8]) -> [u8; 5] {
 }
 
 /// A fixed list of `(word, value)` entries with a hash index of `N` slots (`N` a power of two,
-/// at least twice the number of entries; the build fails at compile time otherwise).
+/// with at most three entries per four slots; the build fails at compile time otherwise).
 pub(crate) struct Lexicon<T: Copy + 'static, const N: usize> {
     entries: &'static [(&'static str, T)],
     slots: [u16; N],
@@ -61,7 +61,7 @@ const fn length_bit(first: u8, len: usize) -> (usize, u64) {
 impl<T: Copy + 'static, const N: usize> Lexicon<T, N> {
     /// Indexes `entries`. A later duplicate of a word is never found.
     pub(crate) const fn new(entries: &'static [(&'static str, T)]) -> Self {
-        assert!(N.is_power_of_two() && entries.len() * 2 <= N && N < EMPTY as usize);
+        assert!(N.is_power_of_two() && entries.len() * 4 <= N * 3 && N < EMPTY as usize);
         let mut slots = [EMPTY; N];
         let mut lengths = [0u64; 32];
         let mut i = 0;

@@ -26,7 +26,7 @@ pub(crate) enum Known {
 /// Known roots and words that merely look affixed, grouped by the reason each is needed; then
 /// the words whose stem no rule reaches (irregular prefixes, or English words that begin like
 /// an Indonesian prefix). One table, so a word costs one lookup.
-pub(crate) static ROOTS: Lexicon<Known, 2048> = Lexicon::new(entries!(Known::Root =>
+pub(crate) static ROOTS: Lexicon<Known, 1024> = Lexicon::new(entries!(Known::Root =>
     // Named by the brief, or domain words that look affixed.
     "dinas" "desa" "partai" "pilkada" "pemilu" "kampanye" "perangkat" "pegawai" "pejabat"
     "petahana" "berita" "kemarin" "teman" "pilpres" "pileg" "capres" "cawapres" "caleg" "calon"

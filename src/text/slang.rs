@@ -14,7 +14,7 @@
 use super::lexicon::Lexicon;
 
 /// Informal word → standard word.
-pub(crate) static SLANG: Lexicon<&str, 512> = Lexicon::new(&[
+pub(crate) static SLANG: Lexicon<&str, 256> = Lexicon::new(&[
     // Negation.
     ("gak", "tidak"),
     ("ga", "tidak"),
