@@ -147,7 +147,7 @@ impl<'a> Explainer<'a> {
     pub fn known_facts(&self) -> BTreeMap<String, Value> {
         let mut out = BTreeMap::new();
         for (i, fact) in self.book.facts.iter().enumerate() {
-            if !self.t.given[i] && self.t.evidence[i].is_empty() {
+            if !self.t.given[i] && !self.t.inferred[i] {
                 continue;
             }
             if let Some(v) = self.value(i) {

@@ -19,12 +19,15 @@ pub(crate) struct FactTable {
     pub evidence: Vec<Vec<(u32, u32)>>,
     /// Which facts the user gave.
     pub given: Vec<bool>,
+    /// Which facts an inference set from the text (with or without words to show: `not x`
+    /// matches on absence).
+    pub inferred: Vec<bool>,
 }
 
 /// Reads the incident's given facts; errors name the fact or value that is not known.
 pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
     let n = book.facts.len();
-    let mut t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n] };
+    let mut t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n], inferred: vec![false; n] };
     let mut errors = vec![];
     if inc.text.len() > MAX_TEXT_BYTES {
         errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
@@ -120,6 +123,7 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
                 let found = dates.get_or_insert_with(|| text::find_dates(text_in));
                 if let Some(d) = found.first() {
                     t.vals[id] = Val::Date(d.day);
+                    t.inferred[id] = true;
                     t.evidence[id].push((d.start, d.end));
                 }
                 continue;
@@ -127,9 +131,10 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
             FactType::Number => continue,
             _ => {}
         }
-        let (mut set, mut yes, mut no) = (0u64, false, false);
+        let (mut set, mut yes, mut no, mut any) = (0u64, false, false, false);
         for (value, pat) in &fact.infers {
             let Some(occ) = matcher::eval(pat, m, false) else { continue };
+            any = true;
             match value {
                 InferValue::Set(bits) => set |= bits,
                 InferValue::Bool(true) => yes = true,
@@ -155,5 +160,6 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
         if t.vals[id] == Val::Unknown || t.vals[id] == Val::Bool(false) && !no {
             t.evidence[id].clear();
         }
+        t.inferred[id] = any && t.vals[id] != Val::Unknown;
     }
 }
