@@ -4,6 +4,7 @@
 use crate::syntax::ast::Label;
 use crate::verdict::{Lang, RuleKind, VerdictKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Index of a fact in `Rulebook::facts`.
 pub type FactId = u16;
@@ -184,7 +185,7 @@ pub(crate) enum Pat {
 pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// First word (surface form or stem) → phrases starting with it.
-    pub by_first: HashMap<String, Vec<u32>>,
+    pub by_first: HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>,
     /// Phrases whose first word is a prefix (`kampanye*`): checked against every token.
     pub prefix_first: Vec<u32>,
 }
@@ -208,5 +209,28 @@ pub(crate) fn text(l: &Label, lang: Lang) -> &str {
     match (lang, &l.en) {
         (Lang::En, Some(en)) => en,
         _ => &l.id,
+    }
+}
+
+/// A small multiplicative hasher (the FxHash scheme) for short words: looked up twice per
+/// token, where SipHash's flooding resistance buys nothing (keys come from the rule file).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }

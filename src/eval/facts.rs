@@ -114,6 +114,7 @@ fn show(input: &FactInput) -> String {
 /// the text are false: a description is taken as complete about what was done.
 pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
+    let mut occ = Vec::new();
     for (id, fact) in book.facts.iter().enumerate() {
         if t.given[id] {
             continue;
@@ -133,7 +134,10 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
         }
         let (mut set, mut yes, mut no, mut any) = (0u64, false, false, false);
         for (value, pat) in &fact.infers {
-            let Some(occ) = matcher::eval(pat, m, false) else { continue };
+            occ.clear();
+            if !matcher::eval(pat, m, false, &mut occ) {
+                continue;
+            }
             any = true;
             match value {
                 InferValue::Set(bits) => set |= bits,
@@ -141,7 +145,7 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
                 InferValue::Bool(false) => no = true,
             }
             let toks = a.tokens();
-            for o in occ {
+            for o in &occ {
                 let span = (toks[o.first as usize].start, toks[o.last as usize].end);
                 if !t.evidence[id].contains(&span) {
                     t.evidence[id].push(span);

@@ -17,14 +17,28 @@ pub(crate) struct Occ {
     pub sentence: u32,
 }
 
-/// Occurrences of every concept in one text.
+/// Occurrences of every concept in one text, in one flat table (two allocations per text,
+/// whatever the number of concepts).
 pub(crate) struct Matches {
-    pub by_concept: Vec<Vec<Occ>>,
+    /// Occurrences sorted by concept, then position.
+    occ: Vec<(u32, Occ)>,
+    /// `occ[starts[c]..starts[c + 1]]` are the occurrences of concept `c`.
+    starts: Vec<u32>,
+}
+
+impl Matches {
+    /// The occurrences of concept `c`, in text order.
+    fn occurrences(&self, c: u32) -> impl Iterator<Item = Occ> + '_ {
+        let s = self.starts.get(c as usize).copied().unwrap_or(0) as usize;
+        let e = self.starts.get(c as usize + 1).copied().unwrap_or(0) as usize;
+        self.occ.get(s..e).unwrap_or(&[]).iter().map(|(_, o)| *o)
+    }
 }
 
 /// Finds every phrase of the lexicon in the text.
 pub(crate) fn find(lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
-    let mut by_concept: Vec<Vec<Occ>> = vec![Vec::new(); concepts];
+    let mut occ: Vec<(u32, Occ)> = Vec::new();
+    let mut per_concept = vec![0u32; concepts];
     let n = a.tokens().len();
     let mut candidates: Vec<u32> = Vec::new();
     for i in 0..n {
@@ -35,31 +49,42 @@ pub(crate) fn find(lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
             }
         }
         candidates.extend_from_slice(&lex.prefix_first);
+        if candidates.is_empty() {
+            continue;
+        }
         candidates.sort_unstable();
         candidates.dedup();
         for &p in &candidates {
             let phrase = &lex.phrases[p as usize];
             let Some(last) = match_at(&phrase.words, a, i) else { continue };
             let toks = &a.tokens()[i..=last];
-            let occ = Occ {
+            let o = Occ {
                 first: i as u32,
                 last: last as u32,
                 negated: toks.iter().any(|t| t.negated),
                 sentence: toks[0].sentence,
             };
             for &c in &phrase.concepts {
-                let list = &mut by_concept[c as usize];
-                if list.len() < MAX_OCCURRENCES && list.last() != Some(&occ) {
-                    list.push(occ);
+                let count = &mut per_concept[c as usize];
+                if (*count as usize) < MAX_OCCURRENCES {
+                    *count += 1;
+                    occ.push((c, o));
                 }
             }
         }
     }
-    for list in &mut by_concept {
-        list.sort_unstable_by_key(|o| (o.first, o.last));
-        list.dedup();
+    occ.sort_unstable_by_key(|(c, o)| (*c, o.first, o.last));
+    occ.dedup();
+    let mut starts = Vec::with_capacity(concepts + 1);
+    let mut at = 0usize;
+    for c in 0..concepts as u32 {
+        starts.push(at as u32);
+        while at < occ.len() && occ[at].0 == c {
+            at += 1;
+        }
     }
-    Matches { by_concept }
+    starts.push(at as u32);
+    Matches { occ, starts }
 }
 
 /// The last token index of `words` matched from token `i`, if they match there.
@@ -83,50 +108,62 @@ fn match_at(words: &[WordPat], a: &Analysis, i: usize) -> Option<usize> {
     Some(i + words.len() - 1)
 }
 
-/// Evaluates a pattern. `Some(evidence)` when it matches (evidence may be empty for `not`).
-pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool) -> Option<Vec<Occ>> {
+/// Evaluates a pattern: true when it matches, with the evidence pushed onto `out` (nothing is
+/// pushed when it does not match; `not` matches with no evidence).
+pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> bool {
     match p {
         Pat::Concept(c) => {
-            let occ: Vec<Occ> = m.by_concept.get(*c as usize)?.iter().filter(|o| o.negated == negated).copied().collect();
-            (!occ.is_empty()).then_some(occ)
+            let before = out.len();
+            out.extend(m.occurrences(*c).filter(|o| o.negated == negated));
+            out.len() > before
         }
-        Pat::Negated(x) => eval(x, m, !negated),
-        Pat::Not(x) => match eval(x, m, negated) {
-            Some(_) => None,
-            None => Some(vec![]),
-        },
+        Pat::Negated(x) => eval(x, m, !negated, out),
+        Pat::Not(x) => {
+            let before = out.len();
+            let found = eval(x, m, negated, out);
+            out.truncate(before);
+            !found
+        }
         Pat::Or(v) => {
-            let mut out: Option<Vec<Occ>> = None;
+            let mut any = false;
             for x in v {
-                if let Some(occ) = eval(x, m, negated) {
-                    out.get_or_insert_with(Vec::new).extend(occ);
-                }
+                any |= eval(x, m, negated, out);
             }
-            out
+            any
         }
         Pat::And(v) => {
-            let mut out = Vec::new();
+            let before = out.len();
             for x in v {
-                out.extend(eval(x, m, negated)?);
-            }
-            Some(out)
-        }
-        Pat::Near(a, b, window) => {
-            let xs = eval(a, m, negated)?;
-            let ys = eval(b, m, negated)?;
-            let mut out = Vec::new();
-            for x in xs.iter().filter(|o| o.last >= o.first) {
-                // The nearest y in the same sentence within the window.
-                let best = ys
-                    .iter()
-                    .filter(|y| y.sentence == x.sentence && gap(x, y) <= *window)
-                    .min_by_key(|y| gap(x, y));
-                if let Some(y) = best {
-                    out.push(*x);
-                    out.push(*y);
+                if !eval(x, m, negated, out) {
+                    out.truncate(before);
+                    return false;
                 }
             }
-            (!out.is_empty()).then_some(out)
+            true
+        }
+        Pat::Near(a, b, window) => {
+            let before = out.len();
+            if !eval(a, m, negated, out) {
+                return false;
+            }
+            let mid = out.len();
+            if !eval(b, m, negated, out) {
+                out.truncate(before);
+                return false;
+            }
+            let (xs, ys) = out[before..].split_at(mid - before);
+            let mut pairs = Vec::new();
+            for x in xs {
+                // The nearest y in the same sentence within the window.
+                let best = ys.iter().filter(|y| y.sentence == x.sentence && gap(x, y) <= *window).min_by_key(|y| gap(x, y));
+                if let Some(y) = best {
+                    pairs.push(*x);
+                    pairs.push(*y);
+                }
+            }
+            out.truncate(before);
+            out.extend_from_slice(&pairs);
+            !pairs.is_empty()
         }
     }
 }

@@ -1,11 +1,43 @@
 //! Word tables: constant-time lookup of a word in a fixed list, hashed at compile time.
 //!
-//! Every table of the text stage (slang, known roots, negators…) is a plain list of entries; a
-//! `Lexicon` adds an open-addressing index built by a `const fn`, so a lookup costs one O(1)
-//! hash and usually one comparison, with no start-up work and no allocation.
+//! Every table of the text stage (slang, known roots, negators…) is one string of entries,
+//! `"word"` or `"word=value"`, separated by spaces. `lexicon!` adds an open-addressing index built
+//! by a `const fn`: a lookup costs an O(1) hash and usually one comparison, with no start-up work,
+//! no allocation, and four bytes of index per slot (the table's text is the only other data,
+//! which keeps the WebAssembly small).
 
 /// Marks an empty slot.
-const EMPTY: u16 = u16::MAX;
+const EMPTY: u32 = u32::MAX;
+
+/// A word list with its hash index. Build one with `lexicon!`.
+pub(crate) struct Lexicon {
+    text: &'static str,
+    /// Per slot: the entry's start in `text` (16 bits), key length and value length (8 bits each).
+    slots: &'static [u32],
+    /// For each first byte (mod 32), the set of word lengths (capped at 63) in the table: most
+    /// misses stop here, before hashing.
+    lengths: [u64; 32],
+}
+
+/// Declares `static NAME: Lexicon` over the entries `TEXT` with `SLOTS` index slots (a power of
+/// two, at least 4/3 of the number of entries; the build fails otherwise).
+macro_rules! lexicon {
+    ($(#[$m:meta])* $vis:vis static $name:ident: $slots:literal = $text:expr;) => {
+        $(#[$m])*
+        $vis static $name: $crate::text::lexicon::Lexicon = {
+            const TEXT: &str = $text;
+            static SLOTS: [u32; $slots] = $crate::text::lexicon::index::<$slots>(TEXT);
+            $crate::text::lexicon::Lexicon::new(TEXT, &SLOTS)
+        };
+    };
+}
+pub(crate) use lexicon;
+
+/// Joins string chunks into a table's text: `words!("a b", "c=d")` is `"a b c=d "`.
+macro_rules! words {
+    ($($chunk:literal),* $(,)?) => { concat!($($chunk, " "),*) };
+}
+pub(crate) use words;
 
 /// Hash of a word from its length and five of its bytes (first two, middle, last two): O(1) in
 /// the word's length, which matters because the stemmer looks up many candidate roots per word.
@@ -43,51 +75,87 @@ const fn sample(head: &[u8], body: &[u8]) -> [u8; 5] {
     ]
 }
 
-/// A fixed list of `(word, value)` entries with a hash index of `N` slots (`N` a power of two,
-/// with at most three entries per four slots; the build fails at compile time otherwise).
-pub(crate) struct Lexicon<T: Copy + 'static, const N: usize> {
-    entries: &'static [(&'static str, T)],
-    slots: [u16; N],
-    /// For each first byte (mod 32), the set of word lengths (capped at 63) in the table: most
-    /// misses stop here, before hashing.
-    lengths: [u64; 32],
-}
-
 /// The `lengths` row and bit of a word of `len` bytes starting with `first`.
 const fn length_bit(first: u8, len: usize) -> (usize, u64) {
     ((first & 31) as usize, 1 << if len < 63 { len } else { 63 })
 }
 
-impl<T: Copy + 'static, const N: usize> Lexicon<T, N> {
-    /// Indexes `entries`. A later duplicate of a word is never found.
-    pub(crate) const fn new(entries: &'static [(&'static str, T)]) -> Self {
-        assert!(N.is_power_of_two() && entries.len() * 4 <= N * 3 && N < EMPTY as usize);
-        let mut slots = [EMPTY; N];
+/// The entry at or after byte `i` of a table's text: (start, key length, value length, end), or
+/// `None` at the end.
+const fn next_entry(b: &[u8], mut i: usize) -> Option<(usize, usize, usize, usize)> {
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    if i >= b.len() {
+        return None;
+    }
+    let start = i;
+    while i < b.len() && b[i] != b' ' && b[i] != b'=' {
+        i += 1;
+    }
+    let key = i - start;
+    let mut value = 0;
+    if i < b.len() && b[i] == b'=' {
+        i += 1;
+        while i < b.len() && b[i] != b' ' {
+            i += 1;
+            value += 1;
+        }
+    }
+    Some((start, key, value, i))
+}
+
+/// Builds the hash index of `text` (compile time).
+pub(crate) const fn index<const N: usize>(text: &str) -> [u32; N] {
+    let b = text.as_bytes();
+    assert!(N.is_power_of_two() && b.len() < 0xFFFF);
+    let mut slots = [EMPTY; N];
+    let (mut i, mut count) = (0, 0);
+    while let Some((start, key, value, next)) = next_entry(b, i) {
+        assert!(key > 0 && key < 256 && value < 256);
+        let mut k = [0u8; 5];
+        let last = key - 1;
+        let at = [0, 1, key / 2, last.saturating_sub(1), last];
+        let mut j = 0;
+        while j < 5 {
+            k[j] = if at[j] < key { b[start + at[j]] } else { 0 };
+            j += 1;
+        }
+        let mut slot = hash(key, k, N);
+        while slots[slot] != EMPTY {
+            slot = (slot + 1) & (N - 1);
+        }
+        slots[slot] = (start as u32) << 16 | (key as u32) << 8 | value as u32;
+        (i, count) = (next, count + 1);
+    }
+    assert!(count * 4 <= N * 3, "lexicon too full: give it more slots");
+    slots
+}
+
+impl Lexicon {
+    /// A table over `text` with the index `slots` built by `index`.
+    pub(crate) const fn new(text: &'static str, slots: &'static [u32]) -> Self {
+        let b = text.as_bytes();
         let mut lengths = [0u64; 32];
         let mut i = 0;
-        while i < entries.len() {
-            let key = entries[i].0.as_bytes();
-            let (row, bit) = length_bit(if key.is_empty() { 0 } else { key[0] }, key.len());
+        while let Some((start, key, _, next)) = next_entry(b, i) {
+            let (row, bit) = length_bit(b[start], key);
             lengths[row] |= bit;
-            let mut at = hash(key.len(), sample(&[], key), N);
-            while slots[at] != EMPTY {
-                at = (at + 1) & (N - 1);
-            }
-            slots[at] = i as u16;
-            i += 1;
+            i = next;
         }
         Lexicon {
-            entries,
+            text,
             slots,
             lengths,
         }
     }
 
-    /// The value of `word`.
-    pub(crate) fn get(&self, word: &str) -> Option<T> {
+    /// The value of `word`: `Some("")` for a plain entry, `Some(value)` for `word=value`.
+    pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
         let w = word.as_bytes();
         let n = w.len();
-        if !self.may_hold(w.first().copied().unwrap_or(0), n) {
+        let (row, bit) = length_bit(*w.first()?, n);
+        if self.lengths[row] & bit == 0 {
             return None;
         }
         let at = if n >= 2 {
@@ -95,79 +163,80 @@ impl<T: Copy + 'static, const N: usize> Lexicon<T, N> {
         } else {
             sample(&[], w)
         };
-        self.probe(hash(n, at, N), |key| {
-            key.len() == n && key.iter().zip(w).all(|(a, b)| a == b)
+        self.probe(hash(n, at, self.slots.len()), n, |k| {
+            k.iter().zip(w).all(|(a, b)| a == b)
         })
     }
 
     /// The value of the word `head` followed by `body` (a stem candidate whose first letter was
     /// replaced, such as "t" + "erima"), without building the string.
-    pub(crate) fn get2(&self, head: &str, body: &str) -> Option<T> {
+    pub(crate) fn get2(&self, head: &str, body: &str) -> Option<&'static str> {
         if head.is_empty() {
             return self.get(body);
         }
         let (h, b) = (head.as_bytes(), body.as_bytes());
         let len = h.len() + b.len();
-        if !self.may_hold(h[0], len) {
+        let (row, bit) = length_bit(h[0], len);
+        if self.lengths[row] & bit == 0 {
             return None;
         }
-        self.probe(hash(len, sample(h, b), N), |key| {
-            key.len() == len && key[..h.len()] == *h && key[h.len()..] == *b
-        })
+        let at = hash(len, sample(h, b), self.slots.len());
+        self.probe(at, len, |k| k.starts_with(h) && k.ends_with(b))
     }
 
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        let (row, bit) = length_bit(first, len);
-        self.lengths[row] & bit != 0
-    }
-
-    /// Linear probing from slot `at` until `eq` accepts a key or an empty slot ends the search.
-    #[inline]
-    fn probe(&self, mut at: usize, eq: impl Fn(&[u8]) -> bool) -> Option<T> {
+    /// Linear probing from slot `at` for a key of `len` bytes that `eq` accepts.
+    fn probe(&self, mut at: usize, len: usize, eq: impl Fn(&[u8]) -> bool) -> Option<&'static str> {
+        let mask = self.slots.len() - 1;
         loop {
-            let slot = self.slots[at];
+            let slot = *self.slots.get(at & mask)?;
             if slot == EMPTY {
                 return None;
             }
-            let (key, value) = self.entries[slot as usize];
-            if eq(key.as_bytes()) {
-                return Some(value);
+            let start = (slot >> 16) as usize;
+            if (slot >> 8) & 0xFF == len as u32
+                && self
+                    .text
+                    .as_bytes()
+                    .get(start..start + len)
+                    .is_some_and(&eq)
+            {
+                let value = start + len + 1..start + len + 1 + (slot & 0xFF) as usize;
+                return Some(self.text.get(value).unwrap_or(""));
             }
-            at = (at + 1) & (N - 1);
+            at += 1;
         }
     }
 
-    /// All entries, in list order.
+    /// All entries as (word, value), in list order.
     #[cfg(test)]
-    pub(crate) fn entries(&self) -> &'static [(&'static str, T)] {
-        self.entries
+    pub(crate) fn entries(&self) -> Vec<(&'static str, &'static str)> {
+        self.text
+            .split(' ')
+            .filter(|e| !e.is_empty())
+            .map(|e| e.split_once('=').unwrap_or((e, "")))
+            .collect()
     }
 }
 
-/// Builds `Lexicon` entries: a list of words that all get `value`, then explicit pairs.
-/// `entries!(V => "a" "b"; ("c", W))` is `&[("a", V), ("b", V), ("c", W)]`.
-macro_rules! entries {
-    ($value:expr => $($w:literal)* $(; $(($k:literal, $v:expr)),* $(,)?)?) => {
-        &[$(($w, $value),)* $($(($k, $v)),*)?]
-    };
-}
-pub(crate) use entries;
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    static T: Lexicon<u8, 8> = Lexicon::new(&[("tidak", 1), ("t", 2), ("", 3), ("terima", 4)]);
+    lexicon!(static T: 8 = words!("tidak=1 t=2", "terima", "x=ab"););
 
     #[test]
     fn finds_words_and_split_words() {
-        assert_eq!(T.get("tidak"), Some(1));
-        assert_eq!(T.get(""), Some(3));
-        assert_eq!(T.get2("t", "erima"), Some(4));
-        assert_eq!(T.get2("te", "rima"), Some(4));
-        assert_eq!(T.get2("", "terima"), Some(4));
+        assert_eq!(T.get("tidak"), Some("1"));
+        assert_eq!(T.get("t"), Some("2"));
+        assert_eq!(T.get("x"), Some("ab"));
+        assert_eq!(T.get2("t", "erima"), Some(""));
+        assert_eq!(T.get2("te", "rima"), Some(""));
+        assert_eq!(T.get2("", "terima"), Some(""));
         assert_eq!(T.get("terim"), None);
         assert_eq!(T.get2("x", "erima"), None);
         assert_eq!(T.get("tidakk"), None);
+        assert_eq!(T.get(""), None);
+        assert_eq!(
+            T.entries(),
+            [("tidak", "1"), ("t", "2"), ("terima", ""), ("x", "ab")]
+        );
     }
 }

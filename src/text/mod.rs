@@ -4,11 +4,13 @@
 //! 1. scanning (`scan.rs`): word pieces with byte spans, and the punctuation between them;
 //! 2. normalising (`normalize.rs`, `slang.rs`): lowercase, accents and repeated letters folded,
 //!    slang expanded, hyphenated forms joined or split ("nge-like" → "like", "ibu-ibu" → "ibu");
-//! 3. stemming (`stem.rs`, `prefix.rs`, `english.rs`, `roots.rs`): "dihadiri" → "hadir", "liked" → "like";
+//! 3. stemming (`stem.rs`, `prefix.rs`, `english.rs`, `roots.rs`): "dihadiri" → "hadir",
+//!    "liked" → "like";
 //! 4. negation scope (`negation.rs`): "tidak ikut kampanye" marks "ikut" and "kampanye".
 //!
-//! Dates are found separately, on the raw text (`dates.rs`). Nothing here allocates per token:
-//! words and stems live in one string arena inside the `Analysis`.
+//! Dates are found separately, on the raw text (`dates.rs`). Words and stems live in one string
+//! arena inside the `Analysis`; a plain word costs no allocation of its own. All word lists are
+//! hashed at compile time (`lexicon.rs`), so there is no start-up work.
 
 mod dates;
 mod english;
@@ -23,8 +25,9 @@ mod stem;
 
 pub use dates::{find_dates, format_iso_date, parse_iso_date, FoundDate};
 
-/// The longest text analysed, in bytes; the rest is ignored (it keeps every offset in a `u32`).
-pub const MAX_TEXT_BYTES: usize = 1 << 30;
+/// The longest text analysed, in bytes (64 MiB); the rest is ignored, which bounds memory and
+/// keeps every offset in a `u32`.
+pub const MAX_TEXT_BYTES: usize = 1 << 26;
 
 /// One word of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

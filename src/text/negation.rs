@@ -12,43 +12,50 @@
 //!
 //! Double negation is not resolved; "boleh" (may) and plans ("mau ikut") are not negations.
 
-use super::lexicon::{entries, Lexicon};
+use super::lexicon::{lexicon, words};
 use super::Token;
 
 /// How many words a negation covers at most.
 const SCOPE: u8 = 6;
 
-/// Starts a negation scope (after slang: "gak", "tdk" are already "tidak").
+/// Starts a negation scope (after slang: "gak", "tdk" are already "tidak"). Letter `n` below.
 const NEGATOR: u8 = 1;
-/// Closes a negation scope: contrast, and "hanya"/"only" ("tidak hanya … tetapi juga").
+/// Closes a negation scope: contrast, and "hanya"/"only" ("tidak hanya … tetapi juga"). `c`.
 const CLOSER: u8 = 2;
-/// Right after a negator, makes a fixed phrase: only this word is negated ("tidak sengaja").
+/// Right after a negator, makes a fixed phrase: only this word is negated ("tidak sengaja"). `f`.
 const FIXED: u8 = 4;
-/// Before a negator, turns it into a question or an alternative ("boleh ga", "atau tidak").
+/// Before a negator, turns it into a question or an alternative ("boleh ga", "atau tidak"). `a`.
 const ASKING: u8 = 8;
-/// Belongs to the negator before it ("tidak pernah").
+/// Belongs to the negator before it ("tidak pernah"). `e`.
 const EXTENSION: u8 = 16;
 
-/// The role of each word that matters to negation (one lookup per token).
-static ROLES: Lexicon<u8, 128> = Lexicon::new(entries!(NEGATOR =>
-    "tidak" "bukan" "belum" "tanpa" "jangan" "tak" "enggan" "menolak" "tolak"
-    "never" "not" "no" "without" "cannot" "neither" "nor";
-    ("tapi", CLOSER), ("tetapi", CLOSER), ("namun", CLOSER), ("melainkan", CLOSER),
-    ("padahal", CLOSER), ("cuma", CLOSER), ("hanya", CLOSER), ("sedangkan", CLOSER),
-    ("but", CLOSER), ("however", CLOSER), ("although", CLOSER), ("though", CLOSER),
-    ("only", CLOSER), ("whereas", CLOSER),
-    ("sengaja", FIXED), ("sadar", FIXED), ("lama", FIXED), ("jauh", FIXED), ("lain", FIXED),
-    ("sedikit", FIXED), ("kurang", FIXED), ("pelak", FIXED), ("heran", FIXED),
-    ("apa", FIXED | ASKING),
-    ("boleh", ASKING), ("bisa", ASKING), ("apakah", ASKING), ("atau", ASKING), ("mau", ASKING),
-    ("perlu", ASKING), ("or", ASKING), ("whether", ASKING),
-    ("pernah", EXTENSION), ("ever", EXTENSION),
-));
+lexicon!(
+    /// The role of each word that matters to negation, as `word=letters` (one lookup per token).
+    static ROLES: 128 = words!(
+        "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n enggan=n menolak=n tolak=n never=n",
+        "not=n no=n without=n cannot=n neither=n nor=n",
+        "tapi=c tetapi=c namun=c melainkan=c padahal=c cuma=c hanya=c sedangkan=c but=c",
+        "however=c although=c though=c only=c whereas=c",
+        "sengaja=f sadar=f lama=f jauh=f lain=f sedikit=f kurang=f pelak=f heran=f apa=fa",
+        "boleh=a bisa=a apakah=a atau=a mau=a perlu=a or=a whether=a",
+        "pernah=e ever=e",
+    );
+);
 
 fn role(word: &str) -> u8 {
-    ROLES
-        .get(word)
-        .unwrap_or(if word.ends_with("n't") { NEGATOR } else { 0 })
+    match ROLES.get(word) {
+        Some(letters) => letters.bytes().fold(0, |r, l| {
+            r | match l {
+                b'n' => NEGATOR,
+                b'c' => CLOSER,
+                b'f' => FIXED,
+                b'a' => ASKING,
+                _ => EXTENSION,
+            }
+        }),
+        None if word.ends_with("n't") => NEGATOR,
+        None => 0,
+    }
 }
 
 /// Sets `negated` on every token inside a negation scope. `word` gives a token's normalised word.

@@ -27,13 +27,23 @@ const JOIN_SUFFIXES: &[&str] = &["nya", "kan", "an", "lah", "kah", "pun", "ku", 
 /// Hyphenated colloquial suffix that is dropped ("like-in" → "like").
 const DROP_SUFFIX: &str = "in";
 
+/// The pieces joined so far into the next token.
+struct Group {
+    start: usize,
+    end: usize,
+    digits: bool,
+    /// Punctuation before the first piece.
+    brk: Break,
+    pieces: usize,
+}
+
 /// Builds the tokens of one text, piece by piece.
 pub(crate) struct Builder<'t> {
     text: &'t str,
     tokens: Vec<Token>,
     arena: String,
-    /// Pieces joined so far into the next token: span, whether digits, break before, count.
-    group: Option<(usize, usize, bool, Break, usize)>,
+    /// Pieces joined so far into the next token.
+    group: Option<Group>,
     /// Normalised word of the open group.
     word: String,
     /// Scratch for one piece.
@@ -64,14 +74,20 @@ impl<'t> Builder<'t> {
             return;
         }
         if let Some(g) = &mut self.group {
-            if p.hyphen && !p.digits && !g.2 && join(&mut self.word, &self.piece, g.4) {
-                g.1 = p.end;
-                g.4 += 1;
+            if p.hyphen && !p.digits && !g.digits && join(&mut self.word, &self.piece, g.pieces) {
+                g.end = p.end;
+                g.pieces += 1;
                 return;
             }
         }
         self.flush();
-        self.group = Some((p.start, p.end, p.digits, p.brk, 1));
+        self.group = Some(Group {
+            start: p.start,
+            end: p.end,
+            digits: p.digits,
+            brk: p.brk,
+            pieces: 1,
+        });
         std::mem::swap(&mut self.word, &mut self.piece);
     }
 
@@ -82,7 +98,14 @@ impl<'t> Builder<'t> {
 
     /// Turns the open group into a token.
     fn flush(&mut self) {
-        let Some((start, end, digits, brk, _)) = self.group.take() else {
+        let Some(Group {
+            start,
+            end,
+            digits,
+            brk,
+            ..
+        }) = self.group.take()
+        else {
             return;
         };
         let Builder {

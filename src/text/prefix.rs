@@ -5,7 +5,7 @@
 //! ("meminta" → "minta", "mengajak" → "ajak", "menyatakan" → "nyata"). ber-/ter-/per- before r
 //! work the same way ("berupa" → "rupa").
 
-use super::roots::{Known, ROOTS};
+use super::roots::{known, Known};
 use super::stem::Suf;
 
 /// A candidate root: replacement first letter(s) `head` + `body`, a slice of the word at `off`.
@@ -61,7 +61,7 @@ impl<'a> View<'a> {
     }
 
     pub(super) fn known(&self) -> bool {
-        ROOTS.get2(self.head, self.body) == Some(Known::Root)
+        known(self.head, self.body) == Some(Known::Root)
     }
 }
 

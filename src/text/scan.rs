@@ -104,12 +104,14 @@ impl<'a> Scanner<'a> {
             let Some(c) = self.char_at(i) else { break };
             let next = || self.char_at(i + c.len_utf8());
             let take = if is_letter(c) {
-                // In a hashtag, a capital after a small letter (or before one) starts a new hump.
+                // In a hashtag, a capital after a small letter (or before one) starts a new hump
+                // (ASCII only: it keeps the Unicode case tables out of the wasm).
                 !(self.hashtag
-                    && c.is_uppercase()
+                    && c.is_ascii_uppercase()
                     && prev.is_some_and(|p| {
-                        p.is_lowercase()
-                            || (p.is_uppercase() && next().is_some_and(char::is_lowercase))
+                        p.is_ascii_lowercase()
+                            || (p.is_ascii_uppercase()
+                                && next().is_some_and(|n| n.is_ascii_lowercase()))
                     }))
             } else if is_mark(c) {
                 true
@@ -141,75 +143,6 @@ impl<'a> Scanner<'a> {
         i
     }
 
-    /// Whether the `.` at `at` closes an abbreviation rather than a sentence.
-    fn abbreviation_dot(&self, at: usize) -> bool {
-        let (s, e) = self.prev;
-        if e != at || e == 0 {
-            return false;
-        }
-        let word = &self.text[s..e];
-        let next = self.text[at + 1..]
-            .trim_start_matches([' ', '\t'])
-            .chars()
-            .next();
-        let single = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        let abbr = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-        match next {
-            Some(n) if word.eq_ignore_ascii_case("no") => n.is_ascii_digit(),
-            Some(n) => n.is_alphanumeric() && (abbr || (single && self.char_at(at + 1) == Some(n))),
-            None => false,
-        }
-    }
-}
-
-impl Iterator for Scanner<'_> {
-    type Item = Piece;
-
-    fn next(&mut self) -> Option<Piece> {
-        let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            let at = self.pos;
-            if b == b' ' {
-                self.hashtag = false;
-                self.pos += 1;
-                continue;
-            }
-            let Some(c) = self.char_at(at) else {
-                self.pos += 1; // not reached: `pos` always sits on a char boundary
-                continue;
-            };
-            if if b < 0x80 {
-                b.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            } {
-                return Some(self.piece(at, b.is_ascii_digit()));
-            }
-            let next_alnum = || {
-                self.char_at(at + c.len_utf8())
-                    .is_some_and(char::is_alphanumeric)
-            };
-            match c {
-                ',' | ':' | '\u{FF0C}' | '\u{3001}' => self.brk = self.brk.max(Break::Clause),
-                '.' if self.abbreviation_dot(at) => {}
-                '.' | '!' | '?' | ';' | '\n' | '\r' | '\u{2026}' | '\u{2028}' | '\u{2029}'
-                | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' => self.brk = Break::Sentence,
-                '-' | '\u{2010}' | '\u{2011}' => {
-                    self.hyphen = self.prev.1 == at && at > 0 && next_alnum();
-                }
-                '#' | '@' if next_alnum() => self.hashtag = true,
-                _ => {}
-            }
-            if !matches!(c, '#' | '@' | '-' | '\u{2010}' | '\u{2011}') {
-                self.hashtag = false;
-            }
-            self.pos = at + c.len_utf8();
-        }
-        None
-    }
-}
-
-impl Scanner<'_> {
     /// The piece starting at `at` (a letter or digit).
     fn piece(&mut self, at: usize, digits: bool) -> Piece {
         let mut end = if digits {
@@ -240,6 +173,74 @@ impl Scanner<'_> {
         self.brk = Break::None;
         self.hyphen = false;
         piece
+    }
+
+    /// Whether the `.` at `at` closes an abbreviation rather than a sentence.
+    fn abbreviation_dot(&self, at: usize) -> bool {
+        let (s, e) = self.prev;
+        if e != at || e == 0 {
+            return false;
+        }
+        let word = &self.text[s..e];
+        let next = self.text[at + 1..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next();
+        let single = word.chars().count() == 1 && word.chars().all(is_letter);
+        let abbr = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        match next {
+            Some(n) if word.eq_ignore_ascii_case("no") => n.is_ascii_digit(),
+            Some(n) => n.is_alphanumeric() && (abbr || (single && self.char_at(at + 1) == Some(n))),
+            None => false,
+        }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            let at = self.pos;
+            if b == b' ' {
+                self.hashtag = false;
+                self.pos += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(at) else {
+                self.pos += 1; // not reached: `pos` always sits on a char boundary
+                continue;
+            };
+            let alnum = if b < 0x80 {
+                b.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if alnum {
+                return Some(self.piece(at, b.is_ascii_digit()));
+            }
+            let next_alnum = || {
+                self.char_at(at + c.len_utf8())
+                    .is_some_and(char::is_alphanumeric)
+            };
+            match c {
+                ',' | ':' | '\u{FF0C}' | '\u{3001}' => self.brk = self.brk.max(Break::Clause),
+                '.' if self.abbreviation_dot(at) => {}
+                '.' | '!' | '?' | ';' | '\n' | '\r' | '\u{2026}' | '\u{2028}' | '\u{2029}'
+                | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' => self.brk = Break::Sentence,
+                '-' | '\u{2010}' | '\u{2011}' => {
+                    self.hyphen = self.prev.1 == at && at > 0 && next_alnum();
+                }
+                '#' | '@' if next_alnum() => self.hashtag = true,
+                _ => {}
+            }
+            if !matches!(c, '#' | '@' | '-' | '\u{2010}' | '\u{2011}') {
+                self.hashtag = false;
+            }
+            self.pos = at + c.len_utf8();
+        }
+        None
     }
 }
 

@@ -18,7 +18,7 @@
 
 use super::english;
 use super::prefix::{strip_prefixes, Pfx, View};
-use super::roots::{Known, ROOTS};
+use super::roots::{known, Known};
 
 /// A stem, written as `head`, then `word[start..end]`, then `tail` (no allocation needed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub(crate) fn stem_parts(word: &str) -> Stemmed {
     if w.len() < 4 || w.len() > MAX_WORD || !w.bytes().all(|c| c.is_ascii_lowercase()) {
         return Stemmed::slice(0, w.len());
     }
-    match ROOTS.get(w) {
+    match known("", w) {
         Some(Known::Stem(s)) => {
             return Stemmed {
                 head: s,
@@ -168,7 +168,7 @@ fn ending(w: &str, list: &[&str]) -> usize {
         .map_or(0, |e| e.len())
 }
 
-/// The Indonesian root of `w` (lowercase ASCII, 4+ letters, not itself in `ROOTS`) and whether
+/// The Indonesian root of `w` (lowercase ASCII, 4+ letters, not itself a known word) and whether
 /// it is a known root, or `None` if nothing comes off.
 fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
     const PARTICLES: &[&str] = &["lah", "kah", "tah", "pun"];
