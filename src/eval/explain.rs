@@ -138,7 +138,10 @@ impl<'a> Explainer<'a> {
 
     /// Evidence of every fact read from the text, in text order.
     pub fn all_evidence(&mut self) -> Vec<Evidence> {
-        let mut all: Vec<Evidence> = (0..self.book.facts.len()).filter(|&f| !self.t.given[f]).flat_map(|f| self.evidence(f)).collect();
+        let mut all: Vec<Evidence> = (0..self.book.facts.len())
+            .filter(|&f| !self.t.given[f] && !self.t.evidence[f].is_empty())
+            .flat_map(|f| self.evidence(f))
+            .collect();
         all.sort_by_key(|e| (e.start, e.end));
         all
     }
@@ -168,6 +171,9 @@ impl<'a> Explainer<'a> {
     }
 
     fn evidence(&mut self, f: usize) -> Vec<Evidence> {
+        if self.t.evidence[f].is_empty() {
+            return Vec::new();
+        }
         if let Some(cached) = &self.evidence_cache[f] {
             return cached.clone();
         }

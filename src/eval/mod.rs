@@ -66,6 +66,23 @@ pub(crate) fn decide(book: &Rulebook, st: &Statuses) -> VerdictKind {
 /// Facts of an incident after reading its text.
 pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
     let mut table = facts::given(book, inc)?;
+    if inc.text.trim().is_empty() {
+        // Facts only: what silence says does not depend on the incident.
+        let silent = book.silent_facts.get_or_init(|| {
+            // An incident without facts cannot be rejected.
+            let Ok(mut t) = facts::given(book, &Incident::default()) else { return vec![] };
+            let a = text::analyse("");
+            facts::infer(book, &mut t, "", &a, &matcher::find(&book.lexicon, book.concept_names.len(), &a));
+            t.vals.into_iter().zip(t.inferred).collect()
+        });
+        for (f, &(v, inferred)) in silent.iter().enumerate() {
+            if !table.given[f] {
+                table.vals[f] = v;
+                table.inferred[f] = inferred;
+            }
+        }
+        return Ok(table);
+    }
     let analysis = text::analyse(&inc.text);
     let matches = matcher::find(&book.lexicon, book.concept_names.len(), &analysis);
     facts::infer(book, &mut table, &inc.text, &analysis, &matches);
