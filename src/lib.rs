@@ -20,9 +20,9 @@ pub mod check;
 pub mod diagnostic;
 pub mod eval;
 mod info;
+pub mod lean;
 pub mod rulebook;
 pub mod syntax;
-#[path = "text_shim.rs"]
 pub mod text;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]

@@ -8,12 +8,16 @@ use crate::diagnostic::{Diagnostic, Loc, SourceFile, Sources};
 use crate::verdict::{Incident, Lang};
 use crate::{check, Rulebook};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     /// The rulebook in use: `None` means the built-in one.
     static ACTIVE: RefCell<Option<Rulebook>> = const { RefCell::new(None) };
+    /// Changes whenever the active rulebook does (lean answers carry it; the wrapper's tables too).
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+    /// The buffer lean answers are written to (reused; the wrapper reads it through `leanBuffer`).
+    static LEAN_OUT: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]
@@ -28,9 +32,10 @@ fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("netral: internal error: {info}"))));
 }
 
-/// Self-check (every keystroke, every answer): the verdict on an incident, or `{error: diagnostics}`.
-#[wasm_bindgen]
-pub fn classify(incident: JsValue) -> JsValue {
+/// The verdict on an incident object, or `{error: diagnostics}`: the full path, used by the wrapper
+/// for the diagnostics of input the lean path (`classify`) does not take.
+#[wasm_bindgen(js_name = classifyFull)]
+pub fn classify_full(incident: JsValue) -> JsValue {
     let incident: Incident = match serde_wasm_bindgen::from_value(incident) {
         Ok(i) => i,
         Err(e) => return error(vec![input_error(format!("invalid incident: {e}"))]),
@@ -51,6 +56,7 @@ pub fn compile(source: JsValue) -> JsValue {
     match Rulebook::compile(&sources) {
         Ok(book) => {
             ACTIVE.with(|a| *a.borrow_mut() = Some(book));
+            bump_generation();
             to_js(&Compiled { ok: true, diagnostics: vec![] })
         }
         Err(diagnostics) => to_js(&Compiled { ok: false, diagnostics }),
@@ -61,6 +67,44 @@ pub fn compile(source: JsValue) -> JsValue {
 #[wasm_bindgen]
 pub fn reset() {
     ACTIVE.with(|a| *a.borrow_mut() = None);
+    bump_generation();
+}
+
+fn bump_generation() {
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+}
+
+/// Self-check (every keystroke, every answer), the lean path (see src/lean.rs): text as a string,
+/// facts as `(index, a, b)` triples; writes the answer words to a reused buffer and returns their
+/// count (the words are read from wasm memory at `leanBuffer()`, valid until the next call).
+/// `[LEAN_ERROR]` means: call `classifyFull` for the diagnostics.
+#[wasm_bindgen(js_name = classify)]
+pub fn classify_lean(text: &str, facts: &[f64]) -> u32 {
+    let generation = GENERATION.with(Cell::get);
+    LEAN_OUT.with(|o| {
+        let mut out = o.borrow_mut();
+        with_active(|book| crate::lean::classify(book, text, facts, Lang::Id, generation, &mut out));
+        out.len() as u32
+    })
+}
+
+/// Where the words of the last `classifyLean` answer are, as a byte offset in wasm memory.
+#[wasm_bindgen(js_name = leanBuffer)]
+pub fn lean_buffer() -> u32 {
+    LEAN_OUT.with(|o| o.borrow().as_ptr() as u32)
+}
+
+/// The tables that expand lean answers of the active rulebook into `Verdict` objects, in `lang`.
+#[wasm_bindgen(js_name = leanTables)]
+pub fn lean_tables(lang: &str) -> JsValue {
+    let generation = GENERATION.with(Cell::get);
+    with_active(|book| to_js(&crate::lean::tables(book, parse_lang(lang), generation)))
+}
+
+/// The memory lean answers are read from.
+#[wasm_bindgen(js_name = leanMemory)]
+pub fn lean_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// Rule editor (every keystroke): errors, warnings and failing examples, with line and column.

@@ -4,7 +4,7 @@
 mod explain;
 pub(crate) mod facts;
 pub(crate) mod matcher;
-mod question;
+pub(crate) mod question;
 pub mod tri;
 
 use crate::diagnostic::Diagnostic;
@@ -66,7 +66,13 @@ pub(crate) fn decide(book: &Rulebook, st: &Statuses) -> VerdictKind {
 /// Facts of an incident after reading its text.
 pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
     let mut table = facts::given(book, inc)?;
-    if inc.text.trim().is_empty() {
+    fill_from_text(book, &mut table, &inc.text);
+    Ok(table)
+}
+
+/// Fills the facts not given from the text (or, for an empty text, from what silence says).
+pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &str) {
+    if text_in.trim().is_empty() {
         // Facts only: what silence says does not depend on the incident.
         let silent = book.silent_facts.get_or_init(|| {
             // An incident without facts cannot be rejected.
@@ -81,12 +87,11 @@ pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, V
                 table.inferred[f] = inferred;
             }
         }
-        return Ok(table);
+        return;
     }
-    let analysis = text::analyse(&inc.text);
+    let analysis = text::analyse(text_in);
     let matches = matcher::find(&book.lexicon, book.concept_names.len(), &analysis);
-    facts::infer(book, &mut table, &inc.text, &analysis, &matches);
-    Ok(table)
+    facts::infer(book, table, text_in, &analysis, &matches);
 }
 
 /// Classifies an incident.

@@ -3,17 +3,17 @@
 //! Every table of the text stage (slang, known roots, negators…) is one string of entries,
 //! `"word"` or `"word=value"`, separated by spaces. `lexicon!` adds an open-addressing index built
 //! by a `const fn`: a lookup costs an O(1) hash and usually one comparison, with no start-up work,
-//! no allocation, and two bytes of index per slot (the table's text is the only other data,
+//! no allocation, and four bytes of index per slot (the table's text is the only other data,
 //! which keeps the WebAssembly small).
 
 /// Marks an empty slot.
-const EMPTY: u16 = u16::MAX;
+const EMPTY: u32 = u32::MAX;
 
 /// A word list with its hash index. Build one with `lexicon!`.
 pub(crate) struct Lexicon {
     text: &'static str,
-    /// Per slot: where an entry starts in `text`.
-    slots: &'static [u16],
+    /// Per slot: the entry's start in `text` (16 bits), key length and value length (8 bits each).
+    slots: &'static [u32],
     /// For each first byte (mod 32), the set of word lengths (capped at 63) in the table: most
     /// misses stop here, before hashing.
     lengths: [u64; 32],
@@ -26,7 +26,7 @@ macro_rules! lexicon {
         $(#[$m])*
         $vis static $name: $crate::text::lexicon::Lexicon = {
             const TEXT: &str = $text;
-            static SLOTS: [u16; $slots] = $crate::text::lexicon::index::<$slots>(TEXT);
+            static SLOTS: [u32; $slots] = $crate::text::lexicon::index::<$slots>(TEXT);
             $crate::text::lexicon::Lexicon::new(TEXT, &SLOTS)
         };
     };
@@ -106,13 +106,13 @@ const fn next_entry(b: &[u8], mut i: usize) -> Option<(usize, usize, usize, usiz
 }
 
 /// Builds the hash index of `text` (compile time).
-pub(crate) const fn index<const N: usize>(text: &str) -> [u16; N] {
+pub(crate) const fn index<const N: usize>(text: &str) -> [u32; N] {
     let b = text.as_bytes();
     assert!(N.is_power_of_two() && b.len() < 0xFFFF);
     let mut slots = [EMPTY; N];
     let (mut i, mut count) = (0, 0);
-    while let Some((start, key, _, next)) = next_entry(b, i) {
-        assert!(key > 0);
+    while let Some((start, key, value, next)) = next_entry(b, i) {
+        assert!(key > 0 && key < 256 && value < 256);
         let mut k = [0u8; 5];
         let last = key - 1;
         let at = [0, 1, key / 2, last.saturating_sub(1), last];
@@ -125,7 +125,7 @@ pub(crate) const fn index<const N: usize>(text: &str) -> [u16; N] {
         while slots[slot] != EMPTY {
             slot = (slot + 1) & (N - 1);
         }
-        slots[slot] = start as u16;
+        slots[slot] = (start as u32) << 16 | (key as u32) << 8 | value as u32;
         (i, count) = (next, count + 1);
     }
     assert!(count * 4 <= N * 3, "lexicon too full: give it more slots");
@@ -134,7 +134,7 @@ pub(crate) const fn index<const N: usize>(text: &str) -> [u16; N] {
 
 impl Lexicon {
     /// A table over `text` with the index `slots` built by `index`.
-    pub(crate) const fn new(text: &'static str, slots: &'static [u16]) -> Self {
+    pub(crate) const fn new(text: &'static str, slots: &'static [u32]) -> Self {
         let b = text.as_bytes();
         let mut lengths = [0u64; 32];
         let mut i = 0;
@@ -186,22 +186,22 @@ impl Lexicon {
 
     /// Linear probing from slot `at` for a key of `len` bytes that `eq` accepts.
     fn probe(&self, mut at: usize, len: usize, eq: impl Fn(&[u8]) -> bool) -> Option<&'static str> {
-        let (text, mask) = (self.text.as_bytes(), self.slots.len() - 1);
+        let mask = self.slots.len() - 1;
         loop {
-            let start = *self.slots.get(at & mask)?;
-            if start == EMPTY {
+            let slot = *self.slots.get(at & mask)?;
+            if slot == EMPTY {
                 return None;
             }
-            let (start, end) = (start as usize, start as usize + len);
-            // The key ends where the entry text has a space or "=" (then the value follows).
-            let after = text.get(end).copied().unwrap_or(b' ');
-            if (after == b' ' || after == b'=') && text.get(start..end).is_some_and(&eq) {
-                if after == b' ' {
-                    return Some("");
-                }
-                let rest = text.get(end + 1..).unwrap_or(&[]);
-                let n = rest.iter().position(|&c| c == b' ').unwrap_or(rest.len());
-                return self.text.get(end + 1..end + 1 + n);
+            let start = (slot >> 16) as usize;
+            if (slot >> 8) & 0xFF == len as u32
+                && self
+                    .text
+                    .as_bytes()
+                    .get(start..start + len)
+                    .is_some_and(&eq)
+            {
+                let value = start + len + 1..start + len + 1 + (slot & 0xFF) as usize;
+                return Some(self.text.get(value).unwrap_or(""));
             }
             at += 1;
         }

@@ -125,6 +125,10 @@ mod tests {
             ["attend", "the", "rally"]
         );
         assert_eq!(negated("I didn't attend. I went home"), ["attend"]);
+        assert_eq!(
+            negated("I don't have any attributes"),
+            ["have", "any", "attributes"]
+        );
     }
 
     #[test]

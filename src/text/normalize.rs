@@ -9,7 +9,9 @@
 //! - anything else splits: "capres-cawapres" → "capres", "cawapres"; "2024-02-14" → three numbers.
 //!
 //! Per token: the slang table ("gak" → "tidak"), then the colloquial prefix "nge-" ("ngelike" →
-//! "like"); "no" before a number becomes "nomor" (and is then no negator).
+//! "like"); "no" before a number becomes "nomor" (and is then no negator); an English contraction
+//! becomes two tokens, each over its own part of the span ("I'm" → "i" + "am", "didn't" → "did" +
+//! "not"; "regency's" stays one token whose stem is "regency").
 
 use super::scan::{is_apostrophe, is_mark, Break, Piece};
 use super::slang::SLANG;
@@ -96,45 +98,11 @@ impl<'t> Builder<'t> {
         (self.tokens, self.arena)
     }
 
-    /// Turns the open group into a token.
+    /// Turns the open group into a token (two for an English contraction).
     fn flush(&mut self) {
-        let Some(Group {
-            start,
-            end,
-            digits,
-            brk,
-            ..
-        }) = self.group.take()
-        else {
-            return;
-        };
-        let Builder {
-            text,
-            tokens,
-            arena,
-            word,
-            ..
-        } = self;
-        let w = if digits {
-            word.as_str()
-        } else {
-            normalize_word(word)
-        };
-        if digits {
-            // "no. 2", "No 2": the number's label, not the English "no".
-            if let Some(last) = tokens.last_mut() {
-                let gap = text.get(last.end as usize..start).unwrap_or("x");
-                let is_no = arena.get(last.word.0 as usize..last.word.1 as usize) == Some("no");
-                if is_no && gap.bytes().all(|b| matches!(b, b' ' | b'.' | b':' | b'\t')) {
-                    let a = arena.len() as u32;
-                    arena.push_str("nomor");
-                    last.word = (a, a + 5);
-                    last.stem = last.word;
-                }
-            }
-        }
-        if !tokens.is_empty() {
-            match brk {
+        let Some(g) = self.group.take() else { return };
+        if !self.tokens.is_empty() {
+            match g.brk {
                 Break::Sentence => {
                     (self.sentence, self.clause) = (self.sentence + 1, self.clause + 1)
                 }
@@ -142,6 +110,44 @@ impl<'t> Builder<'t> {
                 Break::None => {}
             }
         }
+        let word = std::mem::take(&mut self.word);
+        if g.digits {
+            self.relabel_no(g.start);
+            self.emit(g.start, g.end, &word);
+        } else {
+            let w = normalize_word(&word);
+            match contraction(w, self.text.get(g.start..g.end).unwrap_or("")) {
+                Some((base, split, rest)) => {
+                    self.emit(g.start, g.start + split, base);
+                    self.emit(g.start + split, g.end, rest);
+                }
+                None => self.emit(g.start, g.end, w),
+            }
+        }
+        self.word = word; // keeps its capacity
+    }
+
+    /// "no. 2", "No 2": before a number, "no" is its label ("nomor"), not the English "no".
+    fn relabel_no(&mut self, number_start: usize) {
+        let Some(last) = self.tokens.last_mut() else {
+            return;
+        };
+        let gap = self
+            .text
+            .get(last.end as usize..number_start)
+            .unwrap_or("x");
+        let is_no = self.arena.get(last.word.0 as usize..last.word.1 as usize) == Some("no");
+        if is_no && gap.bytes().all(|b| matches!(b, b' ' | b'.' | b':' | b'\t')) {
+            let a = self.arena.len() as u32;
+            self.arena.push_str("nomor");
+            last.word = (a, a + 5);
+            last.stem = last.word;
+        }
+    }
+
+    /// Appends the token `text[start..end]` with normalised word `w` and its stem.
+    fn emit(&mut self, start: usize, end: usize, w: &str) {
+        let arena = &mut self.arena;
         let ws = arena.len();
         arena.push_str(w);
         let we = arena.len();
@@ -152,7 +158,7 @@ impl<'t> Builder<'t> {
             st.write(w, arena);
             (we, arena.len())
         };
-        tokens.push(Token {
+        self.tokens.push(Token {
             start: start as u32,
             end: end as u32,
             negated: false,
@@ -162,6 +168,43 @@ impl<'t> Builder<'t> {
             stem: (ss as u32, se as u32),
         });
     }
+}
+
+/// Words before which "'s" means "is" ("it's"); elsewhere it is a possessive and stays on.
+const IS_BEFORE: &[&str] = &[
+    "it", "that", "he", "she", "there", "what", "who", "where", "here", "how",
+];
+
+/// An English contraction: the base word, where its span ends in `raw`, and the expanded second
+/// word. "I'm" → "i" + "am", "didn't" → "did" + "not", "won't" → "will" + "not".
+fn contraction<'w>(w: &'w str, raw: &str) -> Option<(&'w str, usize, &'static str)> {
+    if !w.as_bytes().contains(&b'\'') {
+        return None; // the common case, decided without decoding `raw`
+    }
+    let apostrophe = raw.rfind(is_apostrophe)?;
+    if let Some(base) = w.strip_suffix("n't").filter(|b| !b.is_empty()) {
+        let split = apostrophe
+            .checked_sub(1)
+            .filter(|&i| raw.as_bytes()[i] | 0x20 == b'n')?;
+        let base = match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            b => b,
+        };
+        return Some((base, split, "not"));
+    }
+    let (base, suffix) = w.rsplit_once('\'')?;
+    let expanded = match suffix {
+        "m" => "am",
+        "re" => "are",
+        "ve" => "have",
+        "ll" => "will",
+        "d" => "would",
+        "s" if IS_BEFORE.contains(&base) => "is",
+        _ => return None,
+    };
+    (!base.is_empty()).then_some((base, apostrophe, expanded))
 }
 
 /// Joins a hyphenated `piece` onto `word` (made of `n` pieces); false if it must stand alone.
@@ -221,7 +264,7 @@ fn collapse_runs(s: &mut String) {
         } else {
             n
         };
-        s.extend(std::iter::repeat(c).take(keep));
+        s.extend(std::iter::repeat_n(c, keep));
         i += n;
     }
 }
@@ -344,6 +387,40 @@ mod tests {
             (a.word(0), a.stem(1), a.tokens()[1].sentence),
             ("nomor", "2", 0)
         );
+    }
+
+    #[test]
+    fn english_contractions_split_within_the_span() {
+        let text = "I'm sure I didn't, won't or can’t; it's the regency's car";
+        let a = analyse(text);
+        let got: Vec<(&str, &str)> = a
+            .tokens()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("I", "i"),
+                ("'m", "am"),
+                ("sure", "sure"),
+                ("I", "i"),
+                ("did", "did"),
+                ("n't", "not"),
+                ("wo", "will"),
+                ("n't", "not"),
+                ("or", "or"),
+                ("ca", "can"),
+                ("n’t", "not"),
+                ("it", "it"),
+                ("'s", "is"),
+                ("the", "the"),
+                ("regency's", "regency's"),
+                ("car", "car"),
+            ]
+        );
+        assert_eq!(a.stem(14), "regency");
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! The stemmer has no dictionary. These lists are what it knows instead:
 //! - a word in `ROOTS` as a root is never stemmed, and stemming stops as soon as it reaches one
 //!   ("kampanye", "pejabat", "teman" look affixed but are roots);
-//! - when a prefix hides the root's first letter (meN-, peN-, colloquial ng-/ny-, and ber-/ter-/per-
-//!   before r), the root that is in `ROOTS` wins: "mengumpulkan" → "kumpul" (not "umpul") because
-//!   "kumpul" is listed, "meminta" → "minta" (not "pinta"), "menyatakan" → "nyata";
+//! - when a prefix hides the root's first letter (meN-, peN-, colloquial ng-/ny-, and
+//!   ber-/ter-/per- before r), the root that is in `ROOTS` wins: "mengumpulkan" → "kumpul" (not
+//!   "umpul") because "kumpul" is listed, "meminta" → "minta" (not "pinta"), "menyatakan" →
+//!   "nyata";
 //! - among several ways to take a word apart, one that ends on a listed root wins: "memberi" →
 //!   "beri" (not "ber" + "-i"), "ajakan" → "ajak" (not "aja" + "-kan").
 //!
@@ -50,8 +51,10 @@ lexicon!(
     "tugas libat arah ajak pilih coblos awas langgar hukum sanksi saksi",
     "nikah kepolisian kejaksaan karyawan relawan wartawan pahlawan bawaslu",
     "panwaslu panwascam netral netralitas nonaktif cuti gaji",
-    "kades bumdes pergok mantan komandan pekan pencet maluku kantor",
-    "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres kapolres mapolres reses",
+    "nyaleg nyalon nyapres nyagub nyabup kades bumdes pergok mantan komandan pekan pencet",
+    "maluku kantor",
+    "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres",
+    "kapolres mapolres reses",
     "sekretariat datang deklarasi sosialisasi koordinasi organisasi informasi instansi fasilitas",
     "lokasi posisi polisi aksi kursi opsi komisi bukti janji bantu kaus",
     "atribut stiker spanduk baliho poster foto video pose konten",

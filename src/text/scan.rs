@@ -50,7 +50,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 pub(crate) fn is_mark(c: char) -> bool {
     c as u32 >= 0x300
-        && matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        && matches!(
+            c as u32,
+            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        )
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {

@@ -7,6 +7,8 @@
 //! - "buat": it means both "for" (= untuk) and "make" (membuat → stem "buat"); it stays "buat", so
 //!   a lexicon that means "for" lists both "untuk" and "buat";
 //! - "pas" (= "when"), fillers such as "nih", "sih", "dong", "deh", "kok", "lho": kept as they are;
+//! - "nyaleg", "nyalon", "nyapres" (to run as a candidate): they stay words of their own (and
+//!   roots), so that they never meet the nouns "caleg", "calon", "capres" at one stem;
 //! - "no": it means "nomor" only before a number, which the normaliser decides from context;
 //! - abbreviations that are also election acronyms: "dpt" (DPT, the voter list, not "dapat"),
 //!   "pd" (a party, not "pada").
@@ -39,7 +41,7 @@ lexicon!(
     "deket=dekat rame=ramai bareng=bersama liat=lihat ijin=izin bikin=buat kepencet=terpencet",
     "kefoto=terfoto ketauan=ketahuan ketemu=bertemu",
     // Colloquial verbs → the formal verb.
-    "nyoblos=mencoblos nyaleg=mencaleg nyalon=mencalon nyapres=mencapres milih=memilih",
+    "nyoblos=mencoblos milih=memilih",
     "makai=memakai masang=memasang nonton=menonton nulis=menulis ngajuin=mengajukan",
     "ngumpulin=mengumpulkan bantuin=membantu dengerin=mendengarkan denger=dengar",
     "ngasih=memberi ngasi=memberi kasi=beri nyebar=menyebar nyebarin=menyebarkan",

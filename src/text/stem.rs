@@ -11,10 +11,11 @@
 //!   menulis → tulis, menyukai → suka, mengunggah → unggah); a letter restored by a nasal prefix
 //!   is never taken for another prefix ("memergoki" → "pergok").
 //!
-//! Prefixes are removed by `prefix.rs`. Every way of taking the word apart that respects the allowed prefix–suffix pairs is tried; one
-//! that ends on a known root (see `roots.rs`) wins, otherwise the one that strips the most. A
-//! root is never shorter than 3 letters. The result is a pure function of the word, so a rule's
-//! phrase and the incident text always meet at the same stem.
+//! Prefixes are removed by `prefix.rs`. Every way of taking the word apart that respects the
+//! allowed prefix–suffix pairs is tried; one that ends on a known root (see `roots.rs`) wins,
+//! otherwise the one that strips the most. A root is never shorter than 3 letters. The result is
+//! a pure function of the word, so a rule's phrase and the incident text always meet at the same
+//! stem.
 
 use super::english;
 use super::prefix::{strip_prefixes, Pfx, View};
@@ -184,7 +185,8 @@ fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
     }
     let pw = &w[..w.len() - p];
     let q1 = if p > 0 { ending(pw, POSSESSIVES) } else { 0 };
-    // Readings: without particle and possessive, without the particle, without the possessive, as is.
+    // Readings: without particle and possessive, without the particle, without the possessive,
+    // as is.
     let bases = [
         (
             &pw[..pw.len() - q1],
@@ -232,7 +234,7 @@ fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
             if known {
                 return Some((root, true));
             }
-            if best.map_or(true, |(_, s)| score > s) {
+            if best.is_none_or(|(_, s)| score > s) {
                 best = Some((root, score));
             }
         }
