@@ -19,6 +19,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod eval;
+mod export;
 mod info;
 pub mod lean;
 pub mod rulebook;

@@ -247,7 +247,7 @@ function classifyNow() {
   renderResult(verdict);
   renderHighlights(verdict);
   renderFactHints(verdict);
-  $('print-incident-text').textContent = text;
+  $('print-incident-text').textContent = text.length > LARGE_TEXT ? `${text.slice(0, LARGE_TEXT)}…` : text;
   $('print-facts').textContent = Object.keys(facts).length ? `${t('knownFacts')}: ${describeFacts(facts)}` : '';
   if (firstVerdict) {
     firstVerdict = false;
@@ -388,6 +388,10 @@ function answer(fact, value) {
 /** The words that gave facts, marked in a mirror behind the text box (UTF-16 offsets). */
 function renderHighlights(v) {
   const text = state.text;
+  if (text.length > LARGE_TEXT) {
+    $('incident-backdrop').replaceChildren();
+    return;
+  }
   const spans = [];
   if (v && !v.error) {
     for (const m of v.matched) for (const e of m.evidence) spans.push(e);
@@ -417,10 +421,19 @@ function renderHighlights(v) {
   }
 }
 
+// Past this many characters the text box stops growing and the in-place highlights are
+// skipped: laying out megabytes of text twice would freeze the page (the engine itself refuses
+// text over 1 MB with a message, and the box keeps everything that was typed).
+const LARGE_TEXT = 100_000;
+
 function growIncident() {
   const ta = $('incident');
+  if (ta.value.length > LARGE_TEXT) {
+    ta.style.height = '60vh';
+    return;
+  }
   ta.style.height = 'auto';
-  ta.style.height = `${Math.max(ta.scrollHeight + 2, 132)}px`;
+  ta.style.height = `${Math.min(Math.max(ta.scrollHeight + 2, 132), window.innerHeight * 0.6)}px`;
 }
 
 function renderForm() {

@@ -118,31 +118,44 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
     for r in &book.rules {
         for ex in &r.examples {
             let inc = Incident { text: ex.text.clone(), facts: ex.facts.iter().cloned().collect(), ..Default::default() };
-            let (got, ok, message) = match crate::eval::classify(book, &inc) {
+            let (got, ok, message) = match brief(book, &inc) {
                 Err(e) => (None, false, e.first().map_or_else(String::new, |d| d.message.clone())),
-                Ok(v) => {
-                    let matched: Vec<&str> = v.matched.iter().map(|m| m.rule.as_str()).collect();
+                Ok((verdict, matched)) => {
                     let rule_ok = ex.must_match.as_ref().is_none_or(|m| matched.contains(&m.as_str()));
-                    let ok = v.verdict == ex.verdict && rule_ok;
+                    let ok = verdict == ex.verdict && rule_ok;
                     let message = if ok {
                         String::new()
-                    } else if v.verdict != ex.verdict {
-                        let why = match v.verdict {
+                    } else if verdict != ex.verdict {
+                        let why = match verdict {
                             VerdictKind::Violation => format!(" (matched: {})", matched.join(", ")),
-                            VerdictKind::NeedsMoreInfo => format!(" (waiting on: {})", v.question.as_ref().map_or("?", |q| q.fact.as_str())),
+                            VerdictKind::NeedsMoreInfo => {
+                                // Only a failing example pays for the full explanation.
+                                let q = crate::eval::classify(book, &inc).ok().and_then(|v| v.question).map(|q| q.fact);
+                                format!(" (waiting on: {})", q.as_deref().unwrap_or("?"))
+                            }
                             VerdictKind::Allowed => String::new(),
                         };
-                        format!("example expects {} but the rulebook answers {}{why}", ex.verdict.as_str(), v.verdict.as_str())
+                        format!("example expects {} but the rulebook answers {}{why}", ex.verdict.as_str(), verdict.as_str())
                     } else {
                         format!("example expects rule `{}` to match; matched: {}", ex.must_match.as_deref().unwrap_or(""), if matched.is_empty() { "none".into() } else { matched.join(", ") })
                     };
-                    (Some(v.verdict), ok, message)
+                    (Some(verdict), ok, message)
                 }
             };
             out.push(ExampleOutcome { rule: r.id.clone(), text: ex.text.clone(), expected: ex.verdict, got, must_match: ex.must_match.clone(), ok, message, loc: ex.loc });
         }
     }
     out
+}
+
+/// The verdict and the ids of the rules that hold, without building explanations: examples
+/// run on every keystroke in the editor, and a rulebook where every rule overlaps would
+/// otherwise explain rules × examples matches.
+fn brief<'b>(book: &'b Rulebook, inc: &Incident) -> Result<(VerdictKind, Vec<&'b str>), Vec<Diagnostic>> {
+    let table = crate::eval::read_facts(book, inc)?;
+    let st = crate::eval::statuses(book, &table.vals);
+    let matched = book.rules.iter().zip(&st.effective).filter(|(_, s)| **s == Tri::True).map(|(r, _)| r.id.as_str()).collect();
+    Ok((crate::eval::decide(book, &st), matched))
 }
 
 pub(super) struct Failure {

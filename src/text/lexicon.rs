@@ -9,11 +9,11 @@
 /// Marks an empty slot.
 const EMPTY: u32 = u32::MAX;
 
-/// A word list with its hash index. Build one with `lexicon!`.
-pub(crate) struct Lexicon {
+/// A word list with its hash index of `N` slots. Build one with `lexicon!`.
+pub(crate) struct Lexicon<const N: usize> {
     text: &'static str,
     /// Per slot: the entry's start in `text` (16 bits), key length and value length (8 bits each).
-    slots: &'static [u32],
+    slots: [u32; N],
     /// For each first byte (mod 32), the set of word lengths (capped at 63) in the table: most
     /// misses stop here, before hashing.
     lengths: [u64; 32],
@@ -24,11 +24,8 @@ pub(crate) struct Lexicon {
 macro_rules! lexicon {
     ($(#[$m:meta])* $vis:vis static $name:ident: $slots:literal = $text:expr;) => {
         $(#[$m])*
-        $vis static $name: $crate::text::lexicon::Lexicon = {
-            const TEXT: &str = $text;
-            static SLOTS: [u32; $slots] = $crate::text::lexicon::index::<$slots>(TEXT);
-            $crate::text::lexicon::Lexicon::new(TEXT, &SLOTS)
-        };
+        $vis static $name: $crate::text::lexicon::Lexicon<$slots> =
+            $crate::text::lexicon::Lexicon::new($text);
     };
 }
 pub(crate) use lexicon;
@@ -106,7 +103,7 @@ const fn next_entry(b: &[u8], mut i: usize) -> Option<(usize, usize, usize, usiz
 }
 
 /// Builds the hash index of `text` (compile time).
-pub(crate) const fn index<const N: usize>(text: &str) -> [u32; N] {
+const fn index<const N: usize>(text: &str) -> [u32; N] {
     let b = text.as_bytes();
     assert!(N.is_power_of_two() && b.len() < 0xFFFF);
     let mut slots = [EMPTY; N];
@@ -132,9 +129,10 @@ pub(crate) const fn index<const N: usize>(text: &str) -> [u32; N] {
     slots
 }
 
-impl Lexicon {
-    /// A table over `text` with the index `slots` built by `index`.
-    pub(crate) const fn new(text: &'static str, slots: &'static [u32]) -> Self {
+impl<const N: usize> Lexicon<N> {
+    /// Indexes the table `text` (compile time).
+    pub(crate) const fn new(text: &'static str) -> Self {
+        let slots = index::<N>(text);
         let b = text.as_bytes();
         let mut lengths = [0u64; 32];
         let mut i = 0;
@@ -163,9 +161,7 @@ impl Lexicon {
         } else {
             sample(&[], w)
         };
-        self.probe(hash(n, at, self.slots.len()), n, |k| {
-            k.iter().zip(w).all(|(a, b)| a == b)
-        })
+        self.probe(hash(n, at, N), n, |k| k.iter().zip(w).all(|(a, b)| a == b))
     }
 
     /// The value of the word `head` followed by `body` (a stem candidate whose first letter was
@@ -180,15 +176,14 @@ impl Lexicon {
         if self.lengths[row] & bit == 0 {
             return None;
         }
-        let at = hash(len, sample(h, b), self.slots.len());
+        let at = hash(len, sample(h, b), N);
         self.probe(at, len, |k| k.starts_with(h) && k.ends_with(b))
     }
 
     /// Linear probing from slot `at` for a key of `len` bytes that `eq` accepts.
     fn probe(&self, mut at: usize, len: usize, eq: impl Fn(&[u8]) -> bool) -> Option<&'static str> {
-        let mask = self.slots.len() - 1;
         loop {
-            let slot = *self.slots.get(at & mask)?;
+            let slot = self.slots[at & (N - 1)];
             if slot == EMPTY {
                 return None;
             }

@@ -2,7 +2,7 @@
 //!
 //! A negator covers the words after it up to the end of its clause (`,` `:` `.` `;` `!` `?` or
 //! a line break), a contrastive word ("tapi", "namun", "but"…) or 6 words, whichever comes first.
-//! The negator itself is not marked. Refinements, each a table below:
+//! The negator itself is not marked. Refinements, each a letter in the `ROLES` table below:
 //! - "tidak pernah", "belum pernah": "pernah" belongs to the negator;
 //! - "tidak sengaja" (accidentally), "tidak lama" (soon after)…: a fixed phrase, so only that one
 //!   word is negated and the act that follows is not ("ga sengaja nge-like" still liked);
