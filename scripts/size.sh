@@ -15,8 +15,14 @@ try:
 except ImportError: print("brotli n/a")' "$wasm")"; fi
 echo "$line"
 total=0
-for f in index.html app.js style.css netral.js netral-check.js pkg/netral.js pkg/netral_bg.wasm; do
+# What index.html loads (the embeddable <netral-check> is measured on its own below).
+for f in index.html app.js style.css icon.svg netral.js pkg/netral.js pkg/netral_bg.wasm; do
   [ -f "$f" ] && total=$((total + $(gz "$f")))
 done
 echo "page total: $total B gzip (budget $budget B)"
-[ "$total" -le "$budget" ] || { echo "size: over budget" >&2; exit 1; }
+echo "<netral-check> adds $(gz netral-check.js) B gzip to a host page (plus netral.js and pkg/)"
+if [ "$total" -gt "$budget" ]; then
+  echo "size: over budget" >&2
+  # A stable-toolchain build (no nightly std source) keeps panic machinery: warn, do not fail.
+  [ -n "${NETRAL_SIZE_SOFT:-}" ] || exit 1
+fi

@@ -6,7 +6,7 @@ use netral::{Incident, Rulebook, VerdictKind};
 use serde::Deserialize;
 
 /// Raise this as the rulebook and the text stage improve; never lower it.
-const ACCURACY_FLOOR: f64 = 0.0;
+const ACCURACY_FLOOR: f64 = 0.95;
 
 #[derive(Deserialize)]
 struct Case {
