@@ -64,7 +64,7 @@ test('a rule file where every rule overlaps: still answers', async () => {
   const p = await newPage(browser);
   p.setDefaultTimeout(15000);
   await openApp(p, srv.url, '#aturan');
-  let src = 'law L "L 1/2024" "Hukum"\nenum Subject { pns "PNS" }\nfact subject: Subject open "Siapa?" en "Who?"\n';
+  let src = 'law L "L 1/2024" "Hukum"\nenum Subject { pns "PNS" }\nfact subject: Subject open "Siapa?" en "Who?" { pns <- "pns" }\n';
   src += 'concept w = "like"\nact a "A" = w\nsanction s "S" { severity 10 }\n';
   for (let i = 0; i < 300; i++) {
     src += `rule r${i} "Aturan ${i}" {\n  prohibition\n  applies to pns\n  when a\n  sanction s\n  basis L "Pasal ${i}"\n  example "pns like" => violation\n}\n`;
