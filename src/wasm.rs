@@ -83,7 +83,7 @@ pub fn classify_lean(text: &str, facts: &[f64]) -> u32 {
     let generation = GENERATION.with(Cell::get);
     LEAN_OUT.with(|o| {
         let mut out = o.borrow_mut();
-        with_active(|book| crate::lean::classify(book, text, facts, Lang::Id, generation, &mut out));
+        with_active(|book| crate::lean::classify(book, text, facts, generation, &mut out));
         out.len() as u32
     })
 }

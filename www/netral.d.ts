@@ -31,6 +31,8 @@ export interface Verdict {
   question: Question | null;
   /** Every fact known after reading the text (given or inferred), by name. */
   facts: Record<string, Value>;
+  /** The words that gave every fact read from the text, in text order (for highlighting). */
+  evidence: Evidence[];
 }
 
 /** What `classify` returns when the incident is malformed (an unknown fact or value, too long). */
