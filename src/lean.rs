@@ -1,0 +1,404 @@
+//! The lean boundary for the WebAssembly shell: facts in as numbers, the verdict out as a flat
+//! array of `u32` words that `www/netral.js` expands into the same `Verdict` object as
+//! `Rulebook::classify` gives, with titles, citations and labels from `LeanTables` (fetched once
+//! per rulebook and language). Nothing is decided here that `eval` does not decide: this module
+//! runs the same stages (`eval::fill_from_text`, `statuses`, `decide`, `question::next`) and only
+//! encodes what `eval::explain` would have rendered.
+//!
+//! Facts in: triples `(fact index, a, b)` of `f64` — bool `a` = 0/1; enum `a`/`b` = low/high 32 bits
+//! of the value mask; date `a` = days since 1970-01-01; number `a` = the number.
+//!
+//! Words out (`LEAN_ERROR` alone when the input must go through the full path for its diagnostics):
+//! ```text
+//! verdict (0 allowed, 1 needs_more_info, 2 violation)
+//! n_facts, n_facts × [fact, tag, p, q]   tag 1 bool p; 2 enum mask p|q<<32; 3 date p (i32); 4 number bits p|q<<32
+//! n_spans, n_spans × [fact, start, end]  evidence per fact, fact order, UTF-16 offsets
+//! n_matched, n_matched × [rule, n_because, n_ev_facts, because…, ev_facts…]
+//!     because = n_tokens, n_tokens × [op, fact, p, q]  (see `Tok`)
+//! n_possible, n_possible × [rule, n_missing, missing facts…]
+//! question fact + 1 (0: none), n_answers, answer value indices…
+//! generation (changes when the active rulebook changes)
+//! ```
+
+use crate::eval::facts::{FactTable, MAX_TEXT_BYTES};
+use crate::eval::tri::{self, Tri, Val};
+use crate::eval::{self, question};
+use crate::rulebook::{text, CmpOp, Cond, FactType, Rulebook};
+use crate::verdict::{Lang, RuleKind, VerdictKind};
+use serde::Serialize;
+
+/// The whole answer when the input needs the full path (unknown fact, bad value, text too long).
+pub const LEAN_ERROR: u32 = u32::MAX;
+
+/// Tokens of a "because" string; the string is their renderings concatenated.
+#[repr(u32)]
+enum Tok {
+    /// `fact_label(f)`
+    Label = 0,
+    /// `fact_label(f) + " " + no`
+    LabelNo = 1,
+    /// `not_prefix + " "`, then the next tokens
+    NotPrefix = 2,
+    /// the enum label of mask `p | q << 32`
+    Set = 3,
+    /// `iso(p) + " " + within + " " + period_label(q)`
+    DateIn = 4,
+    /// `fact_label(f) + " " + op_name(op >> 8) + " " + f64(p | q << 32)`
+    Cmp = 5,
+    /// the empty string
+    Empty = 6,
+}
+
+/// Everything the JS wrapper needs to expand lean answers, in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeanTables {
+    /// Fact names, by index.
+    pub fact_names: Vec<String>,
+    /// 0 bool, 1 enum, 2 date, 3 number.
+    pub fact_types: Vec<u8>,
+    /// Enum index of enum facts (else 0).
+    pub fact_enums: Vec<u16>,
+    /// The label used in "because" (an open yes/no fact's label ends with "Ya").
+    pub fact_labels: Vec<String>,
+    /// The question text (label or name).
+    pub fact_questions: Vec<String>,
+    /// Fact indices in name order (the key order of `Verdict.facts`).
+    pub fact_order: Vec<u16>,
+    /// Per enum: value names and labels.
+    pub enum_values: Vec<Vec<(String, String)>>,
+    /// Per enum: groups as (name, label, mask low, mask high).
+    pub enum_groups: Vec<Vec<(String, String, u32, u32)>>,
+    /// Rule ids.
+    pub rule_ids: Vec<String>,
+    /// 0 prohibition, 1 permission.
+    pub rule_kinds: Vec<u8>,
+    /// Rule titles.
+    pub rule_titles: Vec<String>,
+    /// Canonical citations.
+    pub rule_basis: Vec<Vec<String>>,
+    /// Sanction indices, strongest first.
+    pub rule_sanctions: Vec<Vec<u32>>,
+    /// Advice (or null).
+    pub rule_advice: Vec<Option<String>>,
+    /// Note (or null).
+    pub rule_notes: Vec<Option<String>>,
+    /// Sanctions as (id, label, severity).
+    pub sanctions: Vec<(String, String, u32)>,
+    /// Period labels.
+    pub periods: Vec<String>,
+    /// "Ya"/"Yes", "Tidak"/"No", "tidak:"/"not:", "dalam"/"within".
+    pub words: [&'static str; 4],
+    /// The rulebook generation these tables describe.
+    pub generation: u32,
+}
+
+/// The tables of a rulebook in a language.
+pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
+    let en = lang == Lang::En;
+    let mut order: Vec<u16> = (0..book.facts.len() as u16).collect();
+    order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
+    LeanTables {
+        fact_names: book.facts.iter().map(|f| f.name.clone()).collect(),
+        fact_types: book.facts.iter().map(|f| match f.ty { FactType::Bool => 0, FactType::Enum(_) => 1, FactType::Date => 2, FactType::Number => 3 }).collect(),
+        fact_enums: book.facts.iter().map(|f| if let FactType::Enum(e) = f.ty { e } else { 0 }).collect(),
+        fact_labels: (0..book.facts.len()).map(|f| fact_label(book, f, lang)).collect(),
+        fact_questions: book.facts.iter().map(|f| f.label.as_ref().map_or_else(|| f.name.clone(), |l| text(l, lang).to_string())).collect(),
+        fact_order: order,
+        enum_values: book.enums.iter().map(|e| e.values.iter().map(|(n, l)| (n.clone(), text(l, lang).to_string())).collect()).collect(),
+        enum_groups: book
+            .enums
+            .iter()
+            .map(|e| e.groups.iter().map(|(n, l, m)| (n.clone(), text(l, lang).to_string(), *m as u32, (*m >> 32) as u32)).collect())
+            .collect(),
+        rule_ids: book.rules.iter().map(|r| r.id.clone()).collect(),
+        rule_kinds: book.rules.iter().map(|r| (r.kind == RuleKind::Permission) as u8).collect(),
+        rule_titles: book.rules.iter().map(|r| text(&r.title, lang).to_string()).collect(),
+        rule_basis: book.rules.iter().map(|r| r.basis.clone()).collect(),
+        rule_sanctions: book.rules.iter().map(|r| r.sanctions.clone()).collect(),
+        rule_advice: book.rules.iter().map(|r| r.advice.as_ref().map(|l| text(l, lang).to_string())).collect(),
+        rule_notes: book.rules.iter().map(|r| r.note.as_ref().map(|l| text(l, lang).to_string())).collect(),
+        sanctions: book.sanctions.iter().map(|s| (s.name.clone(), text(&s.label, lang).to_string(), s.severity)).collect(),
+        periods: book.periods.iter().map(|p| text(&p.label, lang).to_string()).collect(),
+        words: if en { ["Yes", "No", "not:", "within"] } else { ["Ya", "Tidak", "tidak:", "dalam"] },
+        generation,
+    }
+}
+
+/// As `Explainer::fact_label`.
+fn fact_label(book: &Rulebook, f: usize, lang: Lang) -> String {
+    let fact = &book.facts[f];
+    match (&fact.label, fact.open, fact.ty) {
+        (Some(l), false, _) => text(l, lang).to_string(),
+        (Some(l), true, FactType::Bool) => format!("{} {}", text(l, lang), if lang == Lang::En { "Yes" } else { "Ya" }),
+        (Some(l), true, _) => text(l, lang).to_string(),
+        (None, ..) => fact.name.clone(),
+    }
+}
+
+/// The given facts from triples into `t` (reused between calls), or `None` when one is out of
+/// range or of the wrong type.
+fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
+    let n = book.facts.len();
+    if t.vals.len() != n {
+        *t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n], inferred: vec![false; n] };
+    } else {
+        t.vals.fill(Val::Unknown);
+        t.given.fill(false);
+        t.inferred.fill(false);
+        t.evidence.iter_mut().for_each(Vec::clear);
+    }
+    if facts.len() % 3 != 0 {
+        return None;
+    }
+    for x in facts.chunks_exact(3) {
+        let (id, a, b) = (x[0], x[1], x[2]);
+        if !(id >= 0.0 && (id as usize) < n && id.fract() == 0.0) {
+            return None;
+        }
+        let id = id as usize;
+        let u32_of = |v: f64| (v >= 0.0 && v <= u32::MAX as f64 && v.fract() == 0.0).then_some(v as u64);
+        t.vals[id] = match book.facts[id].ty {
+            FactType::Bool => Val::Bool(a != 0.0),
+            FactType::Enum(e) => {
+                let m = u32_of(a)? | (u32_of(b)? << 32);
+                if m == 0 || m & !book.enums[e as usize].all() != 0 {
+                    return None;
+                }
+                Val::Set(m)
+            }
+            FactType::Date => {
+                if a.fract() != 0.0 || a < i32::MIN as f64 || a > i32::MAX as f64 {
+                    return None;
+                }
+                Val::Date(a as i32)
+            }
+            FactType::Number => Val::Num(a),
+        };
+        t.given[id] = true;
+    }
+    Some(())
+}
+
+thread_local! {
+    static TABLE: std::cell::RefCell<FactTable> =
+        const { std::cell::RefCell::new(FactTable { vals: Vec::new(), evidence: Vec::new(), given: Vec::new(), inferred: Vec::new() }) };
+}
+
+/// Classifies an incident given as text and fact triples; the answer as words (module docs).
+pub fn classify(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, out: &mut Vec<u32>) {
+    out.clear();
+    if text_in.len() > MAX_TEXT_BYTES {
+        out.push(LEAN_ERROR);
+        return;
+    }
+    TABLE.with(|t| classify_into(book, text_in, facts, generation, &mut t.borrow_mut(), out))
+}
+
+fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, t: &mut FactTable, out: &mut Vec<u32>) {
+    if given(book, facts, t).is_none() {
+        out.push(LEAN_ERROR);
+        return;
+    }
+    eval::fill_from_text(book, t, text_in);
+    let st = eval::statuses(book, &t.vals);
+    let verdict = eval::decide(book, &st);
+    out.push(match verdict {
+        VerdictKind::Allowed => 0,
+        VerdictKind::NeedsMoreInfo => 1,
+        VerdictKind::Violation => 2,
+    });
+
+    // Known facts (given, or read from the text with or without words).
+    let at = out.len();
+    out.push(0);
+    for f in 0..book.facts.len() {
+        if !t.given[f] && !t.inferred[f] {
+            continue;
+        }
+        let w = match (t.vals[f], book.facts[f].ty) {
+            (Val::Bool(b), _) => [1, b as u32, 0],
+            (Val::Num(x), _) => [4, x.to_bits() as u32, (x.to_bits() >> 32) as u32],
+            (Val::Date(d), _) => [3, d as u32, 0],
+            (Val::Set(m), FactType::Enum(_)) => [2, m as u32, (m >> 32) as u32],
+            _ => continue,
+        };
+        out.extend_from_slice(&[f as u32, w[0], w[1], w[2]]);
+        out[at] += 1;
+    }
+
+    // Evidence spans, per fact.
+    let at = out.len();
+    out.push(0);
+    let utf16 = Utf16::new(text_in, t);
+    for f in 0..book.facts.len() {
+        if t.given[f] {
+            continue;
+        }
+        for &(s, e) in &t.evidence[f] {
+            if text_in.get(s as usize..e as usize).is_none() {
+                continue;
+            }
+            out.extend_from_slice(&[f as u32, utf16.get(s), utf16.get(e)]);
+            out[at] += 1;
+        }
+    }
+
+    // Matched rules: prohibitions first, strongest sanction first; then permissions (stable).
+    let mut matched: Vec<usize> = (0..book.rules.len()).filter(|&i| st.effective[i] == Tri::True).collect();
+    let severity = |i: usize| book.rules[i].sanctions.first().map_or(0, |&s| book.sanctions[s as usize].severity);
+    matched.sort_by_key(|&i| (book.rules[i].kind == RuleKind::Permission, std::cmp::Reverse(severity(i))));
+    out.push(matched.len() as u32);
+    let mut facts_used: Vec<u16> = vec![];
+    for &i in &matched {
+        let r = &book.rules[i];
+        out.push(i as u32);
+        let counts = out.len();
+        out.extend_from_slice(&[0, 0]);
+        facts_used.clear();
+        tri::true_leaves(&r.cond, &t.vals, &mut |leaf| {
+            let n_at = out.len();
+            out.push(0);
+            leaf_tokens(book, &t.vals, leaf, out);
+            out[n_at] = ((out.len() - n_at - 1) / 4) as u32;
+            out[counts] += 1;
+            if let Some(f) = leaf_fact(leaf) {
+                if !facts_used.contains(&f) {
+                    facts_used.push(f);
+                }
+            }
+        });
+        for &f in &facts_used {
+            if !t.evidence[f as usize].is_empty() {
+                out.push(f as u32);
+                out[counts + 1] += 1;
+            }
+        }
+    }
+
+    // Possible prohibitions, heaviest first (stable), with the open facts they wait on.
+    let mut possible: Vec<usize> =
+        (0..book.rules.len()).filter(|&i| book.rules[i].kind == RuleKind::Prohibition && st.effective[i] == Tri::Unknown).collect();
+    possible.sort_by_key(|&i| std::cmp::Reverse(book.rules[i].weight));
+    out.push(possible.len() as u32);
+    let mut missing: Vec<usize> = vec![];
+    for &i in &possible {
+        missing.clear();
+        question::each_unknown_fact(book, i, &t.vals, &mut |f| {
+            if eval::is_open_unknown(book, &t.vals, f) && !missing.contains(&f) {
+                missing.push(f);
+            }
+        });
+        out.push(i as u32);
+        out.push(missing.len() as u32);
+        out.extend(missing.iter().map(|&f| f as u32));
+    }
+
+    // The question.
+    let q = match verdict {
+        VerdictKind::NeedsMoreInfo => question::next(book, &t.vals, &st),
+        _ => None,
+    };
+    match q {
+        Some(f) => {
+            out.push(f as u32 + 1);
+            let answers: Vec<u32> = match book.facts[f].ty {
+                FactType::Enum(_) => question::answers(book, &t.vals, f)
+                    .into_iter()
+                    .filter_map(|v| if let Val::Set(m) = v { Some(m.trailing_zeros()) } else { None })
+                    .collect(),
+                _ => vec![],
+            };
+            out.push(answers.len() as u32);
+            out.extend(answers);
+        }
+        None => out.extend_from_slice(&[0, 0]),
+    }
+    out.push(generation);
+}
+
+/// The tokens of `Explainer::leaf_words`.
+fn leaf_tokens(book: &Rulebook, vals: &[Val], leaf: &Cond, out: &mut Vec<u32>) {
+    let tok = |out: &mut Vec<u32>, op: u32, f: u32, p: u32, q: u32| out.extend_from_slice(&[op, f, p, q]);
+    match leaf {
+        Cond::IsTrue(f) => tok(out, Tok::Label as u32, *f as u32, 0, 0),
+        Cond::Not(inner) if book.facts[leaf_fact(inner).unwrap_or(0) as usize].open => {
+            tok(out, Tok::LabelNo as u32, leaf_fact(inner).unwrap_or(0) as u32, 0, 0)
+        }
+        Cond::Not(inner) => {
+            tok(out, Tok::NotPrefix as u32, 0, 0, 0);
+            match &**inner {
+                Cond::IsTrue(f) => tok(out, Tok::Label as u32, *f as u32, 0, 0),
+                other => leaf_tokens(book, vals, other, out),
+            }
+        }
+        Cond::InSet(f, _) => match (vals.get(*f as usize), book.facts[*f as usize].ty) {
+            (Some(Val::Set(m)), FactType::Enum(_)) => tok(out, Tok::Set as u32, *f as u32, *m as u32, (*m >> 32) as u32),
+            _ => tok(out, Tok::Empty as u32, 0, 0, 0),
+        },
+        Cond::DateIn(f, _, _, p) => match vals.get(*f as usize) {
+            Some(Val::Date(d)) => tok(out, Tok::DateIn as u32, *f as u32, *d as u32, *p as u32),
+            // `value` gives no date: the string starts with a space.
+            _ => tok(out, Tok::DateIn as u32 | 1 << 8, *f as u32, 0, *p as u32),
+        },
+        Cond::Cmp(f, op, x) => {
+            let op = match op {
+                CmpOp::Eq => 0,
+                CmpOp::Ne => 1,
+                CmpOp::Lt => 2,
+                CmpOp::Le => 3,
+                CmpOp::Gt => 4,
+                CmpOp::Ge => 5,
+            };
+            tok(out, Tok::Cmp as u32 | op << 8, *f as u32, x.to_bits() as u32, (x.to_bits() >> 32) as u32)
+        }
+        Cond::And(_) | Cond::Or(_) | Cond::Const(_) => tok(out, Tok::Empty as u32, 0, 0, 0),
+    }
+}
+
+fn leaf_fact(c: &Cond) -> Option<u16> {
+    match c {
+        Cond::IsTrue(f) | Cond::InSet(f, _) | Cond::DateIn(f, ..) | Cond::Cmp(f, ..) => Some(*f),
+        Cond::Not(x) => leaf_fact(x),
+        _ => None,
+    }
+}
+
+/// Byte offsets → UTF-16 offsets for the evidence spans of one text (one pass when not ASCII).
+struct Utf16 {
+    /// Sorted (byte, utf16) pairs of every span end; empty for ASCII text.
+    map: Vec<(u32, u32)>,
+}
+
+impl Utf16 {
+    fn new(text_in: &str, t: &FactTable) -> Utf16 {
+        if text_in.is_ascii() {
+            return Utf16 { map: vec![] };
+        }
+        let mut bytes: Vec<u32> = t.evidence.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut map = Vec::with_capacity(bytes.len());
+        let (mut units, mut pos) = (0u32, 0usize);
+        for b in bytes {
+            let b = (b as usize).min(text_in.len());
+            // Offsets inside a character count from the next boundary, as in `Explainer::utf16`.
+            let mut end = b;
+            while end > pos && !text_in.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end > pos {
+                units += text_in[pos..end].encode_utf16().count() as u32;
+                pos = end;
+            }
+            map.push((b as u32, units));
+        }
+        Utf16 { map }
+    }
+    fn get(&self, byte: u32) -> u32 {
+        if self.map.is_empty() {
+            return byte;
+        }
+        self.map.binary_search_by_key(&byte, |&(b, _)| b).map_or(0, |k| self.map[k].1)
+    }
+}
+
