@@ -40,21 +40,13 @@ pub(crate) fn find(lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
     let mut occ: Vec<(u32, Occ)> = Vec::new();
     let mut per_concept = vec![0u32; concepts];
     let n = a.tokens().len();
-    let mut candidates: Vec<u32> = Vec::new();
     for i in 0..n {
-        candidates.clear();
-        for key in [a.word(i), a.stem(i)] {
-            if let Some(list) = lex.by_first.get(key) {
-                candidates.extend_from_slice(list);
-            }
-        }
-        candidates.extend_from_slice(&lex.prefix_first);
-        if candidates.is_empty() {
-            continue;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &p in &candidates {
+        let (word, stem) = (a.word(i), a.stem(i));
+        let by_word = lex.by_first.get(word);
+        let by_stem = if stem != word { lex.by_first.get(stem) } else { None };
+        // A phrase indexed under both the word and the stem is tried once.
+        let from_stem = by_stem.into_iter().flatten().filter(|p| !by_word.is_some_and(|l| l.contains(p)));
+        for &p in by_word.into_iter().flatten().chain(from_stem).chain(&lex.prefix_first) {
             let phrase = &lex.phrases[p as usize];
             let Some(last) = match_at(&phrase.words, a, i) else { continue };
             let toks = &a.tokens()[i..=last];
