@@ -1,7 +1,7 @@
 //! Read-only views of a rulebook for the surfaces: the rule list, the form schema generated
 //! from the open facts, and the case library built from the examples.
 
-use crate::rulebook::{text, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, FactType, Rulebook};
 use crate::verdict::{Answer, FactInput, Lang, RuleKind, SanctionRef, Value, VerdictKind};
 use serde::Serialize;
 
@@ -91,7 +91,7 @@ impl Rulebook {
             .map(|f| {
                 let (kind, answers) = match f.ty {
                     FactType::Bool => {
-                        let (y, n) = if lang == Lang::En { ("Yes", "No") } else { ("Ya", "Tidak") };
+                        let (y, n) = yes_no(lang);
                         ("bool", vec![Answer { value: Value::Bool(true), label: y.into() }, Answer { value: Value::Bool(false), label: n.into() }])
                     }
                     FactType::Enum(e) => {

@@ -23,7 +23,7 @@
 use crate::eval::facts::{FactTable, MAX_TEXT_BYTES};
 use crate::eval::tri::{self, Tri, Val};
 use crate::eval::{self, question};
-use crate::rulebook::{text, CmpOp, Cond, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, CmpOp, Cond, FactType, Rulebook};
 use crate::verdict::{Lang, RuleKind, VerdictKind};
 use serde::Serialize;
 
@@ -101,7 +101,7 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
         fact_names: book.facts.iter().map(|f| f.name.clone()).collect(),
         fact_types: book.facts.iter().map(|f| match f.ty { FactType::Bool => 0, FactType::Enum(_) => 1, FactType::Date => 2, FactType::Number => 3 }).collect(),
         fact_enums: book.facts.iter().map(|f| if let FactType::Enum(e) = f.ty { e } else { 0 }).collect(),
-        fact_labels: (0..book.facts.len()).map(|f| fact_label(book, f, lang)).collect(),
+        fact_labels: (0..book.facts.len()).map(|f| book.fact_label(f, lang)).collect(),
         fact_questions: book.facts.iter().map(|f| f.label.as_ref().map_or_else(|| f.name.clone(), |l| text(l, lang).to_string())).collect(),
         fact_order: order,
         enum_values: book.enums.iter().map(|e| e.values.iter().map(|(n, l)| (n.clone(), text(l, lang).to_string())).collect()).collect(),
@@ -119,19 +119,11 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
         rule_notes: book.rules.iter().map(|r| r.note.as_ref().map(|l| text(l, lang).to_string())).collect(),
         sanctions: book.sanctions.iter().map(|s| (s.name.clone(), text(&s.label, lang).to_string(), s.severity)).collect(),
         periods: book.periods.iter().map(|p| text(&p.label, lang).to_string()).collect(),
-        words: if en { ["Yes", "No", "not:", "within"] } else { ["Ya", "Tidak", "tidak:", "dalam"] },
+        words: {
+            let (yes, no) = yes_no(lang);
+            if en { [yes, no, "not:", "within"] } else { [yes, no, "tidak:", "dalam"] }
+        },
         generation,
-    }
-}
-
-/// As `Explainer::fact_label`.
-fn fact_label(book: &Rulebook, f: usize, lang: Lang) -> String {
-    let fact = &book.facts[f];
-    match (&fact.label, fact.open, fact.ty) {
-        (Some(l), false, _) => text(l, lang).to_string(),
-        (Some(l), true, FactType::Bool) => format!("{} {}", text(l, lang), if lang == Lang::En { "Yes" } else { "Ya" }),
-        (Some(l), true, _) => text(l, lang).to_string(),
-        (None, ..) => fact.name.clone(),
     }
 }
 
@@ -147,7 +139,7 @@ fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
         t.inferred.fill(false);
         t.evidence.iter_mut().for_each(Vec::clear);
     }
-    if facts.len() % 3 != 0 {
+    if !facts.len().is_multiple_of(3) {
         return None;
     }
     for x in facts.chunks_exact(3) {

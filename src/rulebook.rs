@@ -206,6 +206,24 @@ pub(crate) struct WordPat {
     pub prefix: bool,
 }
 
+/// "Ya"/"Tidak" or "Yes"/"No": the answers to a yes/no question.
+pub(crate) fn yes_no(lang: Lang) -> (&'static str, &'static str) {
+    if lang == Lang::En { ("Yes", "No") } else { ("Ya", "Tidak") }
+}
+
+impl Rulebook {
+    /// How a fact reads in an explanation: an act's own label; for an open yes/no fact its
+    /// question with "Ya", so "Sedang cuti …? Ya" reads as an answer.
+    pub(crate) fn fact_label(&self, f: usize, lang: Lang) -> String {
+        let fact = &self.facts[f];
+        match (&fact.label, fact.open, fact.ty) {
+            (Some(l), true, FactType::Bool) => format!("{} {}", text(l, lang), yes_no(lang).0),
+            (Some(l), ..) => text(l, lang).to_string(),
+            (None, ..) => fact.name.clone(),
+        }
+    }
+}
+
 /// The text of a label in a language (English falls back to Indonesian).
 pub(crate) fn text(l: &Label, lang: Lang) -> &str {
     match (lang, &l.en) {

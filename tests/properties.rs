@@ -32,6 +32,15 @@ fn text_strategy() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS), 0..30).prop_map(|w| w.join(" "))
 }
 
+/// An answer's value as it is sent back in `Incident.facts`.
+fn input(v: &netral::verdict::Value) -> FactInput {
+    match v {
+        netral::verdict::Value::Bool(b) => FactInput::Bool(*b),
+        netral::verdict::Value::Number(x) => FactInput::Number(*x),
+        netral::verdict::Value::Text(s) => FactInput::Text(s.clone()),
+    }
+}
+
 /// Every way the open facts that are still unknown could be answered (bounded sample).
 fn assignments(book: &Rulebook, known: &BTreeMap<String, serde_json::Value>, seed: u64) -> Vec<BTreeMap<String, FactInput>> {
     let qs = book.questions(netral::Lang::Id);
@@ -45,12 +54,7 @@ fn assignments(book: &Rulebook, known: &BTreeMap<String, serde_json::Value>, see
             state ^= state >> 7;
             state ^= state << 17;
             let a = &q.answers[(state % q.answers.len() as u64) as usize];
-            let v = match &a.value {
-                netral::verdict::Value::Bool(b) => FactInput::Bool(*b),
-                netral::verdict::Value::Number(x) => FactInput::Number(*x),
-                netral::verdict::Value::Text(s) => FactInput::Text(s.clone()),
-            };
-            facts.insert(q.id.clone(), v);
+            facts.insert(q.id.clone(), input(&a.value));
         }
         out.push(facts);
     }
@@ -90,7 +94,7 @@ proptest! {
             if v.verdict == VerdictKind::NeedsMoreInfo {
                 continue;
             }
-            let known: BTreeMap<String, serde_json::Value> = v.facts.iter().map(|(k, _)| (k.clone(), serde_json::Value::Null)).collect();
+            let known: BTreeMap<String, serde_json::Value> = v.facts.keys().map(|k| (k.clone(), serde_json::Value::Null)).collect();
             for facts in assignments(&book, &known, seed) {
                 let w = book.classify(&Incident { text: text.clone(), facts, ..Default::default() }).unwrap();
                 prop_assert_eq!(w.verdict, v.verdict, "answering open facts changed a decided verdict for {:?}", text);
@@ -113,11 +117,7 @@ proptest! {
                 prop_assert!(steps <= open, "more questions than open facts");
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let value = match q.answers.get((state >> 33) as usize % q.answers.len().max(1)) {
-                    Some(a) => match &a.value {
-                        netral::verdict::Value::Bool(b) => FactInput::Bool(*b),
-                        netral::verdict::Value::Number(x) => FactInput::Number(*x),
-                        netral::verdict::Value::Text(s) => FactInput::Text(s.clone()),
-                    },
+                    Some(a) => input(&a.value),
                     None => FactInput::Text("2024-02-01".into()),
                 };
                 inc.facts.insert(q.fact.clone(), value);

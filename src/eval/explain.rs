@@ -4,7 +4,7 @@
 use super::facts::FactTable;
 use super::question;
 use super::tri::{self, Val};
-use crate::rulebook::{text, Cond, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, Cond, FactType, Rulebook};
 use crate::verdict::*;
 use std::collections::BTreeMap;
 
@@ -111,7 +111,7 @@ impl<'a> Explainer<'a> {
         let fact = &self.book.facts[f];
         let (kind, answers) = match fact.ty {
             FactType::Bool => {
-                let (yes, no) = if self.lang == Lang::En { ("Yes", "No") } else { ("Ya", "Tidak") };
+                let (yes, no) = yes_no(self.lang);
                 ("bool", vec![Answer { value: Value::Bool(true), label: yes.into() }, Answer { value: Value::Bool(false), label: no.into() }])
             }
             FactType::Enum(e) => {
@@ -188,15 +188,8 @@ impl<'a> Explainer<'a> {
         ev
     }
 
-    /// An act's own label; for an open fact its question, so "Sedang cuti …? Ya" reads as an answer.
     fn fact_label(&self, f: u16) -> String {
-        let fact = &self.book.facts[f as usize];
-        match (&fact.label, fact.open, fact.ty) {
-            (Some(l), false, _) => text(l, self.lang).to_string(),
-            (Some(l), true, FactType::Bool) => format!("{} {}", text(l, self.lang), if self.lang == Lang::En { "Yes" } else { "Ya" }),
-            (Some(l), true, _) => text(l, self.lang).to_string(),
-            (None, ..) => fact.name.clone(),
-        }
+        self.book.fact_label(f as usize, self.lang)
     }
 
     fn leaf_words(&self, leaf: &Cond) -> String {

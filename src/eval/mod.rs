@@ -21,19 +21,18 @@ pub(crate) struct Statuses {
     pub effective: Vec<Tri>,
 }
 
+/// A rule's own status: its condition, less its `unless` (before any overriding permission).
+pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
+    let c = tri::eval(&r.cond, vals);
+    match (&r.unless, c) {
+        (_, Tri::False) | (None, _) => c,
+        (Some(u), _) => c.and(tri::eval(u, vals).not()),
+    }
+}
+
 /// Evaluates every rule.
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
-    let own: Vec<Tri> = book
-        .rules
-        .iter()
-        .map(|r| {
-            let c = tri::eval(&r.cond, vals);
-            match (&r.unless, c) {
-                (_, Tri::False) | (None, _) => c,
-                (Some(u), _) => c.and(tri::eval(u, vals).not()),
-            }
-        })
-        .collect();
+    let own: Vec<Tri> = book.rules.iter().map(|r| own_status(r, vals)).collect();
     let effective = book
         .rules
         .iter()

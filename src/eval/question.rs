@@ -69,19 +69,11 @@ fn waits_on(book: &Rulebook, i: usize, vals: &[Val], f: usize) -> bool {
 /// A prohibition's status after the permissions that override it.
 pub(crate) fn effective(book: &Rulebook, i: usize, vals: &[Val]) -> Tri {
     let r = &book.rules[i];
-    let own = |k: usize| {
-        let r = &book.rules[k];
-        let c = tri::eval(&r.cond, vals);
-        match &r.unless {
-            Some(u) if c != Tri::False => c.and(tri::eval(u, vals).not()),
-            _ => c,
-        }
-    };
-    let s = own(i);
+    let s = super::own_status(r, vals);
     if s == Tri::False {
         return s;
     }
-    r.excused_by.iter().fold(s, |acc, &p| acc.and(own(p as usize).not()))
+    r.excused_by.iter().fold(s, |acc, &p| acc.and(super::own_status(&book.rules[p as usize], vals).not()))
 }
 
 /// Calls `f` for each fact that keeps rule `i` (with its exceptions) undecided.
