@@ -17,7 +17,7 @@ pub struct RuleInfo {
     /// Canonical citations.
     pub basis: Vec<String>,
     /// Strongest sanction.
-    pub sanction: Option<SanctionRef>,
+    pub sanction: Option<SanctionRef<'static>>,
     /// Advice.
     pub advice: Option<String>,
     /// Uncertainty note.
@@ -50,7 +50,7 @@ pub struct FactQuestion {
     /// The question.
     pub question: String,
     /// Possible answers (values first, then groups).
-    pub answers: Vec<Answer>,
+    pub answers: Vec<Answer<'static>>,
 }
 
 impl Rulebook {
@@ -65,7 +65,7 @@ impl Rulebook {
                 basis: r.basis.clone(),
                 sanction: r.sanctions.first().map(|&s| {
                     let s = &self.sanctions[s as usize];
-                    SanctionRef { id: s.name.clone(), label: text(&s.label, lang).to_string(), severity: s.severity }
+                    SanctionRef { id: s.name.clone().into(), label: text(&s.label, lang).to_string().into(), severity: s.severity }
                 }),
                 advice: r.advice.as_ref().map(|l| text(l, lang).to_string()),
                 note: r.note.as_ref().map(|l| text(l, lang).to_string()),
@@ -96,8 +96,8 @@ impl Rulebook {
                     }
                     FactType::Enum(e) => {
                         let en = &self.enums[e as usize];
-                        let values = en.values.iter().map(|(v, l)| Answer { value: Value::Text(v.clone()), label: text(l, lang).to_string() });
-                        let groups = en.groups.iter().map(|(g, l, _)| Answer { value: Value::Text(g.clone()), label: text(l, lang).to_string() });
+                        let values = en.values.iter().map(|(v, l)| Answer { value: Value::Text(v.clone().into()), label: text(l, lang).to_string().into() });
+                        let groups = en.groups.iter().map(|(g, l, _)| Answer { value: Value::Text(g.clone().into()), label: text(l, lang).to_string().into() });
                         ("enum", values.chain(groups).collect())
                     }
                     FactType::Date => ("date", vec![]),

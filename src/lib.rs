@@ -76,7 +76,7 @@ impl Rulebook {
     }
 
     /// Classifies an incident. Errors name an unknown fact or value, or a text that is too long.
-    pub fn classify(&self, incident: &Incident) -> Result<Verdict, Vec<Diagnostic>> {
+    pub fn classify<'a>(&'a self, incident: &'a Incident) -> Result<Verdict<'a>, Vec<Diagnostic>> {
         eval::classify(self, incident)
     }
 }

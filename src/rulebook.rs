@@ -3,6 +3,7 @@
 
 use crate::syntax::ast::Label;
 use crate::verdict::{Lang, RuleKind, VerdictKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -52,24 +53,24 @@ impl EnumIr {
         self.groups.iter().find(|(g, _, _)| g == name).map(|(_, _, m)| *m)
     }
     /// The name of a mask: a value, a group with exactly these members, or `a|b`.
-    pub fn name_of(&self, mask: u64) -> String {
+    pub fn name_of(&self, mask: u64) -> Cow<'_, str> {
         if mask.count_ones() == 1 {
-            return self.values[mask.trailing_zeros() as usize].0.clone();
+            return Cow::Borrowed(&self.values[mask.trailing_zeros() as usize].0);
         }
         if let Some((g, _, _)) = self.groups.iter().find(|(_, _, m)| *m == mask) {
-            return g.clone();
+            return Cow::Borrowed(g);
         }
-        self.members(mask).map(|i| self.values[i].0.as_str()).collect::<Vec<_>>().join("|")
+        Cow::Owned(self.members(mask).map(|i| self.values[i].0.as_str()).collect::<Vec<_>>().join("|"))
     }
     /// Label of a mask in a language.
-    pub fn label_of(&self, mask: u64, lang: Lang) -> String {
+    pub fn label_of(&self, mask: u64, lang: Lang) -> Cow<'_, str> {
         if mask.count_ones() == 1 {
-            return text(&self.values[mask.trailing_zeros() as usize].1, lang).to_string();
+            return Cow::Borrowed(text(&self.values[mask.trailing_zeros() as usize].1, lang));
         }
         if let Some((_, l, _)) = self.groups.iter().find(|(_, _, m)| *m == mask) {
-            return text(l, lang).to_string();
+            return Cow::Borrowed(text(l, lang));
         }
-        self.members(mask).map(|i| text(&self.values[i].1, lang)).collect::<Vec<_>>().join(" / ")
+        Cow::Owned(self.members(mask).map(|i| text(&self.values[i].1, lang)).collect::<Vec<_>>().join(" / "))
     }
     /// Indices of the values in a mask.
     pub fn members(&self, mask: u64) -> impl Iterator<Item = usize> + '_ {
@@ -214,12 +215,12 @@ pub(crate) fn yes_no(lang: Lang) -> (&'static str, &'static str) {
 impl Rulebook {
     /// How a fact reads in an explanation: an act's own label; for an open yes/no fact its
     /// question with "Ya", so "Sedang cuti …? Ya" reads as an answer.
-    pub(crate) fn fact_label(&self, f: usize, lang: Lang) -> String {
+    pub(crate) fn fact_label(&self, f: usize, lang: Lang) -> Cow<'_, str> {
         let fact = &self.facts[f];
         match (&fact.label, fact.open, fact.ty) {
-            (Some(l), true, FactType::Bool) => format!("{} {}", text(l, lang), yes_no(lang).0),
-            (Some(l), ..) => text(l, lang).to_string(),
-            (None, ..) => fact.name.clone(),
+            (Some(l), true, FactType::Bool) => Cow::Owned(format!("{} {}", text(l, lang), yes_no(lang).0)),
+            (Some(l), ..) => Cow::Borrowed(text(l, lang)),
+            (None, ..) => Cow::Borrowed(&fact.name),
         }
     }
 }

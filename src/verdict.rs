@@ -2,7 +2,13 @@
 //! exchange exactly these shapes (serde, camelCase where a name has two words).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// Text in a verdict: borrowed from the rulebook or the incident where it can be (a verdict
+/// is built in microseconds; copying every title and citation would cost most of them),
+/// owned where it is composed ("PNS / PPPK", "tidak: …").
+pub type Text<'a> = Cow<'a, str>;
 
 /// What a user describes: free text, facts they already know, and the language of the answer.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -86,65 +92,65 @@ pub enum RuleKind {
 
 /// The answer to an incident, with its explanation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Verdict {
+pub struct Verdict<'a> {
     /// The decision.
     pub verdict: VerdictKind,
     /// Rules definitely met: prohibitions first (strongest sanction first), then permissions.
-    pub matched: Vec<MatchedRule>,
+    pub matched: Vec<MatchedRule<'a>>,
     /// Prohibitions that would be met depending on open facts not known.
-    pub possible: Vec<PossibleRule>,
+    pub possible: Vec<PossibleRule<'a>>,
     /// The one question that decides the most, when the verdict is `needs_more_info`.
-    pub question: Option<Question>,
+    pub question: Option<Question<'a>>,
     /// Every fact known after reading the text (given or inferred), by name.
-    pub facts: BTreeMap<String, Value>,
+    pub facts: BTreeMap<Text<'a>, Value<'a>>,
     /// The words that gave every fact read from the text, in text order (for highlighting even
     /// when no rule matched yet).
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence<'a>>,
 }
 
 /// A rule that held.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct MatchedRule {
+pub struct MatchedRule<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text<'a>,
     /// Prohibition or permission.
     pub kind: RuleKind,
     /// Title in the requested language.
-    pub title: String,
+    pub title: Text<'a>,
     /// Canonical citations, e.g. `UU 7/2017 Pasal 280 ayat (3)`.
-    pub basis: Vec<String>,
+    pub basis: Cow<'a, [String]>,
     /// The strongest sanction of the rule (prohibitions only).
-    pub sanction: Option<SanctionRef>,
+    pub sanction: Option<SanctionRef<'a>>,
     /// Every sanction of the rule, strongest first (several tracks may apply together).
-    pub sanctions: Vec<SanctionRef>,
+    pub sanctions: Vec<SanctionRef<'a>>,
     /// The conditions that held, in words.
-    pub because: Vec<String>,
+    pub because: Vec<Text<'a>>,
     /// What to do instead.
-    pub advice: Option<String>,
+    pub advice: Option<Text<'a>>,
     /// A legally uncertain point about this rule.
-    pub note: Option<String>,
+    pub note: Option<Text<'a>>,
     /// The words of the text that gave the facts this rule used.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence<'a>>,
 }
 
 /// A sanction as shown with a verdict.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SanctionRef {
+pub struct SanctionRef<'a> {
     /// Sanction id from the rule file.
-    pub id: String,
+    pub id: Text<'a>,
     /// Label in the requested language.
-    pub label: String,
+    pub label: Text<'a>,
     /// Higher is stronger.
     pub severity: u32,
 }
 
 /// Words of the text that gave a fact.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Evidence {
+pub struct Evidence<'a> {
     /// The fact they gave.
-    pub fact: String,
+    pub fact: Text<'a>,
     /// The exact substring of the incident text.
-    pub text: String,
+    pub text: Text<'a>,
     /// Start, in UTF-16 code units (JavaScript string index).
     pub start: u32,
     /// End (exclusive), in UTF-16 code units.
@@ -153,46 +159,46 @@ pub struct Evidence {
 
 /// A prohibition waiting on open facts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct PossibleRule {
+pub struct PossibleRule<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text<'a>,
     /// Title in the requested language.
-    pub title: String,
+    pub title: Text<'a>,
     /// The open facts it waits on.
-    pub missing: Vec<String>,
+    pub missing: Vec<Text<'a>>,
 }
 
 /// A follow-up question generated from a fact declaration.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Question {
+pub struct Question<'a> {
     /// The fact it asks for.
-    pub fact: String,
+    pub fact: Text<'a>,
     /// The question in the requested language.
-    pub text: String,
+    pub text: Text<'a>,
     /// `bool`, `enum`, `date` or `number`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Text<'a>,
     /// The possible answers (empty for dates and numbers).
-    pub answers: Vec<Answer>,
+    pub answers: Vec<Answer<'a>>,
 }
 
 /// One answer to a question.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Answer {
+pub struct Answer<'a> {
     /// The value to send back in `facts`.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Its label in the requested language.
-    pub label: String,
+    pub label: Text<'a>,
 }
 
 /// A fact value in a verdict or an answer: a string (enum value, group, date), a bool or a number.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(untagged)]
-pub enum Value {
+pub enum Value<'a> {
     /// `true` / `false`.
     Bool(bool),
     /// A number.
     Number(f64),
     /// An enum value or group id, or a date `YYYY-MM-DD`.
-    Text(String),
+    Text(Text<'a>),
 }

@@ -30,7 +30,8 @@ fn dev_cases_from_text_alone() {
     let (mut right, mut unsafe_allowed, mut basis_ok, mut violations) = (0, vec![], 0, 0);
     let mut misses = vec![];
     for c in &cases {
-        let v = book.classify(&Incident { text: c.text.clone(), ..Default::default() }).expect("text-only incidents are valid");
+        let inc = Incident { text: c.text.clone(), ..Default::default() };
+        let v = book.classify(&inc).expect("text-only incidents are valid");
         // Every fact read from the text shows the words that gave it.
         for m in &v.matched {
             for e in &m.evidence {
@@ -49,7 +50,7 @@ fn dev_cases_from_text_alone() {
             if v.verdict == VerdictKind::Allowed {
                 unsafe_allowed.push(c.id.clone());
             }
-            let cited: Vec<&String> = v.matched.iter().flat_map(|m| &m.basis).collect();
+            let cited: Vec<&String> = v.matched.iter().flat_map(|m| m.basis.iter()).collect();
             if v.verdict == VerdictKind::Violation && c.expected.basis.iter().any(|b| cited.iter().any(|x| x.starts_with(b.as_str()))) {
                 basis_ok += 1;
             }

@@ -6,25 +6,26 @@ use super::question;
 use super::tri::{self, Val};
 use crate::rulebook::{text, yes_no, Cond, FactType, Rulebook};
 use crate::verdict::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-pub(crate) struct Explainer<'a> {
+pub(crate) struct Explainer<'a, 't> {
     book: &'a Rulebook,
     inc: &'a Incident,
-    t: &'a FactTable,
+    t: &'t FactTable,
     lang: Lang,
     /// UTF-16 index at every `MARK`th byte, to convert offsets without rescanning long text
     /// (empty for ASCII text, where byte and UTF-16 offsets are equal).
     utf16_marks: Vec<u32>,
     ascii: bool,
     /// Evidence per fact, built once however many rules use the fact.
-    evidence_cache: Vec<Option<Vec<Evidence>>>,
+    evidence_cache: Vec<Option<Vec<Evidence<'a>>>>,
 }
 
 const MARK: usize = 64;
 
-impl<'a> Explainer<'a> {
-    pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'a FactTable) -> Self {
+impl<'a, 't> Explainer<'a, 't> {
+    pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'t FactTable) -> Self {
         let ascii = inc.text.is_ascii();
         let evidence_cache = vec![None; book.facts.len()];
         if ascii {
@@ -59,7 +60,7 @@ impl<'a> Explainer<'a> {
         base + self.inc.text.get(start..byte).map_or(0, |s| s.encode_utf16().count() as u32)
     }
 
-    pub fn matched(&mut self, i: usize) -> MatchedRule {
+    pub fn matched(&mut self, i: usize) -> MatchedRule<'a> {
         let r = &self.book.rules[i];
         let mut because = vec![];
         let mut facts_used: Vec<u16> = vec![];
@@ -71,52 +72,58 @@ impl<'a> Explainer<'a> {
                 }
             }
         });
-        let evidence = facts_used.iter().flat_map(|&f| self.evidence(f as usize)).collect();
+        let mut evidence = vec![];
+        for &f in &facts_used {
+            evidence.extend_from_slice(self.evidence(f as usize));
+        }
 
-        let sanctions: Vec<SanctionRef> = r
+        let (book, lang) = (self.book, self.lang);
+        let sanctions: Vec<SanctionRef<'a>> = r
             .sanctions
             .iter()
             .map(|&s| {
-                let s = &self.book.sanctions[s as usize];
-                SanctionRef { id: s.name.clone(), label: text(&s.label, self.lang).to_string(), severity: s.severity }
+                let s = &book.sanctions[s as usize];
+                SanctionRef { id: Cow::Borrowed(&s.name), label: Cow::Borrowed(text(&s.label, lang)), severity: s.severity }
             })
             .collect();
         MatchedRule {
-            rule: r.id.clone(),
+            rule: Cow::Borrowed(&r.id),
             kind: r.kind,
-            title: text(&r.title, self.lang).to_string(),
-            basis: r.basis.clone(),
+            title: Cow::Borrowed(text(&r.title, lang)),
+            basis: Cow::Borrowed(&r.basis),
             sanction: sanctions.first().cloned(),
             sanctions,
             because,
-            advice: r.advice.as_ref().map(|l| text(l, self.lang).to_string()),
-            note: r.note.as_ref().map(|l| text(l, self.lang).to_string()),
+            advice: r.advice.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
+            note: r.note.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
             evidence,
         }
     }
 
-    pub fn possible(&mut self, i: usize) -> PossibleRule {
-        let r = &self.book.rules[i];
-        let mut missing: Vec<String> = vec![];
-        question::each_unknown_fact(self.book, i, &self.t.vals, &mut |f| {
-            let name = &self.book.facts[f].name;
-            if super::is_open_unknown(self.book, &self.t.vals, f) && !missing.contains(name) {
-                missing.push(name.clone());
+    pub fn possible(&mut self, i: usize) -> PossibleRule<'a> {
+        let book = self.book;
+        let r = &book.rules[i];
+        let mut missing: Vec<Text<'a>> = vec![];
+        question::each_unknown_fact(book, i, &self.t.vals, &mut |f| {
+            let name = book.facts[f].name.as_str();
+            if super::is_open_unknown(book, &self.t.vals, f) && !missing.iter().any(|m| m == name) {
+                missing.push(Cow::Borrowed(name));
             }
         });
-        PossibleRule { rule: r.id.clone(), title: text(&r.title, self.lang).to_string(), missing }
+        PossibleRule { rule: Cow::Borrowed(&r.id), title: Cow::Borrowed(text(&r.title, self.lang)), missing }
     }
 
-    pub fn question(&mut self, f: usize) -> Question {
-        let fact = &self.book.facts[f];
+    pub fn question(&mut self, f: usize) -> Question<'a> {
+        let book = self.book;
+        let fact = &book.facts[f];
         let (kind, answers) = match fact.ty {
             FactType::Bool => {
                 let (yes, no) = yes_no(self.lang);
                 ("bool", vec![Answer { value: Value::Bool(true), label: yes.into() }, Answer { value: Value::Bool(false), label: no.into() }])
             }
             FactType::Enum(e) => {
-                let en = &self.book.enums[e as usize];
-                let answers = question::answers(self.book, &self.t.vals, f)
+                let en = &book.enums[e as usize];
+                let answers = question::answers(book, &self.t.vals, f)
                     .into_iter()
                     .filter_map(|v| match v {
                         Val::Set(m) => Some(Answer { value: Value::Text(en.name_of(m)), label: en.label_of(m, self.lang) }),
@@ -129,98 +136,101 @@ impl<'a> Explainer<'a> {
             FactType::Number => ("number", vec![]),
         };
         Question {
-            fact: fact.name.clone(),
-            text: fact.label.as_ref().map_or_else(|| fact.name.clone(), |l| text(l, self.lang).to_string()),
-            kind: kind.into(),
+            fact: Cow::Borrowed(&fact.name),
+            text: Cow::Borrowed(fact.label.as_ref().map_or(fact.name.as_str(), |l| text(l, self.lang))),
+            kind: Cow::Borrowed(kind),
             answers,
         }
     }
 
     /// Evidence of every fact read from the text, in text order.
-    pub fn all_evidence(&mut self) -> Vec<Evidence> {
-        let mut all: Vec<Evidence> = (0..self.book.facts.len())
-            .filter(|&f| !self.t.given[f] && !self.t.evidence[f].is_empty())
-            .flat_map(|f| self.evidence(f))
-            .collect();
+    pub fn all_evidence(&mut self) -> Vec<Evidence<'a>> {
+        let mut all: Vec<Evidence<'a>> = vec![];
+        for f in 0..self.book.facts.len() {
+            if !self.t.given[f] && !self.t.evidence[f].is_empty() {
+                all.extend_from_slice(self.evidence(f));
+            }
+        }
         all.sort_by_key(|e| (e.start, e.end));
         all
     }
 
     /// Facts known after reading: given ones, and those the text gave (with words to show).
-    pub fn known_facts(&self) -> BTreeMap<String, Value> {
+    pub fn known_facts(&self) -> BTreeMap<Text<'a>, Value<'a>> {
         let mut out = BTreeMap::new();
         for (i, fact) in self.book.facts.iter().enumerate() {
             if !self.t.given[i] && !self.t.inferred[i] {
                 continue;
             }
             if let Some(v) = self.value(i) {
-                out.insert(fact.name.clone(), v);
+                out.insert(Cow::Borrowed(fact.name.as_str()), v);
             }
         }
         out
     }
 
-    fn value(&self, f: usize) -> Option<Value> {
-        Some(match (self.t.vals[f], self.book.facts[f].ty) {
+    fn value(&self, f: usize) -> Option<Value<'a>> {
+        let book = self.book;
+        Some(match (self.t.vals[f], book.facts[f].ty) {
             (Val::Bool(b), _) => Value::Bool(b),
             (Val::Num(x), _) => Value::Number(x),
-            (Val::Date(d), _) => Value::Text(crate::text::format_iso_date(d)),
-            (Val::Set(m), FactType::Enum(e)) => Value::Text(self.book.enums[e as usize].name_of(m)),
+            (Val::Date(d), _) => Value::Text(Cow::Owned(crate::text::format_iso_date(d))),
+            (Val::Set(m), FactType::Enum(e)) => Value::Text(book.enums[e as usize].name_of(m)),
             _ => return None,
         })
     }
 
-    fn evidence(&mut self, f: usize) -> Vec<Evidence> {
+    /// The evidence of fact `f`, built on first use.
+    fn evidence(&mut self, f: usize) -> &[Evidence<'a>] {
         if self.t.evidence[f].is_empty() {
-            return Vec::new();
+            return &[];
         }
-        if let Some(cached) = &self.evidence_cache[f] {
-            return cached.clone();
+        if self.evidence_cache[f].is_none() {
+            let (book, text_in) = (self.book, self.inc.text.as_str());
+            let ev = self.t.evidence[f]
+                .iter()
+                .filter_map(|&(s, e)| {
+                    let text = text_in.get(s as usize..e as usize)?;
+                    Some(Evidence { fact: Cow::Borrowed(&book.facts[f].name), text: Cow::Borrowed(text), start: self.utf16(s), end: self.utf16(e) })
+                })
+                .collect();
+            self.evidence_cache[f] = Some(ev);
         }
-        let ev: Vec<Evidence> = self.t.evidence[f]
-            .iter()
-            .filter_map(|&(s, e)| {
-                let text = self.inc.text.get(s as usize..e as usize)?.to_string();
-                Some(Evidence { fact: self.book.facts[f].name.clone(), text, start: self.utf16(s), end: self.utf16(e) })
-            })
-            .collect();
-        self.evidence_cache[f] = Some(ev.clone());
-        ev
+        self.evidence_cache[f].as_deref().unwrap_or(&[])
     }
 
-    fn fact_label(&self, f: u16) -> String {
+    fn fact_label(&self, f: u16) -> Text<'a> {
         self.book.fact_label(f as usize, self.lang)
     }
 
-    fn leaf_words(&self, leaf: &Cond) -> String {
+    fn leaf_words(&self, leaf: &Cond) -> Text<'a> {
         let en = self.lang == Lang::En;
         match leaf {
             Cond::IsTrue(f) => self.fact_label(*f),
             Cond::Not(inner) if self.book.facts[leaf_fact(inner).unwrap_or(0) as usize].open => {
-                format!("{} {}", self.fact_label(leaf_fact(inner).unwrap_or(0)), if en { "No" } else { "Tidak" })
+                Cow::Owned(format!("{} {}", self.fact_label(leaf_fact(inner).unwrap_or(0)), if en { "No" } else { "Tidak" }))
             }
             Cond::Not(inner) => {
                 let w = match &**inner {
                     Cond::IsTrue(f) => self.fact_label(*f),
                     other => self.leaf_words(other),
                 };
-                format!("{} {w}", if en { "not:" } else { "tidak:" })
+                Cow::Owned(format!("{} {w}", if en { "not:" } else { "tidak:" }))
             }
             Cond::InSet(f, _) => {
-                let v = match (self.t.vals[*f as usize], self.book.facts[*f as usize].ty) {
-                    (Val::Set(m), FactType::Enum(e)) => self.book.enums[e as usize].label_of(m, self.lang),
-                    _ => String::new(),
-                };
                 // The answer alone reads best ("PNS", "Pemilu 2024"); the question is long.
-                v
+                match (self.t.vals[*f as usize], self.book.facts[*f as usize].ty) {
+                    (Val::Set(m), FactType::Enum(e)) => self.book.enums[e as usize].label_of(m, self.lang),
+                    _ => Cow::Borrowed(""),
+                }
             }
             Cond::DateIn(f, _, _, p) => {
                 let period = &self.book.periods[*p as usize];
-                let d = self.value(*f as usize).map(|v| if let Value::Text(s) = v { s } else { String::new() }).unwrap_or_default();
-                format!("{d} {} {}", if en { "within" } else { "dalam" }, text(&period.label, self.lang))
+                let d = self.value(*f as usize).map(|v| if let Value::Text(s) = v { s } else { Cow::Borrowed("") }).unwrap_or_default();
+                Cow::Owned(format!("{d} {} {}", if en { "within" } else { "dalam" }, text(&period.label, self.lang)))
             }
-            Cond::Cmp(f, op, x) => format!("{} {:?} {x}", self.fact_label(*f), op),
-            Cond::And(_) | Cond::Or(_) | Cond::Const(_) => String::new(),
+            Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {:?} {x}", self.fact_label(*f), op)),
+            Cond::And(_) | Cond::Or(_) | Cond::Const(_) => Cow::Borrowed(""),
         }
     }
 }

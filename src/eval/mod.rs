@@ -94,7 +94,7 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
 }
 
 /// Classifies an incident.
-pub(crate) fn classify(book: &Rulebook, inc: &Incident) -> Result<Verdict, Vec<Diagnostic>> {
+pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verdict<'a>, Vec<Diagnostic>> {
     let table = read_facts(book, inc)?;
     let st = statuses(book, &table.vals);
     let verdict = decide(book, &st);

@@ -104,18 +104,18 @@ pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let ids = |v: &netral::Verdict| v.matched.iter().map(|m| m.rule.clone()).collect::<Vec<_>>();
+        let ids = |v: &netral::Verdict| v.matched.iter().map(|m| m.rule.to_string()).collect::<Vec<String>>();
         let (ra, rb) = (ids(&va), ids(&vb));
         if va.verdict != vb.verdict || ra != rb {
             changed += 1;
             println!("{}: {} → {}", c.id, va.verdict.as_str(), vb.verdict.as_str());
-            let gone: Vec<&String> = ra.iter().filter(|r| !rb.contains(r)).collect();
-            let came: Vec<&String> = rb.iter().filter(|r| !ra.contains(r)).collect();
+            let gone: Vec<&str> = ra.iter().filter(|r| !rb.contains(r)).map(String::as_str).collect();
+            let came: Vec<&str> = rb.iter().filter(|r| !ra.contains(r)).map(String::as_str).collect();
             if !gone.is_empty() {
-                println!("    no longer matched: {}", gone.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+                println!("    no longer matched: {}", gone.join(", "));
             }
             if !came.is_empty() {
-                println!("    newly matched: {}", came.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+                println!("    newly matched: {}", came.join(", "));
             }
             if let Some(q) = vb.question.as_ref().filter(|_| vb.verdict == VerdictKind::NeedsMoreInfo) {
                 println!("    now waits on: {}", q.fact);

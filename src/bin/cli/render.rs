@@ -97,7 +97,7 @@ fn value_text(v: &netral::verdict::Value) -> String {
     match v {
         netral::verdict::Value::Bool(b) => b.to_string(),
         netral::verdict::Value::Number(x) => x.to_string(),
-        netral::verdict::Value::Text(s) => s.clone(),
+        netral::verdict::Value::Text(s) => s.to_string(),
     }
 }
 
