@@ -12,7 +12,7 @@
 
 use crate::eval::tri::Val;
 use crate::rulebook::{CmpOp, Cond, FactType, Rulebook};
-use crate::verdict::{Incident, RuleKind};
+use crate::verdict::RuleKind;
 use std::fmt::Write;
 
 impl Rulebook {
@@ -20,8 +20,7 @@ impl Rulebook {
     /// severity, T, U}]}`, as JSON text.
     pub fn export_json_logic(&self) -> String {
         // What an empty description gives every fact (facts left out of the data).
-        let _ = crate::eval::read_facts(self, &Incident::default());
-        let silent: Vec<Val> = self.silent_facts.get().map_or_else(|| vec![Val::Unknown; self.facts.len()], |s| s.iter().map(|(v, _)| *v).collect());
+        let silent: Vec<Val> = self.plan().silent.iter().map(|(v, _)| *v).collect();
         let x = Exporter { book: self, silent };
         let mut out = String::from("{\n\"facts\": {");
         for (i, f) in self.facts.iter().enumerate() {

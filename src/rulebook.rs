@@ -22,8 +22,8 @@ pub struct Rulebook {
     pub(crate) rules: Vec<RuleIr>,
     pub(crate) lexicon: Lexicon,
     pub(crate) concept_names: Vec<String>,
-    /// What the inferences give for an empty text (facts-only incidents), computed once.
-    pub(crate) silent_facts: std::sync::OnceLock<Vec<(crate::eval::tri::Val, bool)>>,
+    /// What the evaluator derives from the rules (gates, what silence says), on first use.
+    pub(crate) plan: std::sync::OnceLock<crate::eval::plan::Plan>,
 }
 
 #[derive(Debug, Clone)]

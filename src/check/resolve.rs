@@ -67,7 +67,7 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
             rules: vec![],
             lexicon: Lexicon::default(),
             concept_names: vec![],
-            silent_facts: Default::default(),
+            plan: Default::default(),
         },
         usage: Usage::default(),
         inline: HashMap::new(),

@@ -4,6 +4,7 @@
 mod explain;
 pub(crate) mod facts;
 pub(crate) mod matcher;
+pub(crate) mod plan;
 pub(crate) mod question;
 pub mod tri;
 
@@ -32,7 +33,13 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 
 /// Evaluates every rule.
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
-    let own: Vec<Tri> = book.rules.iter().map(|r| own_status(r, vals)).collect();
+    let plan = book.plan();
+    let own: Vec<Tri> = book
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| if plan.gate_shut(i, vals) { Tri::False } else { own_status(r, vals) })
+        .collect();
     let effective = book
         .rules
         .iter()
@@ -73,14 +80,7 @@ pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, V
 pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &str) {
     if text_in.trim().is_empty() {
         // Facts only: what silence says does not depend on the incident.
-        let silent = book.silent_facts.get_or_init(|| {
-            // An incident without facts cannot be rejected.
-            let Ok(mut t) = facts::given(book, &Incident::default()) else { return vec![] };
-            let a = text::analyse("");
-            facts::infer(book, &mut t, "", &a, &matcher::find(&book.lexicon, book.concept_names.len(), &a));
-            t.vals.into_iter().zip(t.inferred).collect()
-        });
-        for (f, &(v, inferred)) in silent.iter().enumerate() {
+        for (f, &(v, inferred)) in book.plan().silent.iter().enumerate() {
             if !table.given[f] {
                 table.vals[f] = v;
                 table.inferred[f] = inferred;
@@ -129,4 +129,11 @@ pub(crate) fn is_open_unknown(book: &Rulebook, vals: &[Val], f: usize) -> bool {
             (Val::Set(m), FactType::Enum(_)) => m.count_ones() > 1,
             _ => false,
         }
+}
+
+impl Rulebook {
+    /// The evaluation plan, derived on first use.
+    pub(crate) fn plan(&self) -> &plan::Plan {
+        self.plan.get_or_init(|| plan::Plan::new(self))
+    }
 }

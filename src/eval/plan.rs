@@ -1,0 +1,113 @@
+//! What the evaluator derives once per rulebook, on first use: the facts an empty description
+//! gives, and each rule's gate (a cheap test that proves its condition false).
+
+use super::tri::Val;
+use super::{facts, matcher};
+use crate::rulebook::{Cond, FactId, Rulebook};
+use crate::text;
+use crate::verdict::Incident;
+
+/// Derived evaluation data of one rulebook.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Plan {
+    /// Each fact's value, and whether an inference set it, for an empty description.
+    pub silent: Vec<(Val, bool)>,
+    /// Per rule: yes/no facts at least one of which must be true for the rule's own condition
+    /// to hold (`None` when no such set exists). When every one is known false, the condition
+    /// is false, and so is the rule, without walking it: most rules name an act, and most acts
+    /// are false in any one incident.
+    pub gates: Vec<Option<Vec<FactId>>>,
+}
+
+impl Plan {
+    pub fn new(book: &Rulebook) -> Plan {
+        let gates = book.rules.iter().map(|r| gate(&r.cond)).collect();
+        Plan { silent: silent(book), gates }
+    }
+
+    /// True when rule `i`'s gate proves its condition false for these values.
+    #[inline]
+    pub fn gate_shut(&self, i: usize, vals: &[Val]) -> bool {
+        match self.gates.get(i) {
+            Some(Some(g)) => g.iter().all(|&f| vals.get(f as usize) == Some(&Val::Bool(false))),
+            _ => false,
+        }
+    }
+}
+
+/// What silence says, fact by fact (an incident without facts cannot be rejected).
+fn silent(book: &Rulebook) -> Vec<(Val, bool)> {
+    let Ok(mut t) = facts::given(book, &Incident::default()) else { return vec![] };
+    let a = text::analyse("");
+    facts::infer(book, &mut t, "", &a, &matcher::find(&book.lexicon, book.concept_names.len(), &a));
+    t.vals.into_iter().zip(t.inferred).collect()
+}
+
+/// Yes/no facts one of which must be true for `c` to be true, if `c` has such a set: a fact
+/// itself; for `and`, the smallest set of any part; for `or`, the union of every part's set.
+/// In three-valued logic a condition whose set is all false evaluates to false (each `and`
+/// has a false part; each `or` has only false parts), so the shortcut never changes a status.
+fn gate(c: &Cond) -> Option<Vec<FactId>> {
+    match c {
+        Cond::IsTrue(f) => Some(vec![*f]),
+        Cond::And(parts) => parts.iter().filter_map(gate).min_by_key(Vec::len),
+        Cond::Or(parts) => {
+            let mut all = vec![];
+            for p in parts {
+                for f in gate(p)? {
+                    if !all.contains(&f) {
+                        all.push(f);
+                    }
+                }
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::tri::{eval, Tri};
+
+    /// Every gate of the default rulebook is sound: a shut gate means a false condition, on
+    /// random fact values.
+    #[test]
+    fn a_shut_gate_means_a_false_condition() {
+        let book = Rulebook::builtin();
+        let plan = Plan::new(book);
+        assert!(plan.gates.iter().filter(|g| g.is_some()).count() * 2 > book.rules.len(), "most rules have a gate");
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut shut = 0;
+        for _ in 0..20_000 {
+            let vals: Vec<Val> = book
+                .facts
+                .iter()
+                .map(|f| match (f.ty, next() % 4) {
+                    (_, 0) => Val::Unknown,
+                    (crate::rulebook::FactType::Bool, k) => Val::Bool(k == 1),
+                    (crate::rulebook::FactType::Enum(e), _) => match next() & book.enums[e as usize].all() {
+                        0 => Val::Unknown,
+                        m => Val::Set(m),
+                    },
+                    (crate::rulebook::FactType::Date, _) => Val::Date(19_000 + (next() % 2_000) as i32),
+                    (crate::rulebook::FactType::Number, _) => Val::Num((next() % 100) as f64),
+                })
+                .collect();
+            for (i, r) in book.rules.iter().enumerate() {
+                if plan.gate_shut(i, &vals) {
+                    shut += 1;
+                    assert_eq!(eval(&r.cond, &vals), Tri::False, "gate of {} shut on a condition that is not false", r.id);
+                }
+            }
+        }
+        assert!(shut > 1000, "the gates were exercised ({shut})");
+    }
+}
