@@ -131,14 +131,7 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
 /// range or of the wrong type.
 fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
     let n = book.facts.len();
-    if t.vals.len() != n {
-        *t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n], inferred: vec![false; n] };
-    } else {
-        t.vals.fill(Val::Unknown);
-        t.given.fill(false);
-        t.inferred.fill(false);
-        t.evidence.iter_mut().for_each(Vec::clear);
-    }
+    t.reset(n);
     if !facts.len().is_multiple_of(3) {
         return None;
     }
@@ -173,7 +166,7 @@ fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
 
 thread_local! {
     static TABLE: std::cell::RefCell<FactTable> =
-        const { std::cell::RefCell::new(FactTable { vals: Vec::new(), evidence: Vec::new(), given: Vec::new(), inferred: Vec::new() }) };
+        const { std::cell::RefCell::new(FactTable { vals: Vec::new(), spans: Vec::new(), given: Vec::new(), inferred: Vec::new() }) };
 }
 
 /// Classifies an incident given as text and fact triples; the answer as words (module docs).
@@ -222,17 +215,12 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
     let at = out.len();
     out.push(0);
     let utf16 = Utf16::new(text_in, t);
-    for f in 0..book.facts.len() {
-        if t.given[f] {
+    for &(f, s, e) in &t.spans {
+        if t.given[f as usize] || text_in.get(s as usize..e as usize).is_none() {
             continue;
         }
-        for &(s, e) in &t.evidence[f] {
-            if text_in.get(s as usize..e as usize).is_none() {
-                continue;
-            }
-            out.extend_from_slice(&[f as u32, utf16.get(s), utf16.get(e)]);
-            out[at] += 1;
-        }
+        out.extend_from_slice(&[f as u32, utf16.get(s), utf16.get(e)]);
+        out[at] += 1;
     }
 
     // Matched rules: prohibitions first, strongest sanction first; then permissions (stable).
@@ -260,7 +248,7 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
             }
         });
         for &f in &facts_used {
-            if !t.evidence[f as usize].is_empty() {
+            if !t.spans_of(f as usize).is_empty() {
                 out.push(f as u32);
                 out[counts + 1] += 1;
             }
@@ -366,7 +354,7 @@ impl Utf16 {
         if text_in.is_ascii() {
             return Utf16 { map: vec![] };
         }
-        let mut bytes: Vec<u32> = t.evidence.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
+        let mut bytes: Vec<u32> = t.spans.iter().flat_map(|&(_, s, e)| [s, e]).collect();
         bytes.sort_unstable();
         bytes.dedup();
         let mut map = Vec::with_capacity(bytes.len());

@@ -16,7 +16,8 @@ pub struct Rulebook {
     pub(crate) laws: Vec<LawIr>,
     pub(crate) enums: Vec<EnumIr>,
     pub(crate) facts: Vec<FactIr>,
-    pub(crate) fact_index: HashMap<String, FactId>,
+    /// Fact name → index (looked up for every fact an incident gives).
+    pub(crate) fact_index: HashMap<String, FactId, BuildHasherDefault<WordHasher>>,
     pub(crate) periods: Vec<PeriodIr>,
     pub(crate) sanctions: Vec<SanctionIr>,
     pub(crate) rules: Vec<RuleIr>,

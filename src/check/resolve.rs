@@ -61,7 +61,7 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
             laws: vec![],
             enums: vec![],
             facts: vec![],
-            fact_index: HashMap::new(),
+            fact_index: HashMap::default(),
             periods: vec![],
             sanctions: vec![],
             rules: vec![],

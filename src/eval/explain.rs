@@ -27,7 +27,8 @@ const MARK: usize = 64;
 impl<'a, 't> Explainer<'a, 't> {
     pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'t FactTable) -> Self {
         let ascii = inc.text.is_ascii();
-        let evidence_cache = vec![None; book.facts.len()];
+        // Facts only (the form): no words to show, nothing to allocate.
+        let evidence_cache = if t.spans.is_empty() { vec![] } else { vec![None; book.facts.len()] };
         if ascii {
             return Explainer { book, inc, t, lang: inc.lang, utf16_marks: vec![], ascii, evidence_cache };
         }
@@ -146,10 +147,13 @@ impl<'a, 't> Explainer<'a, 't> {
     /// Evidence of every fact read from the text, in text order.
     pub fn all_evidence(&mut self) -> Vec<Evidence<'a>> {
         let mut all: Vec<Evidence<'a>> = vec![];
-        for f in 0..self.book.facts.len() {
-            if !self.t.given[f] && !self.t.evidence[f].is_empty() {
+        let mut last = None;
+        for k in 0..self.t.spans.len() {
+            let f = self.t.spans[k].0 as usize;
+            if last != Some(f) && !self.t.given[f] {
                 all.extend_from_slice(self.evidence(f));
             }
+            last = Some(f);
         }
         all.sort_by_key(|e| (e.start, e.end));
         all
@@ -182,14 +186,15 @@ impl<'a, 't> Explainer<'a, 't> {
 
     /// The evidence of fact `f`, built on first use.
     fn evidence(&mut self, f: usize) -> &[Evidence<'a>] {
-        if self.t.evidence[f].is_empty() {
+        let spans = self.t.spans_of(f);
+        if spans.is_empty() {
             return &[];
         }
         if self.evidence_cache[f].is_none() {
             let (book, text_in) = (self.book, self.inc.text.as_str());
-            let ev = self.t.evidence[f]
+            let ev = spans
                 .iter()
-                .filter_map(|&(s, e)| {
+                .filter_map(|&(_, s, e)| {
                     let text = text_in.get(s as usize..e as usize)?;
                     Some(Evidence { fact: Cow::Borrowed(&book.facts[f].name), text: Cow::Borrowed(text), start: self.utf16(s), end: self.utf16(e) })
                 })

@@ -4,7 +4,7 @@
 use super::matcher::{self, Matches};
 use super::tri::Val;
 use crate::diagnostic::{suggest, Diagnostic, Loc};
-use crate::rulebook::{FactType, InferValue, Rulebook};
+use crate::rulebook::{FactId, FactType, InferValue, Rulebook};
 use crate::text::{self, Analysis};
 use crate::verdict::{FactInput, Incident};
 
@@ -13,10 +13,12 @@ use crate::verdict::{FactInput, Incident};
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// Fact values and, for facts read from the text, the byte spans that gave them.
+#[derive(Default)]
 pub(crate) struct FactTable {
     pub vals: Vec<Val>,
-    /// Byte spans per fact (empty when given or not from text).
-    pub evidence: Vec<Vec<(u32, u32)>>,
+    /// Byte spans `(fact, start, end)` of the words that gave facts, in fact order (one flat
+    /// list: most facts have none, and an incident given as form facts has none at all).
+    pub spans: Vec<(FactId, u32, u32)>,
     /// Which facts the user gave.
     pub given: Vec<bool>,
     /// Which facts an inference set from the text (with or without words to show: `not x`
@@ -26,8 +28,8 @@ pub(crate) struct FactTable {
 
 /// Reads the incident's given facts; errors name the fact or value that is not known.
 pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
-    let n = book.facts.len();
-    let mut t = FactTable { vals: vec![Val::Unknown; n], evidence: vec![Vec::new(); n], given: vec![false; n], inferred: vec![false; n] };
+    let mut t = FactTable::default();
+    t.reset(book.facts.len());
     let mut errors = vec![];
     if inc.text.len() > MAX_TEXT_BYTES {
         errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
@@ -48,6 +50,26 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
         }
     }
     if errors.is_empty() { Ok(t) } else { Err(errors) }
+}
+
+impl FactTable {
+    /// Every fact unknown and not given, keeping the allocations.
+    pub fn reset(&mut self, n: usize) {
+        self.vals.clear();
+        self.vals.resize(n, Val::Unknown);
+        self.given.clear();
+        self.given.resize(n, false);
+        self.inferred.clear();
+        self.inferred.resize(n, false);
+        self.spans.clear();
+    }
+
+    /// The spans of fact `f`.
+    pub fn spans_of(&self, f: usize) -> &[(FactId, u32, u32)] {
+        let start = self.spans.partition_point(|s| (s.0 as usize) < f);
+        let end = start + self.spans[start..].partition_point(|s| s.0 as usize == f);
+        &self.spans[start..end]
+    }
 }
 
 fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnostic {
@@ -125,13 +147,14 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
                 if let Some(d) = found.first() {
                     t.vals[id] = Val::Date(d.day);
                     t.inferred[id] = true;
-                    t.evidence[id].push((d.start, d.end));
+                    t.spans.push((id as FactId, d.start, d.end));
                 }
                 continue;
             }
             FactType::Number => continue,
             _ => {}
         }
+        let first_span = t.spans.len();
         let (mut set, mut yes, mut no, mut any) = (0u64, false, false, false);
         for (value, pat) in &fact.infers {
             occ.clear();
@@ -146,9 +169,9 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
             }
             let toks = a.tokens();
             for o in &occ {
-                let span = (toks[o.first as usize].start, toks[o.last as usize].end);
-                if !t.evidence[id].contains(&span) {
-                    t.evidence[id].push(span);
+                let span = (id as FactId, toks[o.first as usize].start, toks[o.last as usize].end);
+                if !t.spans[first_span..].contains(&span) {
+                    t.spans.push(span);
                 }
             }
         }
@@ -162,7 +185,7 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
             _ => Val::Unknown,
         };
         if t.vals[id] == Val::Unknown || t.vals[id] == Val::Bool(false) && !no {
-            t.evidence[id].clear();
+            t.spans.truncate(first_span);
         }
         t.inferred[id] = any && t.vals[id] != Val::Unknown;
     }

@@ -34,23 +34,20 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 /// Evaluates every rule.
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
     let plan = book.plan();
-    let own: Vec<Tri> = book
+    let mut effective: Vec<Tri> = book
         .rules
         .iter()
         .enumerate()
         .map(|(i, r)| if plan.gate_shut(i, vals) { Tri::False } else { own_status(r, vals) })
         .collect();
-    let effective = book
-        .rules
-        .iter()
-        .zip(&own)
-        .map(|(r, &s)| {
-            if s == Tri::False {
-                return s;
-            }
-            r.excused_by.iter().fold(s, |acc, &p| acc.and(own[p as usize].not()))
-        })
-        .collect();
+    // Only prohibitions are overridden, and only by permissions, which nothing overrides: a
+    // permission's own status is final, so prohibitions can be settled in place.
+    for &i in &plan.overridden {
+        let i = i as usize;
+        if effective[i] != Tri::False {
+            effective[i] = book.rules[i].excused_by.iter().fold(effective[i], |acc, &p| acc.and(effective[p as usize].not()));
+        }
+    }
     Statuses { effective }
 }
 
@@ -97,17 +94,28 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
 pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verdict<'a>, Vec<Diagnostic>> {
     let table = read_facts(book, inc)?;
     let st = statuses(book, &table.vals);
-    let verdict = decide(book, &st);
     let mut ex = explain::Explainer::new(book, inc, &table);
     let mut matched: Vec<MatchedRule> = vec![];
     let mut possible: Vec<(u32, PossibleRule)> = vec![];
+    // The verdict as `decide` gives it, in the same pass.
+    let mut verdict = VerdictKind::Allowed;
     for (i, r) in book.rules.iter().enumerate() {
         match (r.kind, st.effective[i]) {
-            (RuleKind::Prohibition, Tri::True) | (RuleKind::Permission, Tri::True) => matched.push(ex.matched(i)),
-            (RuleKind::Prohibition, Tri::Unknown) => possible.push((r.weight, ex.possible(i))),
-            _ => {}
+            (_, Tri::False) | (RuleKind::Permission, Tri::Unknown) => {}
+            (RuleKind::Prohibition, Tri::True) => {
+                verdict = VerdictKind::Violation;
+                matched.push(ex.matched(i));
+            }
+            (RuleKind::Permission, Tri::True) => matched.push(ex.matched(i)),
+            (RuleKind::Prohibition, Tri::Unknown) => {
+                if verdict == VerdictKind::Allowed {
+                    verdict = VerdictKind::NeedsMoreInfo;
+                }
+                possible.push((r.weight, ex.possible(i)));
+            }
         }
     }
+    debug_assert_eq!(verdict, decide(book, &st));
     // Prohibitions first, strongest sanction first; then permissions. Stable: file order otherwise.
     matched.sort_by_key(|m| (m.kind == RuleKind::Permission, std::cmp::Reverse(m.sanction.as_ref().map_or(0, |s| s.severity))));
     possible.sort_by_key(|(w, _)| std::cmp::Reverse(*w));

@@ -13,25 +13,26 @@ pub(crate) struct Plan {
     /// Each fact's value, and whether an inference set it, for an empty description.
     pub silent: Vec<(Val, bool)>,
     /// Per rule: yes/no facts at least one of which must be true for the rule's own condition
-    /// to hold (`None` when no such set exists). When every one is known false, the condition
-    /// is false, and so is the rule, without walking it: most rules name an act, and most acts
-    /// are false in any one incident.
-    pub gates: Vec<Option<Vec<FactId>>>,
+    /// to hold (empty when no such set exists). When every one is known false, the condition
+    /// is false without walking it: most rules name an act, and most acts are false in any
+    /// one incident.
+    pub gates: Vec<Vec<FactId>>,
+    /// The rules some permission overrides.
+    pub overridden: Vec<u32>,
 }
 
 impl Plan {
     pub fn new(book: &Rulebook) -> Plan {
-        let gates = book.rules.iter().map(|r| gate(&r.cond)).collect();
-        Plan { silent: silent(book), gates }
+        let gates = book.rules.iter().map(|r| gate(&r.cond).unwrap_or_default()).collect();
+        let overridden = (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
+        Plan { silent: silent(book), gates, overridden }
     }
 
     /// True when rule `i`'s gate proves its condition false for these values.
     #[inline]
     pub fn gate_shut(&self, i: usize, vals: &[Val]) -> bool {
-        match self.gates.get(i) {
-            Some(Some(g)) => g.iter().all(|&f| vals.get(f as usize) == Some(&Val::Bool(false))),
-            _ => false,
-        }
+        let g = &self.gates[i];
+        !g.is_empty() && g.iter().all(|&f| vals.get(f as usize) == Some(&Val::Bool(false)))
     }
 }
 
@@ -77,7 +78,7 @@ mod tests {
     fn a_shut_gate_means_a_false_condition() {
         let book = Rulebook::builtin();
         let plan = Plan::new(book);
-        assert!(plan.gates.iter().filter(|g| g.is_some()).count() * 2 > book.rules.len(), "most rules have a gate");
+        assert!(plan.gates.iter().filter(|g| !g.is_empty()).count() * 2 > book.rules.len(), "most rules have a gate");
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
             seed ^= seed << 13;
