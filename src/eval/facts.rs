@@ -2,6 +2,7 @@
 //! with the byte spans of the words that said it.
 
 use super::matcher::{self, Matches};
+use super::plan::Plan;
 use super::tri::Val;
 use crate::diagnostic::{suggest, Diagnostic, Loc};
 use crate::rulebook::{FactId, FactType, InferValue, Rulebook};
@@ -134,7 +135,7 @@ fn show(input: &FactInput) -> String {
 
 /// Fills the facts the user did not give from the text. Closed yes/no facts not read from
 /// the text are false: a description is taken as complete about what was done.
-pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
+pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
     let mut occ = Vec::new();
     for (id, fact) in book.facts.iter().enumerate() {
@@ -156,7 +157,10 @@ pub(crate) fn infer(book: &Rulebook, t: &mut FactTable, text_in: &str, a: &Analy
         }
         let first_span = t.spans.len();
         let (mut set, mut yes, mut no, mut any) = (0u64, false, false, false);
-        for (value, pat) in &fact.infers {
+        for ((value, pat), needs) in fact.infers.iter().zip(&plan.infer_needs[id]) {
+            if needs.as_ref().is_some_and(|cs| !cs.iter().any(|&c| m.occurs(c))) {
+                continue;
+            }
             occ.clear();
             if !matcher::eval(pat, m, false, &mut occ) {
                 continue;

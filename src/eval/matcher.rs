@@ -1,15 +1,17 @@
 //! Concept matching: one pass over the analysed text finds every phrase of the lexicon, then
 //! patterns (`near`, `and`, `negated`, …) combine the occurrences into matches with evidence.
 
-use crate::rulebook::{Lexicon, Pat, WordPat};
-use crate::text::Analysis;
+use crate::rulebook::{Lexicon, Pat, WordHasher, WordPat};
+use crate::text::{Analysis, Token};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Occurrences kept per concept: bounds the work of `near` on hostile input (a text that
 /// repeats one word a million times) while keeping every realistic match.
 const MAX_OCCURRENCES: usize = 256;
 
 /// Where a phrase occurred: a range of tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Occ {
     pub first: u32,
     pub last: u32,
@@ -20,67 +22,184 @@ pub(crate) struct Occ {
 /// Occurrences of every concept in one text, in one flat table (two allocations per text,
 /// whatever the number of concepts).
 pub(crate) struct Matches {
-    /// Occurrences sorted by concept, then position.
-    occ: Vec<(u32, Occ)>,
+    /// Occurrences grouped by concept, each group in text order.
+    occ: Vec<Occ>,
     /// `occ[starts[c]..starts[c + 1]]` are the occurrences of concept `c`.
     starts: Vec<u32>,
 }
 
 impl Matches {
+    /// True when concept `c` occurs at all (negated or not).
+    pub fn occurs(&self, c: u32) -> bool {
+        matches!((self.starts.get(c as usize), self.starts.get(c as usize + 1)), (Some(s), Some(e)) if e > s)
+    }
+
     /// The occurrences of concept `c`, in text order.
-    fn occurrences(&self, c: u32) -> impl Iterator<Item = Occ> + '_ {
+    fn occurrences(&self, c: u32) -> &[Occ] {
         let s = self.starts.get(c as usize).copied().unwrap_or(0) as usize;
         let e = self.starts.get(c as usize + 1).copied().unwrap_or(0) as usize;
-        self.occ.get(s..e).unwrap_or(&[]).iter().map(|(_, o)| *o)
+        self.occ.get(s..e).unwrap_or(&[])
+    }
+}
+
+/// No word of the lexicon.
+const NO_WORD: u32 = u32::MAX;
+
+/// The lexicon's words as numbers: every word and stem of every phrase gets an id, so a
+/// token is looked up twice (its word, its stem) and every phrase word after that is an
+/// integer compare.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PhraseIndex {
+    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Per phrase: the range of its words in `words`.
+    spans: Vec<(u32, u32)>,
+    /// `(word id, stem id)` of every phrase word, phrase after phrase.
+    words: Vec<(u32, u32)>,
+    /// Phrases with a prefix word (`melapor*`): matched on strings.
+    has_prefix: Vec<bool>,
+    /// Word or stem id → the phrases whose first word has it.
+    by_first: Vec<Vec<u32>>,
+    /// Phrases whose first word is a prefix: tried at every token.
+    prefix_first: Vec<u32>,
+}
+
+impl PhraseIndex {
+    pub fn new(lex: &Lexicon) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
+        for (p, phrase) in lex.phrases.iter().enumerate() {
+            let from = ix.words.len() as u32;
+            for w in &phrase.words {
+                let pair = (ix.intern(&w.word), ix.intern(&w.stem));
+                ix.words.push(pair);
+            }
+            ix.spans.push((from, ix.words.len() as u32));
+            ix.has_prefix.push(phrase.words.iter().any(|w| w.prefix));
+            match phrase.words.first() {
+                Some(w) if w.prefix => ix.prefix_first.push(p as u32),
+                Some(_) => {
+                    let (w, s) = ix.words[from as usize];
+                    for id in [w, s] {
+                        let list = &mut ix.by_first[id as usize];
+                        if list.last() != Some(&(p as u32)) {
+                            list.push(p as u32);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        ix
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.by_first.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.by_first.push(vec![]);
+        id
+    }
+
+    fn id(&self, s: &str) -> u32 {
+        self.ids.get(s).copied().unwrap_or(NO_WORD)
+    }
+
+    fn starting_with(&self, id: u32) -> &[u32] {
+        self.by_first.get(id as usize).map_or(&[], Vec::as_slice)
     }
 }
 
 /// Finds every phrase of the lexicon in the text.
-pub(crate) fn find(lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
-    let mut occ: Vec<(u32, Occ)> = Vec::new();
+pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
+    let toks = a.tokens();
+    let ids: Vec<(u32, u32)> = (0..toks.len()).map(|i| (ix.id(a.word(i)), ix.id(a.stem(i)))).collect();
+    let mut found: Vec<(u32, Occ)> = Vec::with_capacity(toks.len());
     let mut per_concept = vec![0u32; concepts];
-    let n = a.tokens().len();
-    for i in 0..n {
-        let (word, stem) = (a.word(i), a.stem(i));
-        let by_word = lex.by_first.get(word);
-        let by_stem = if stem != word { lex.by_first.get(stem) } else { None };
+    for i in 0..toks.len() {
+        let (w, s) = ids[i];
+        let by_word = ix.starting_with(w);
+        let by_stem = if s != w { ix.starting_with(s) } else { &[] };
         // A phrase indexed under both the word and the stem is tried once.
-        let from_stem = by_stem.into_iter().flatten().filter(|p| !by_word.is_some_and(|l| l.contains(p)));
-        for &p in by_word.into_iter().flatten().chain(from_stem).chain(&lex.prefix_first) {
-            let phrase = &lex.phrases[p as usize];
-            let Some(last) = match_at(&phrase.words, a, i) else { continue };
-            let toks = &a.tokens()[i..=last];
-            let o = Occ {
-                first: i as u32,
-                last: last as u32,
-                negated: toks.iter().any(|t| t.negated),
-                sentence: toks[0].sentence,
+        let from_stem = by_stem.iter().filter(|p| !by_word.contains(p));
+        for &p in by_word.iter().chain(from_stem).chain(&ix.prefix_first) {
+            let last = if ix.has_prefix[p as usize] {
+                match_words_at(&lex.phrases[p as usize].words, a, i)
+            } else {
+                let (from, to) = ix.spans[p as usize];
+                match_ids_at(&ix.words[from as usize..to as usize], &ids, toks, i)
             };
-            for &c in &phrase.concepts {
+            let Some(last) = last else { continue };
+            let span = &toks[i..=last];
+            let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
+            for &c in &lex.phrases[p as usize].concepts {
                 let count = &mut per_concept[c as usize];
                 if (*count as usize) < MAX_OCCURRENCES {
                     *count += 1;
-                    occ.push((c, o));
+                    found.push((c, o));
                 }
             }
         }
     }
-    occ.sort_unstable_by_key(|(c, o)| (*c, o.first, o.last));
-    occ.dedup();
-    let mut starts = Vec::with_capacity(concepts + 1);
-    let mut at = 0usize;
-    for c in 0..concepts as u32 {
-        starts.push(at as u32);
-        while at < occ.len() && occ[at].0 == c {
-            at += 1;
+    group_by_concept(found, &per_concept)
+}
+
+/// The occurrences grouped by concept (a counting sort: text order is kept within a group),
+/// each group ordered by span and without duplicates.
+fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
+    let mut starts = Vec::with_capacity(per_concept.len() + 1);
+    let mut at = 0u32;
+    for &n in per_concept {
+        starts.push(at);
+        at += n;
+    }
+    starts.push(at);
+    let mut occ = vec![Occ::default(); found.len()];
+    let mut cursor = starts.clone();
+    for (c, o) in found {
+        let k = &mut cursor[c as usize];
+        occ[*k as usize] = o;
+        *k += 1;
+    }
+    // Phrases found at one token may end in any order; the groups are otherwise sorted, so an
+    // insertion sort is linear here. Duplicates (two phrases of a concept over the same words)
+    // are dropped as the groups are packed.
+    let mut write = 0usize;
+    for c in 0..per_concept.len() {
+        let (s, e) = (starts[c] as usize, starts[c + 1] as usize);
+        starts[c] = write as u32;
+        let group = &mut occ[s..e];
+        for k in 1..group.len() {
+            let mut j = k;
+            while j > 0 && (group[j - 1].first, group[j - 1].last) > (group[j].first, group[j].last) {
+                group.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        for k in s..e {
+            if write == starts[c] as usize || occ[write - 1] != occ[k] {
+                occ[write] = occ[k];
+                write += 1;
+            }
         }
     }
-    starts.push(at as u32);
+    starts[per_concept.len()] = write as u32;
+    occ.truncate(write);
     Matches { occ, starts }
 }
 
+/// The last token index of a phrase (as word ids) matched from token `i`, if it matches there.
+fn match_ids_at(words: &[(u32, u32)], ids: &[(u32, u32)], toks: &[Token], i: usize) -> Option<usize> {
+    let Some(last) = (i + words.len()).checked_sub(1) else { return None };
+    if words.is_empty() || last >= toks.len() || toks[last].sentence != toks[i].sentence {
+        return None;
+    }
+    let all = words.iter().zip(&ids[i..=last]).all(|(&(pw, ps), &(tw, ts))| tw == pw || ts == ps);
+    all.then_some(last)
+}
+
 /// The last token index of `words` matched from token `i`, if they match there.
-fn match_at(words: &[WordPat], a: &Analysis, i: usize) -> Option<usize> {
+fn match_words_at(words: &[WordPat], a: &Analysis, i: usize) -> Option<usize> {
     let n = a.tokens().len();
     for (k, w) in words.iter().enumerate() {
         let t = i + k;
@@ -106,7 +225,7 @@ pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> b
     match p {
         Pat::Concept(c) => {
             let before = out.len();
-            out.extend(m.occurrences(*c).filter(|o| o.negated == negated));
+            out.extend(m.occurrences(*c).iter().filter(|o| o.negated == negated));
             out.len() > before
         }
         Pat::Negated(x) => eval(x, m, !negated, out),

@@ -86,8 +86,9 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
         return;
     }
     let analysis = text::analyse(text_in);
-    let matches = matcher::find(&book.lexicon, book.concept_names.len(), &analysis);
-    facts::infer(book, table, text_in, &analysis, &matches);
+    let plan = book.plan();
+    let matches = matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &analysis);
+    facts::infer(book, plan, table, text_in, &analysis, &matches);
 }
 
 /// Classifies an incident.

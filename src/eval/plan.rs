@@ -3,13 +3,15 @@
 
 use super::tri::Val;
 use super::{facts, matcher};
-use crate::rulebook::{Cond, FactId, Rulebook};
+use crate::rulebook::{Cond, FactId, Pat, Rulebook};
 use crate::text;
 use crate::verdict::Incident;
 
 /// Derived evaluation data of one rulebook.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Plan {
+    /// The lexicon as word ids.
+    pub phrases: matcher::PhraseIndex,
     /// Each fact's value, and whether an inference set it, for an empty description.
     pub silent: Vec<(Val, bool)>,
     /// Per rule: yes/no facts at least one of which must be true for the rule's own condition
@@ -19,13 +21,20 @@ pub(crate) struct Plan {
     pub gates: Vec<Vec<FactId>>,
     /// The rules some permission overrides.
     pub overridden: Vec<u32>,
+    /// Per fact, per inference: concepts one of which must occur in the text for the pattern
+    /// to match (`None` when it can match on absence, as `not x` does). Most concepts occur in
+    /// no one incident, so most patterns are settled by a look at a few counts.
+    pub infer_needs: Vec<Vec<Option<Vec<u32>>>>,
 }
 
 impl Plan {
     pub fn new(book: &Rulebook) -> Plan {
         let gates = book.rules.iter().map(|r| gate(&r.cond).unwrap_or_default()).collect();
         let overridden = (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
-        Plan { silent: silent(book), gates, overridden }
+        let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|(_, p)| needs(p)).collect()).collect();
+        let mut plan = Plan { phrases: matcher::PhraseIndex::new(&book.lexicon), silent: vec![], gates, overridden, infer_needs };
+        plan.silent = silent(book, &plan);
+        plan
     }
 
     /// True when rule `i`'s gate proves its condition false for these values.
@@ -37,10 +46,10 @@ impl Plan {
 }
 
 /// What silence says, fact by fact (an incident without facts cannot be rejected).
-fn silent(book: &Rulebook) -> Vec<(Val, bool)> {
+fn silent(book: &Rulebook, plan: &Plan) -> Vec<(Val, bool)> {
     let Ok(mut t) = facts::given(book, &Incident::default()) else { return vec![] };
     let a = text::analyse("");
-    facts::infer(book, &mut t, "", &a, &matcher::find(&book.lexicon, book.concept_names.len(), &a));
+    facts::infer(book, plan, &mut t, "", &a, &matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &a));
     t.vals.into_iter().zip(t.inferred).collect()
 }
 
@@ -64,6 +73,29 @@ fn gate(c: &Cond) -> Option<Vec<FactId>> {
             Some(all)
         }
         _ => None,
+    }
+}
+
+/// Concepts one of which must occur for `p` to match, if `p` has such a set (the same
+/// reasoning as `gate`, over concept occurrences; `not` can match on absence).
+fn needs(p: &Pat) -> Option<Vec<u32>> {
+    match p {
+        Pat::Concept(c) => Some(vec![*c]),
+        Pat::Negated(x) => needs(x),
+        Pat::Not(_) => None,
+        Pat::And(parts) => parts.iter().filter_map(needs).min_by_key(Vec::len),
+        Pat::Near(a, b, _) => [needs(a), needs(b)].into_iter().flatten().min_by_key(Vec::len),
+        Pat::Or(parts) => {
+            let mut all = vec![];
+            for x in parts {
+                for c in needs(x)? {
+                    if !all.contains(&c) {
+                        all.push(c);
+                    }
+                }
+            }
+            Some(all)
+        }
     }
 }
 
