@@ -25,6 +25,7 @@ pub(crate) struct Explainer<'a, 't> {
 const MARK: usize = 64;
 
 impl<'a, 't> Explainer<'a, 't> {
+#[inline(never)]
     pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'t FactTable) -> Self {
         let ascii = inc.text.is_ascii();
         // Facts only (the form): no words to show, nothing to allocate.
@@ -61,6 +62,7 @@ impl<'a, 't> Explainer<'a, 't> {
         base + self.inc.text.get(start..byte).map_or(0, |s| s.encode_utf16().count() as u32)
     }
 
+#[inline(never)]
     pub fn matched(&mut self, i: usize) -> MatchedRule<'a> {
         let r = &self.book.rules[i];
         let mut because = vec![];
@@ -101,6 +103,7 @@ impl<'a, 't> Explainer<'a, 't> {
         }
     }
 
+#[inline(never)]
     pub fn possible(&mut self, i: usize) -> PossibleRule<'a> {
         let book = self.book;
         let r = &book.rules[i];
@@ -145,6 +148,7 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Evidence of every fact read from the text, in text order.
+#[inline(never)]
     pub fn all_evidence(&mut self) -> Vec<Evidence<'a>> {
         let mut all: Vec<Evidence<'a>> = vec![];
         let mut last = None;
@@ -160,6 +164,7 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Facts known after reading: given ones, and those the text gave (with words to show).
+#[inline(never)]
     pub fn known_facts(&self) -> BTreeMap<Text<'a>, Value<'a>> {
         let mut out = BTreeMap::new();
         for (i, fact) in self.book.facts.iter().enumerate() {

@@ -28,6 +28,7 @@ pub(crate) struct FactTable {
 }
 
 /// Reads the incident's given facts; errors name the fact or value that is not known.
+#[inline(never)]
 pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
     let mut t = FactTable::default();
     t.reset(book.facts.len());
@@ -135,6 +136,7 @@ fn show(input: &FactInput) -> String {
 
 /// Fills the facts the user did not give from the text. Closed yes/no facts not read from
 /// the text are false: a description is taken as complete about what was done.
+#[inline(never)]
 pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
     let mut occ = Vec::new();

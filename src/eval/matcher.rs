@@ -47,39 +47,55 @@ const NO_WORD: u32 = u32::MAX;
 
 /// The lexicon's words as numbers: every word and stem of every phrase gets an id, so a
 /// token is looked up twice (its word, its stem) and every phrase word after that is an
-/// integer compare.
+/// integer compare. Everything a candidate phrase needs sits in flat arrays (a phrase is
+/// tried for every token that starts it; chasing one allocation per phrase cost more than
+/// the compares).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PhraseIndex {
     ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
-    /// Per phrase: the range of its words in `words`.
-    spans: Vec<(u32, u32)>,
+    phrases: Vec<PhraseEntry>,
     /// `(word id, stem id)` of every phrase word, phrase after phrase.
     words: Vec<(u32, u32)>,
-    /// Phrases with a prefix word (`melapor*`): matched on strings.
-    has_prefix: Vec<bool>,
-    /// Word or stem id → the phrases whose first word has it.
-    by_first: Vec<Vec<u32>>,
+    /// The concepts of every phrase, phrase after phrase.
+    concepts: Vec<u32>,
+    /// Word or stem id → its range in `firsts`: the phrases whose first word has it.
+    first_ranges: Vec<(u32, u32)>,
+    firsts: Vec<u32>,
     /// Phrases whose first word is a prefix: tried at every token.
     prefix_first: Vec<u32>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct PhraseEntry {
+    words: (u32, u32),
+    concepts: (u32, u32),
+    /// Has a prefix word (`melapor*`): matched on strings.
+    prefix: bool,
 }
 
 impl PhraseIndex {
     pub fn new(lex: &Lexicon) -> PhraseIndex {
         let mut ix = PhraseIndex::default();
+        let mut by_first: Vec<Vec<u32>> = vec![];
         for (p, phrase) in lex.phrases.iter().enumerate() {
             let from = ix.words.len() as u32;
             for w in &phrase.words {
-                let pair = (ix.intern(&w.word), ix.intern(&w.stem));
+                let pair = (ix.intern(&w.word, &mut by_first), ix.intern(&w.stem, &mut by_first));
                 ix.words.push(pair);
             }
-            ix.spans.push((from, ix.words.len() as u32));
-            ix.has_prefix.push(phrase.words.iter().any(|w| w.prefix));
+            let c_from = ix.concepts.len() as u32;
+            ix.concepts.extend_from_slice(&phrase.concepts);
+            ix.phrases.push(PhraseEntry {
+                words: (from, ix.words.len() as u32),
+                concepts: (c_from, ix.concepts.len() as u32),
+                prefix: phrase.words.iter().any(|w| w.prefix),
+            });
             match phrase.words.first() {
                 Some(w) if w.prefix => ix.prefix_first.push(p as u32),
                 Some(_) => {
                     let (w, s) = ix.words[from as usize];
                     for id in [w, s] {
-                        let list = &mut ix.by_first[id as usize];
+                        let list = &mut by_first[id as usize];
                         if list.last() != Some(&(p as u32)) {
                             list.push(p as u32);
                         }
@@ -88,16 +104,21 @@ impl PhraseIndex {
                 None => {}
             }
         }
+        for list in by_first {
+            let from = ix.firsts.len() as u32;
+            ix.firsts.extend(list);
+            ix.first_ranges.push((from, ix.firsts.len() as u32));
+        }
         ix
     }
 
-    fn intern(&mut self, s: &str) -> u32 {
+    fn intern(&mut self, s: &str, by_first: &mut Vec<Vec<u32>>) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
-        let id = self.by_first.len() as u32;
+        let id = by_first.len() as u32;
         self.ids.insert(s.to_string(), id);
-        self.by_first.push(vec![]);
+        by_first.push(vec![]);
         id
     }
 
@@ -106,7 +127,7 @@ impl PhraseIndex {
     }
 
     fn starting_with(&self, id: u32) -> &[u32] {
-        self.by_first.get(id as usize).map_or(&[], Vec::as_slice)
+        self.first_ranges.get(id as usize).map_or(&[], |&(a, b)| &self.firsts[a as usize..b as usize])
     }
 }
 
@@ -123,16 +144,16 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
         // A phrase indexed under both the word and the stem is tried once.
         let from_stem = by_stem.iter().filter(|p| !by_word.contains(p));
         for &p in by_word.iter().chain(from_stem).chain(&ix.prefix_first) {
-            let last = if ix.has_prefix[p as usize] {
+            let entry = ix.phrases[p as usize];
+            let last = if entry.prefix {
                 match_words_at(&lex.phrases[p as usize].words, a, i)
             } else {
-                let (from, to) = ix.spans[p as usize];
-                match_ids_at(&ix.words[from as usize..to as usize], &ids, toks, i)
+                match_ids_at(&ix.words[entry.words.0 as usize..entry.words.1 as usize], &ids, toks, i)
             };
             let Some(last) = last else { continue };
             let span = &toks[i..=last];
             let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
-            for &c in &lex.phrases[p as usize].concepts {
+            for &c in &ix.concepts[entry.concepts.0 as usize..entry.concepts.1 as usize] {
                 let count = &mut per_concept[c as usize];
                 if (*count as usize) < MAX_OCCURRENCES {
                     *count += 1;
@@ -147,28 +168,29 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
 /// The occurrences grouped by concept (a counting sort: text order is kept within a group),
 /// each group ordered by span and without duplicates.
 fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
-    let mut starts = Vec::with_capacity(per_concept.len() + 1);
+    let n = per_concept.len();
+    // `starts[c + 1]` is where group `c` begins; placing an occurrence moves it on, so after
+    // placing it is where the group ends, which is where group `c + 1` begins.
+    let mut starts = vec![0u32; n + 1];
     let mut at = 0u32;
-    for &n in per_concept {
-        starts.push(at);
-        at += n;
+    for c in 0..n {
+        starts[c + 1] = at;
+        at += per_concept[c];
     }
-    starts.push(at);
     let mut occ = vec![Occ::default(); found.len()];
-    let mut cursor = starts.clone();
-    for (c, o) in found {
-        let k = &mut cursor[c as usize];
+    for &(c, o) in &found {
+        let k = &mut starts[c as usize + 1];
         occ[*k as usize] = o;
         *k += 1;
     }
-    // Phrases found at one token may end in any order; the groups are otherwise sorted, so an
-    // insertion sort is linear here. Duplicates (two phrases of a concept over the same words)
-    // are dropped as the groups are packed.
-    let mut write = 0usize;
-    for c in 0..per_concept.len() {
-        let (s, e) = (starts[c] as usize, starts[c + 1] as usize);
+    // Phrases found at one token may end in any order, and two phrases of a concept may cover
+    // the same words: groups of two or more are put in span order (insertion sort: they are
+    // nearly sorted) and packed without repeats.
+    let (mut from, mut write) = (0usize, 0usize);
+    for c in 0..n {
+        let to = starts[c + 1] as usize;
         starts[c] = write as u32;
-        let group = &mut occ[s..e];
+        let group = &mut occ[from..to];
         for k in 1..group.len() {
             let mut j = k;
             while j > 0 && (group[j - 1].first, group[j - 1].last) > (group[j].first, group[j].last) {
@@ -176,14 +198,15 @@ fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
                 j -= 1;
             }
         }
-        for k in s..e {
+        for k in from..to {
             if write == starts[c] as usize || occ[write - 1] != occ[k] {
                 occ[write] = occ[k];
                 write += 1;
             }
         }
+        from = to;
     }
-    starts[per_concept.len()] = write as u32;
+    starts[n] = write as u32;
     occ.truncate(write);
     Matches { occ, starts }
 }

@@ -32,6 +32,7 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 }
 
 /// Evaluates every rule.
+#[inline(never)]
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
     let plan = book.plan();
     let mut effective: Vec<Tri> = book
@@ -74,6 +75,7 @@ pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, V
 }
 
 /// Fills the facts not given from the text (or, for an empty text, from what silence says).
+#[inline(never)]
 pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &str) {
     if text_in.trim().is_empty() {
         // Facts only: what silence says does not depend on the incident.

@@ -8,6 +8,7 @@ use crate::rulebook::{FactType, Rulebook};
 use crate::verdict::RuleKind;
 
 /// The fact to ask about, if any open fact can settle a possible prohibition.
+#[inline(never)]
 pub(crate) fn next(book: &Rulebook, vals: &[Val], st: &Statuses) -> Option<usize> {
     let possible: Vec<usize> = (0..book.rules.len())
         .filter(|&i| book.rules[i].kind == RuleKind::Prohibition && st.effective[i] == Tri::Unknown)

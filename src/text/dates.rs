@@ -54,11 +54,12 @@ fn month(w: &str) -> Option<u8> {
     })
 }
 
-/// Splits `text` into date lexemes with their spans and whether whitespace came before.
-fn lex(text: &str) -> Vec<(Lex, usize, usize, bool)> {
+/// Splits `text` into date lexemes with their spans and whether whitespace came before
+/// (`space` says whether whitespace comes before `text` itself).
+fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
     let b = text.as_bytes();
-    let mut out: Vec<(Lex, usize, usize, bool)> = Vec::new();
-    let (mut i, mut space) = (0, false);
+    let mut out: Vec<(Lex, usize, usize, bool)> = Vec::with_capacity(16);
+    let mut i = 0;
     while i < b.len() {
         let c = b[i];
         let start = i;
@@ -105,26 +106,98 @@ fn lex(text: &str) -> Vec<(Lex, usize, usize, bool)> {
 
 /// Finds the dates written in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new(); // every date has a year
-    }
-    let lx = lex(text);
+    // Every date has a year: four digits. Only the words around each such number are read
+    // (most descriptions have one year or none, and reading every word costs more than the
+    // rest of the date stage together).
     let mut found = Vec::new();
+    let mut window: Option<(usize, usize)> = None;
+    for (start, end) in four_digit_runs(text) {
+        let w = (around_start(text, start), chunk_end(text, end));
+        window = match window {
+            Some((s, e)) if w.0 <= e => Some((s, e.max(w.1))),
+            Some(prev) => {
+                dates_in(text, prev, &mut found);
+                Some(w)
+            }
+            None => Some(w),
+        };
+    }
+    if let Some(w) = window {
+        dates_in(text, w, &mut found);
+    }
+    found
+}
+
+/// The dates in `text[s..e]` (which starts at the text's start or after whitespace).
+fn dates_in(text: &str, (s, e): (usize, usize), found: &mut Vec<FoundDate>) {
+    let lx = lex(&text[s..e], s > 0);
     let mut i = 0;
     while i < lx.len() {
         match match_at(&lx, i) {
             Some((day, last)) => {
                 found.push(FoundDate {
                     day,
-                    start: lx[i].1 as u32,
-                    end: lx[last].2 as u32,
+                    start: (s + lx[i].1) as u32,
+                    end: (s + lx[last].2) as u32,
                 });
                 i = last + 1;
             }
             None => i += 1,
         }
     }
-    found
+}
+
+/// Byte spans of the runs of exactly four digits.
+fn four_digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                return Some((start, i));
+            }
+        }
+        None
+    })
+}
+
+/// Where to start reading for a date whose year starts at `year`: seven whitespace-separated
+/// chunks back. A date has at most six lexemes before its year and each chunk holds at least
+/// one; the seventh is the context `match_at` looks at. The start is a chunk's first byte.
+fn around_start(text: &str, year: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = year;
+    for _ in 0..7 {
+        while i > 0 && !b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        while i > 0 && b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+    }
+    // Forward to the first byte of a chunk (or the start of the text).
+    while i > 0 && i < year && !b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// The end of the whitespace-separated chunk that contains byte `i - 1` (a date whose year
+/// comes first, "2024-02-14", is glued together).
+fn chunk_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 /// A date starting at lexeme `i`: its day number and the index of its last lexeme.

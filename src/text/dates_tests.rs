@@ -127,3 +127,30 @@ fn odd_input_never_panics() {
     }
     assert_eq!(iso("🙂14 Feb 2024🙂")[0].1, "14 Feb 2024");
 }
+
+/// Reading only the words around each four-digit number finds exactly what reading the whole
+/// text finds, on texts built from date-like pieces.
+#[test]
+fn windows_find_what_the_whole_text_has() {
+    const PIECES: &[&str] = &[
+        "14", "2", "02", "2024", "1999", "12345", "Feb", "Februari", "September", "14th", "May",
+        "-", "/", ".", ",", " ", "  ", "\n", "kampanye", "tgl", "🙂", "v1", "\u{a0}", "x2024",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut dates = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 24) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        seed = seed.wrapping_add(0x9e37_79b9);
+        let mut whole = Vec::new();
+        dates_in(&text, (0, text.len()), &mut whole);
+        assert_eq!(find_dates(&text), whole, "{text:?}");
+        dates += whole.len();
+    }
+    assert!(dates > 200, "the texts hold dates ({dates})");
+}
