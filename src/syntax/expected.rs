@@ -10,13 +10,13 @@ use std::collections::BTreeSet;
 pub(super) fn describe(r: Rule) -> &'static str {
     match r {
         Rule::EOI => "the end of the file",
-        Rule::WHITESPACE | Rule::COMMENT => "a space or comment",
+        Rule::WHITESPACE | Rule::comment_text => "a space or comment",
         Rule::file | Rule::item | Rule::item_strict | Rule::item_kw | Rule::broken => {
             "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
         }
         Rule::keyword => "a keyword",
-        Rule::ident | Rule::ident_char | Rule::fact_ref | Rule::fact_value => "a name",
-        Rule::string | Rule::str_inner => "a quoted text \"…\"",
+        Rule::ident | Rule::fact_ref | Rule::fact_value => "a name",
+        Rule::string => "a quoted text \"…\"",
         Rule::number => "a number",
         Rule::date_lit => "a date (YYYY-MM-DD)",
         Rule::bool_lit => "`true` or `false`",
@@ -80,7 +80,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         words.extend(
             positives
                 .iter()
-                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::COMMENT | Rule::broken | Rule::item_kw))
+                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::comment_text | Rule::broken | Rule::item_kw))
                 .filter(|r| items < 3 || !is_item(r))
                 .map(|r| describe(*r).to_string()),
         );
