@@ -15,7 +15,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
             "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
         }
         Rule::keyword => "a keyword",
-        Rule::ident | Rule::fact_ref | Rule::fact_value => "a name",
+        Rule::ident | Rule::fact_value => "a name",
         Rule::string => "a quoted text \"…\"",
         Rule::number => "a number",
         Rule::date_lit => "a date (YYYY-MM-DD)",
@@ -54,7 +54,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::example => "an example: example \"text\" => verdict",
         Rule::assignment => "a fact assignment: name = value",
         Rule::verdict => "a verdict (`violation`, `allowed` or `needs_more_info`)",
-        Rule::expr | Rule::primary | Rule::conj | Rule::negation | Rule::comparison | Rule::membership => "a condition",
+        Rule::expr | Rule::primary | Rule::conj | Rule::negation | Rule::fact_test => "a condition",
         Rule::not_op => "`not`",
         Rule::value_list => "a list [a, b]",
         Rule::cmp_op => "a comparison (=, !=, <, <=, >, >=)",

@@ -108,6 +108,9 @@ fn string(p: Pair<Rule>) -> String {
 fn string_ref(p: &Pair<Rule>) -> String {
     let raw = p.as_str();
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
+    if !inner.contains('\\') {
+        return inner.to_string();
+    }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -307,19 +310,21 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
             }
             e
         }
-        Rule::membership => {
-            let mut it = p.into_inner();
-            let fact = cx.name(next(&mut it));
-            let target = next(&mut it);
-            match target.as_rule() {
-                Rule::value_list => Expr::InList(fact, target.into_inner().map(|n| cx.name(n)).collect()),
-                _ => Expr::InNamed(fact, cx.name(target)),
-            }
-        }
-        Rule::comparison => {
-            let mut it = p.into_inner();
-            let fact = cx.name(next(&mut it));
-            let op = match next(&mut it).as_str() {
+        Rule::fact_test => fact_test(cx, p),
+        // The only other primary the grammar allows is `bool_lit`.
+        _ => Expr::Const(p.as_str() == "true", cx.loc(&p)),
+    }
+}
+
+/// `x`, `x in [a, b]`, `x in name` or `x <op> value`, told apart by the pairs after the name.
+fn fact_test(cx: &Ctx, p: Pair<Rule>) -> Expr {
+    let mut it = p.into_inner();
+    let fact = cx.name(next(&mut it));
+    let Some(second) = it.next() else { return Expr::Fact(fact) };
+    match second.as_rule() {
+        Rule::value_list => Expr::InList(fact, second.into_inner().map(|n| cx.name(n)).collect()),
+        Rule::cmp_op => {
+            let op = match second.as_str() {
                 "!=" => CmpOp::Ne,
                 "<=" => CmpOp::Le,
                 ">=" => CmpOp::Ge,
@@ -329,15 +334,7 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
             };
             Expr::Cmp(fact, op, value(cx, next(&mut it)))
         }
-        Rule::bool_lit => Expr::Const(p.as_str() == "true", cx.loc(&p)),
-        _ => Expr::Fact(cx.name(first_or_self(p))),
-    }
-}
-
-fn first_or_self(p: Pair<Rule>) -> Pair<Rule> {
-    match p.clone().into_inner().next() {
-        Some(c) => c,
-        None => p,
+        _ => Expr::InNamed(fact, cx.name(second)),
     }
 }
 
