@@ -45,6 +45,13 @@ incidents.push(
   { text: '', facts: { subject: 'asn', on_leave: 'unknown', election: null } },
   { text: 'Saya PNS 😅 — like postingan kampanye caleg di Facebook “pemilu 2024” tgl 14 Februari 2024', facts: {} },
   { text: 'é'.repeat(300) + ' Saya PNS, like postingan caleg', facts: {} },
+  // Lone surrogates, unset answers beside an unknown fact, long texts (the text buffer grows; past
+  // the limit in bytes, or in UTF-16 units, the full path's message).
+  { text: 'Saya PNS \ud800 like postingan caleg \udc00 di Facebook', facts: {} },
+  { text: '', facts: { nope: '', subject: undefined, on_leave: true } },
+  { text: 'Saya PNS, saya like postingan kampanye caleg di Facebook. '.repeat(3000), facts: {} },
+  { text: 'é'.repeat(600000), facts: {} }, { text: 'a'.repeat((1 << 20) + 1), facts: {} },
+  { text: 'Saya kepala desa, ikut deklarasi dukungan calon bupati', facts: {} },
 );
 
 let n = 0;
