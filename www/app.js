@@ -919,7 +919,8 @@ async function start() {
   if (edited) initEditor();
   // The verdict on the restored text is shown (and painted) before the rest is built: the form,
   // the examples, the training library, the rule editor.
-  questions = netral.questions(state.lang);
+  questions = netral.questions(state.lang); // the first call: the built-in rulebook is compiled here
+  performance.mark('netral-rulebook-ready');
   classifyNow();
   await painted();
   renderPrompts();
@@ -931,6 +932,7 @@ async function start() {
   window.addEventListener('hashchange', () => showTab(location.hash.slice(1)));
   growIncident();
   built = true;
+  performance.mark('netral-page-ready');
   document.documentElement.dataset.ready = 'true';
 }
 
