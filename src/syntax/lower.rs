@@ -290,14 +290,7 @@ fn value(cx: &Ctx, p: Pair<Rule>) -> Value {
 
 fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
     match p.as_rule() {
-        Rule::expr => {
-            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
-            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::Or(parts) }
-        }
-        Rule::conj => {
-            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
-            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::And(parts) }
-        }
+        Rule::expr => by_precedence(p, |c| expr(cx, c), |l, _, _| l, Expr::And, Expr::Or),
         Rule::negation => {
             let mut nots = 0;
             let mut inner = None;
@@ -314,6 +307,35 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
         // The only other primary the grammar allows is `bool_lit`.
         _ => Expr::Const(p.as_str() == "true", cx.loc(&p)),
     }
+}
+
+/// Folds the flat `a op b op c …` of an `expr` or `pattern` pair by precedence: `near` binds
+/// tightest (left to right), then `and`, then `or`; a level with one operand is that operand.
+fn by_precedence<T>(
+    p: Pair<Rule>,
+    mut operand: impl FnMut(Pair<Rule>) -> T,
+    near: impl Fn(T, T, &Pair<Rule>) -> T,
+    and: fn(Vec<T>) -> T,
+    or: fn(Vec<T>) -> T,
+) -> T {
+    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().map_or_else(|| wrap(vec![]), |t| t) } else { wrap(v) };
+    let mut it = p.into_inner();
+    let mut tight = operand(next(&mut it));
+    let (mut ands, mut ors) = (vec![], vec![]);
+    while let Some(op) = it.next() {
+        let rhs = operand(next(&mut it));
+        match op.as_rule() {
+            Rule::near_op => tight = near(tight, rhs, &op),
+            Rule::and_op => ands.push(std::mem::replace(&mut tight, rhs)),
+            _ => {
+                ands.push(std::mem::replace(&mut tight, rhs));
+                ors.push(joined(std::mem::take(&mut ands), and));
+            }
+        }
+    }
+    ands.push(tight);
+    ors.push(joined(ands, and));
+    joined(ors, or)
 }
 
 /// `x`, `x in [a, b]`, `x in name` or `x <op> value`, told apart by the pairs after the name.
@@ -340,18 +362,7 @@ fn fact_test(cx: &Ctx, p: Pair<Rule>) -> Expr {
 
 fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
     match p.as_rule() {
-        Rule::pattern => collect(cx, p, Pattern::Or),
-        Rule::pat_conj => collect(cx, p, Pattern::And),
-        Rule::pat_near => {
-            let mut it = p.into_inner();
-            let mut acc = pattern(cx, next(&mut it));
-            while let Some(op) = it.next() {
-                let window = op.into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
-                let rhs = pattern(cx, next(&mut it));
-                acc = Pattern::Near(Box::new(acc), Box::new(rhs), window);
-            }
-            acc
-        }
+        Rule::pattern => by_precedence(p, |c| pattern(cx, c), near, Pattern::And, Pattern::Or),
         Rule::pat_unary => {
             let mut mods = vec![];
             let mut inner = None;
@@ -369,7 +380,8 @@ fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
     }
 }
 
-fn collect(cx: &Ctx, p: Pair<Rule>, wrap: fn(Vec<Pattern>) -> Pattern) -> Pattern {
-    let mut parts: Vec<Pattern> = p.into_inner().map(|c| pattern(cx, c)).collect();
-    if parts.len() == 1 { parts.pop().unwrap_or(Pattern::Or(vec![])) } else { wrap(parts) }
+/// `a near b` or `a near/N b`; the window defaults to 8 words.
+fn near(a: Pattern, b: Pattern, op: &Pair<Rule>) -> Pattern {
+    let window = op.clone().into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
+    Pattern::Near(Box::new(a), Box::new(b), window)
 }
