@@ -94,7 +94,7 @@ export class Netral {
       if (x.facts && typeof x.facts === 'object') facts = x.facts;
       if (x.lang === 'en') lang = 'en';
     }
-    let t = this._lean[lang] || this._tables(lang);
+    const t = this._lean[lang] || this._tables(lang);
     let n = 0;
     if (facts !== null) {
       let f64 = this._f64;
@@ -124,13 +124,13 @@ export class Netral {
       // The active rulebook changed under the wrapper (glue called directly): fresh tables, and
       // the facts encoded again with them.
       this._lean = {};
-      t = this._tables(lang);
       return this._classify(x);
     }
     return expand(u32, at, t, text);
   }
 
   _tables(lang) {
+    if (this._lean[lang]) return this._lean[lang];
     const t = prepare(this._glue.leanTables(lang));
     // Room in wasm memory for every fact once (an object has each key once): three numbers each.
     t.input = this._glue.leanInput(3 * t.fact_names.length);
