@@ -45,7 +45,22 @@ incidents.push(
   { text: '', facts: { subject: 'asn', on_leave: 'unknown', election: null } },
   { text: 'Saya PNS 😅 — like postingan kampanye caleg di Facebook “pemilu 2024” tgl 14 Februari 2024', facts: {} },
   { text: 'é'.repeat(300) + ' Saya PNS, like postingan caleg', facts: {} },
+  // Lone surrogates, unset answers beside an unknown fact, long texts (the text buffer grows; past
+  // the limit in bytes, or in UTF-16 units, the full path's message).
+  { text: 'Saya PNS \ud800 like postingan caleg \udc00 di Facebook', facts: {} },
+  { text: '', facts: { nope: '', subject: undefined, on_leave: true } },
+  { text: 'Saya PNS, saya like postingan kampanye caleg di Facebook. '.repeat(3000), facts: {} },
+  { text: 'é'.repeat(600000), facts: {} }, { text: 'a'.repeat((1 << 20) + 1), facts: {} },
+  { text: 'Saya kepala desa, ikut deklarasi dukungan calon bupati', facts: {} },
 );
+
+/** Changes every array and object of a verdict in place. */
+function scribble(x) {
+  if (Array.isArray(x)) { x.forEach(scribble); x.push('scribbled'); } else if (x && typeof x === 'object') {
+    for (const k of Object.keys(x)) { scribble(x[k]); if (typeof x[k] !== 'object' || x[k] === null) x[k] = 'scribbled'; }
+    x.scribbled = true;
+  }
+}
 
 let n = 0;
 for (const inc of incidents) {
@@ -55,6 +70,7 @@ for (const inc of incidents) {
   assert.deepStrictEqual(lean, full, `differs on ${JSON.stringify(inc).slice(0, 300)}`);
   assert.deepStrictEqual(Object.keys(lean), Object.keys(full));
   if (lean.facts) assert.deepStrictEqual(Object.keys(lean.facts), Object.keys(full.facts));
+  scribble(lean); // a caller may change what it got: later verdicts must not change with it
   n++;
 }
 console.log(`lean path = full path on ${n} incidents`);

@@ -46,6 +46,8 @@ const SHIPPED = {
   'json-rules-engine': [path.join(RESULTS, 'peers/json-rules-engine.min.mjs'), path.join(PEERS, 'netral.json-rules-engine.json')],
   'ZEN (zen-engine-wasm)': ['dist/zen_engine_wasm.js', 'dist/zen_engine_wasm_bg.wasm'].map((f) => path.join(NM, '@gorules/zen-engine-wasm', f)).concat(path.join(PEERS, 'netral.jdm.json')),
 };
+// Netral's files by their place in the site (two are called netral.js); the peers' by name.
+const shownPath = (p) => (p.startsWith(path.join(ROOT, 'www') + path.sep) ? path.relative(ROOT, p) : path.basename(p));
 const sizes = Object.fromEntries(Object.entries(SHIPPED).map(([k, fs]) => [k, { raw: raw(fs), gzip: gz(fs) }]));
 
 // ---- the shared measurement (runs in Node and, as source text, in the page) ------------------
@@ -207,7 +209,7 @@ const md = [
   native ? `structured: median ${f(native.structured.median)} µs, p99 ${f(native.structured.p99)} µs; free text (dev cases): median ${f(native.text.median)} µs, p99 ${f(native.text.p99)} µs` : 'not measured (cargo failed)', '',
   '### Download as shipped (engine + its rules)', '',
   '| engine | files | raw | gzip -9 |', '|---|---|---|---|',
-  ...names.map((n) => `| ${n} | ${SHIPPED[n].map((p) => path.basename(p)).join(', ')} | ${kb(sizes[n].raw)} | ${kb(sizes[n].gzip)} |`), '',
+  ...names.map((n) => `| ${n} | ${SHIPPED[n].map(shownPath).join(', ')} | ${kb(sizes[n].raw)} | ${kb(sizes[n].gzip)} |`), '',
   'Netral\'s download includes the whole engine (text stage, rule-language compiler, built-in rulebook); the peers\' include only the exported rules.', '',
 ].join('\n');
 writeFileSync(path.join(ROOT, 'bench/results.md'), md);

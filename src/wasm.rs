@@ -16,8 +16,14 @@ thread_local! {
     static ACTIVE: RefCell<Option<Rulebook>> = const { RefCell::new(None) };
     /// Changes whenever the active rulebook does (lean answers carry it; the wrapper's tables too).
     static GENERATION: Cell<u32> = const { Cell::new(0) };
-    /// The buffer lean answers are written to (reused; the wrapper reads it through `leanBuffer`).
+    /// The buffer lean answers are written to (reused; the wrapper reads it through `leanHead`).
     static LEAN_OUT: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// The facts of the next lean call, written in place by the wrapper (`leanInput`).
+    static LEAN_IN: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    /// The text of the next lean call as UTF-8, written in place by the wrapper (`leanText`).
+    static LEAN_TEXT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// Where the last lean answer is: `[byte offset, word count]` (read by the wrapper in memory).
+    static LEAN_HEAD: [Cell<u32>; 2] = const { [Cell::new(0), Cell::new(0)] };
 }
 
 #[wasm_bindgen]
@@ -74,24 +80,66 @@ fn bump_generation() {
     GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
 }
 
-/// Self-check (every keystroke, every answer), the lean path (see src/lean.rs): text as a string,
-/// facts as `(index, a, b)` triples; writes the answer words to a reused buffer and returns their
-/// count (the words are read from wasm memory at `leanBuffer()`, valid until the next call).
-/// `[LEAN_ERROR]` means: call `classifyFull` for the diagnostics.
+/// Self-check (every keystroke, every answer), the lean path (see src/lean.rs), with no
+/// allocation across the boundary: the first `text_len` bytes of the text buffer (`leanText`) as
+/// the text, the first `n_facts` numbers of the input buffer (`leanInput`) as `(index, a, b)` fact
+/// triples. Writes the answer words to a reused buffer and returns their count; where the words
+/// are (valid until the next call) is at `leanHead()`: `[byte offset, count]`. `[LEAN_ERROR]`
+/// means: call `classifyFull` for the diagnostics.
 #[wasm_bindgen(js_name = classify)]
-pub fn classify_lean(text: &str, facts: &[f64]) -> u32 {
+pub fn classify_lean(text_len: u32, n_facts: u32) -> u32 {
     let generation = GENERATION.with(Cell::get);
-    LEAN_OUT.with(|o| {
-        let mut out = o.borrow_mut();
-        with_active(|book| crate::lean::classify(book, text, facts, generation, &mut out));
-        out.len() as u32
+    LEAN_TEXT.with(|tb| {
+        let bytes = tb.borrow();
+        let text = bytes.get(..text_len as usize).and_then(|b| std::str::from_utf8(b).ok());
+        LEAN_IN.with(|i| {
+            let input = i.borrow();
+            let facts = &input[..(n_facts as usize).min(input.len())];
+            LEAN_OUT.with(|o| {
+                let mut out = o.borrow_mut();
+                match text {
+                    Some(text) => with_active(|book| crate::lean::classify(book, text, facts, generation, &mut out)),
+                    None => {
+                        out.clear();
+                        out.push(crate::lean::LEAN_ERROR);
+                    }
+                }
+                LEAN_HEAD.with(|h| {
+                    h[0].set(out.as_ptr() as u32);
+                    h[1].set(out.len() as u32);
+                });
+                out.len() as u32
+            })
+        })
     })
 }
 
-/// Where the words of the last `classifyLean` answer are, as a byte offset in wasm memory.
-#[wasm_bindgen(js_name = leanBuffer)]
-pub fn lean_buffer() -> u32 {
-    LEAN_OUT.with(|o| o.borrow().as_ptr() as u32)
+/// Room for `len` fact numbers for the next `classify`, as a byte offset in wasm memory (valid
+/// until the next `leanInput`; the wrapper asks once per rulebook, for three per fact).
+#[wasm_bindgen(js_name = leanInput)]
+pub fn lean_input(len: u32) -> u32 {
+    LEAN_IN.with(|i| {
+        let mut input = i.borrow_mut();
+        input.resize(len as usize, 0.0);
+        input.as_ptr() as u32
+    })
+}
+
+/// Room for `len` bytes of text for the next `classify`, as a byte offset in wasm memory (valid
+/// until the next `leanText`; the wrapper asks when a text may not fit).
+#[wasm_bindgen(js_name = leanText)]
+pub fn lean_text(len: u32) -> u32 {
+    LEAN_TEXT.with(|t| {
+        let mut text = t.borrow_mut();
+        text.resize(len as usize, 0);
+        text.as_ptr() as u32
+    })
+}
+
+/// Where `[byte offset, word count]` of the last lean answer are, as a byte offset (fixed).
+#[wasm_bindgen(js_name = leanHead)]
+pub fn lean_head() -> u32 {
+    LEAN_HEAD.with(|h| h.as_ptr() as u32)
 }
 
 /// The tables that expand lean answers of the active rulebook into `Verdict` objects, in `lang`.

@@ -136,6 +136,8 @@ let ruleInfo = new Map(); // id -> RuleInfo
 let builtinText = '';
 let customActive = false; // Periksa uses the editor's rules
 let firstVerdict = true;
+let lastVerdict = null; // the verdict on screen
+let built = false; // every part of the page is built (the first verdict comes before)
 
 function restore() {
   try {
@@ -213,8 +215,8 @@ function showTab(name, focus = false) {
     $(`panel-${tab}`).hidden = !on;
     if (on && focus) button.focus();
   }
-  if (name === 'aturan' && netral) { if (!editorChecked) runEditorCheck(); layoutEditor(); }
-  if (netral) renderVisible();
+  if (name === 'aturan' && built) { if (!editorChecked) runEditorCheck(); layoutEditor(); }
+  if (built) renderVisible();
   if (name === 'periksa') growIncident();
 }
 
@@ -249,10 +251,10 @@ function classifyNow() {
   renderFactHints(verdict);
   $('print-incident-text').textContent = text.length > LARGE_TEXT ? `${text.slice(0, LARGE_TEXT)}…` : text;
   $('print-facts').textContent = Object.keys(facts).length ? `${t('knownFacts')}: ${describeFacts(facts)}` : '';
+  lastVerdict = verdict;
   if (firstVerdict) {
     firstVerdict = false;
     performance.mark('netral-first-verdict');
-    document.documentElement.dataset.ready = 'true';
   }
   return verdict;
 }
@@ -825,10 +827,16 @@ let stale = { latihan: true, aturan: true };
 
 function refreshBook() {
   questions = netral.questions(state.lang);
+  classifyNow();
+  buildBookViews();
+}
+
+/** What depends on the rulebook beside the verdict: the form, rule info, the case library. */
+function buildBookViews() {
   ruleInfo = new Map(netral.rules(state.lang).map((r) => [r.id, r]));
   cases = netral.cases();
   renderForm();
-  classifyNow();
+  renderFactHints(lastVerdict);
   stale = { latihan: true, aturan: true };
   renderVisible();
 }
@@ -885,11 +893,18 @@ function applyState() {
 }
 
 async function start() {
+  // The engine first: fetching and compiling it is the longest wait. This module is loaded
+  // `async` (index.html), so it may run before the document is parsed: the page waits for that
+  // while the engine compiles.
+  const engine = load();
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
   translateStatic();
   initTabs();
   showTab(location.hash.slice(1) || state.tab);
   try {
-    netral = await load();
+    netral = await engine;
     performance.mark('netral-engine-loaded');
   } catch (e) {
     console.error(e);
@@ -898,15 +913,35 @@ async function start() {
   }
   $('loading').hidden = true;
   document.body.classList.add('is-loaded');
-  renderPrompts();
   initCheck();
+  // A stored edited rulebook is compiled first, so that Periksa uses it from the first verdict.
+  const edited = state.editor !== null;
+  if (edited) initEditor();
+  // The verdict on the restored text is shown (and painted) before the rest is built: the form,
+  // the examples, the training library, the rule editor.
+  questions = netral.questions(state.lang); // the first call: the built-in rulebook is compiled here
+  performance.mark('netral-rulebook-ready');
+  classifyNow();
+  await painted();
+  renderPrompts();
   initTraining();
-  initEditor(); // compiles a stored edited rulebook first, so Periksa uses it at once
-  refreshBook();
+  if (!edited) initEditor();
+  buildBookViews();
   $('lang-switch').addEventListener('click', switchLanguage);
   $('clear-data').addEventListener('click', clearData);
   window.addEventListener('hashchange', () => showTab(location.hash.slice(1)));
   growIncident();
+  built = true;
+  performance.mark('netral-page-ready');
+  document.documentElement.dataset.ready = 'true';
+}
+
+/** Resolves once the browser had a chance to paint (a frame, then a task), or soon if the page is hidden. */
+function painted() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
 }
 
 start();

@@ -28,10 +28,10 @@ export function load(opts = {}) {
 }
 
 async function create(opts) {
-  const module = await moduleOf(opts);
-  // A fresh copy of the wasm-bindgen glue (its own instance and memory) for each separate engine.
+  // A fresh copy of the wasm-bindgen glue (its own instance and memory) for each separate engine;
+  // fetched while the module compiles.
   const url = instances++ === 0 && !opts.separate ? GLUE.href : `${GLUE.href}?engine=${instances}`;
-  const glue = await import(url);
+  const [module, glue] = await Promise.all([moduleOf(opts), import(url)]);
   glue.initSync({ module });
   return new Netral(glue, module);
 }
@@ -64,45 +64,90 @@ export class Netral {
     this.restarts = 0;
     this._source = null; // the last source compile() accepted, re-applied after a rebuild
     this._lean = {}; // expansion tables of the active rulebook, per language
-    this._mem = null;
-    this._view = null;
+    this._mem = null; // the wasm memory, and views of it
+    this._u8 = null;
+    this._u32 = null;
+    this._f64 = null;
+    this._head = 0; // where [offset, count] of the last lean answer are, in u32 words
+    this._text = 0; // where the text of a lean call goes (bytes), and how many fit
+    this._textRoom = 0;
   }
 
   /** The verdict on an incident (a string is taken as its text), or `{error: diagnostics}`. */
   classify(incident) {
-    const input = incidentOf(incident);
-    return this._call(() => this._classify(input), (d) => ({ error: [d] }));
+    try {
+      return this._classify(incident);
+    } catch (e) {
+      return { error: [this._failed(e)] };
+    }
   }
 
-  // The lean path: text as a string, facts as numbers, the answer as words in wasm memory,
-  // expanded here with the tables of the active rulebook (src/lean.rs). Input it does not take
-  // (an unknown fact or value, a text too long) goes the full path, which says what is wrong.
-  _classify(input) {
-    const lang = input.lang === 'en' ? 'en' : 'id';
-    let t = this._tables(lang);
-    const facts = input.facts ? encodeFacts(input.facts, t) : [];
-    if (facts === null) return this._glue.classifyFull(input);
-    const n = this._glue.classify(input.text, facts);
-    const w = this._words(n);
-    if (w[0] === LEAN_ERROR) return this._glue.classifyFull(input);
-    if (w[n - 1] !== t.generation) {
-      // The active rulebook changed under the wrapper (glue called directly): fresh tables.
-      this._lean = {};
-      t = this._tables(lang);
+  // The lean path: the text (UTF-8) and the facts (numbers) written straight into buffers in wasm
+  // memory, the answer read as words from wasm memory and expanded here with the tables of the
+  // active rulebook (src/lean.rs). Input it does not take (an unknown fact or value, a text too
+  // long) goes the full path, which says what is wrong.
+  _classify(x) {
+    let text = '', facts = null, lang = 'id';
+    if (typeof x === 'string') text = x;
+    else if (x && typeof x === 'object') {
+      text = typeof x.text === 'string' ? x.text : x.text == null ? '' : String(x.text);
+      if (x.facts && typeof x.facts === 'object') facts = x.facts;
+      if (x.lang === 'en') lang = 'en';
     }
-    return expand(w, t, input.text);
+    const t = this._lean[lang] || this._tables(lang);
+    let n = 0;
+    if (facts !== null) {
+      let f64 = this._f64;
+      if (f64 === null || f64.length === 0) f64 = this._views()._f64;
+      n = encodeFacts(facts, t, f64, t.input >>> 3);
+      if (n < 0) return this._glue.classifyFull(fullInput(x, text));
+    }
+    let bytes = 0;
+    if (text.length > 0) {
+      // A text of more UTF-16 units than the engine reads bytes is too long for certain: the full
+      // path says so. Otherwise it fits in three bytes a unit.
+      if (text.length > MAX_TEXT_BYTES) return this._glue.classifyFull(fullInput(x, text));
+      if (3 * text.length > this._textRoom) {
+        this._textRoom = Math.max(3 * text.length, 4096);
+        this._text = this._glue.leanText(this._textRoom);
+      }
+      let u8 = this._u8;
+      if (u8 === null || u8.length === 0) u8 = this._views()._u8;
+      bytes = ENCODER.encodeInto(text, u8.subarray(this._text, this._text + this._textRoom)).written;
+    }
+    const len = this._glue.classify(bytes, n);
+    let u32 = this._u32;
+    if (u32.length === 0) u32 = this._views()._u32;
+    const at = u32[this._head] >>> 2;
+    if (u32[at] === LEAN_ERROR) return this._glue.classifyFull(fullInput(x, text));
+    if (u32[at + len - 1] !== t.generation) {
+      // The active rulebook changed under the wrapper (glue called directly): fresh tables, and
+      // the facts encoded again with them.
+      this._lean = {};
+      return this._classify(x);
+    }
+    return expand(u32, at, t, text);
   }
 
   _tables(lang) {
-    return this._lean[lang] || (this._lean[lang] = prepare(this._glue.leanTables(lang)));
+    if (this._lean[lang]) return this._lean[lang];
+    const t = prepare(this._glue.leanTables(lang));
+    // Room in wasm memory for every fact once (an object has each key once): three numbers each.
+    t.input = this._glue.leanInput(3 * t.fact_names.length);
+    if (this._head === 0) this._head = this._glue.leanHead() >>> 2;
+    this._views();
+    return (this._lean[lang] = t);
   }
 
-  _words(n) {
+  // Views of wasm memory, made again when it grows (the old buffer is then detached: length 0).
+  _views() {
     const mem = this._mem || (this._mem = this._glue.leanMemory());
-    const ptr = this._glue.leanBuffer();
-    let v = this._view;
-    if (!v || v.buffer !== mem.buffer) v = this._view = new Uint32Array(mem.buffer);
-    return v.subarray(ptr >>> 2, (ptr >>> 2) + n);
+    if (this._u32 === null || this._u32.buffer !== mem.buffer) {
+      this._u8 = new Uint8Array(mem.buffer);
+      this._u32 = new Uint32Array(mem.buffer);
+      this._f64 = new Float64Array(mem.buffer);
+    }
+    return this;
   }
 
   /** Compiles rule files and makes them the active rulebook; or says why not (the old one stays). */
@@ -155,19 +200,28 @@ export class Netral {
     try {
       return fn();
     } catch (e) {
-      // Bad input never throws in Rust, so an exception means the instance is broken (a trap,
-      // a stack overflow): rebuild it, restore the rulebook, and answer with a diagnostic.
-      console.error('netral: the engine failed and was restarted:', e);
-      this._revive();
-      return fallback(internalError(e));
+      return fallback(this._failed(e));
     }
+  }
+
+  // Bad input never throws in Rust, so an exception means the instance is broken (a trap, a stack
+  // overflow): rebuild it, restore the rulebook, and answer with a diagnostic.
+  _failed(e) {
+    console.error('netral: the engine failed and was restarted:', e);
+    this._revive();
+    return internalError(e);
   }
 
   _revive() {
     this.restarts++;
     this._lean = {};
     this._mem = null;
-    this._view = null;
+    this._u8 = null;
+    this._u32 = null;
+    this._f64 = null;
+    this._head = 0;
+    this._text = 0;
+    this._textRoom = 0;
     try {
       this._glue.__wbg_reset_state();
       if (this._source !== null) this._glue.compile(this._source);
@@ -189,17 +243,18 @@ function langOf(lang) {
   return lang === 'en' ? 'en' : 'id';
 }
 
-function incidentOf(x) {
-  if (typeof x === 'string') return { text: x };
-  if (!x || typeof x !== 'object') return { text: '' };
-  const out = { text: typeof x.text === 'string' ? x.text : x.text == null ? '' : String(x.text) };
-  if (x.facts && typeof x.facts === 'object') {
-    out.facts = {};
-    for (const [k, v] of Object.entries(x.facts)) {
-      if (v !== undefined && v !== '') out.facts[k] = v;
+/** The incident as the full path takes it (given text; facts without undefined or empty answers). */
+function fullInput(x, text) {
+  const out = { text };
+  if (x && typeof x === 'object') {
+    if (x.facts && typeof x.facts === 'object') {
+      out.facts = {};
+      for (const [k, v] of Object.entries(x.facts)) {
+        if (v !== undefined && v !== '') out.facts[k] = v;
+      }
     }
+    if (x.lang === 'en' || x.lang === 'id') out.lang = x.lang;
   }
-  if (x.lang === 'en' || x.lang === 'id') out.lang = x.lang;
   return out;
 }
 
@@ -217,14 +272,21 @@ function sourceOf(source) {
 // ---- the lean answer (src/lean.rs) ------------------------------------------------------------
 
 const LEAN_ERROR = 0xffffffff;
+const MAX_TEXT_BYTES = 1 << 20; // src/eval/facts.rs
+const ENCODER = new TextEncoder();
 const VERDICTS = ['allowed', 'needs_more_info', 'violation'];
 const KINDS = ['prohibition', 'permission'];
 const TYPES = ['bool', 'enum', 'date', 'number'];
 const OPS = ['Eq', 'Ne', 'Lt', 'Le', 'Gt', 'Ge'];
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
+const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Tables from the engine, with the lookups the wrapper needs (name → index, value → mask). */
+/**
+ * Tables from the engine, with what the wrapper derives from them once per rulebook and language:
+ * name → index, value → mask, each fact's place in name order, and per rule the parts of a matched
+ * rule that do not depend on the incident.
+ */
 function prepare(t) {
   t.factIndex = new Map(t.fact_names.map((n, i) => [n, i]));
   // Per enum: value or group name → [low, high] mask bits (values first, as Rust's mask_of).
@@ -234,59 +296,104 @@ function prepare(t) {
     vals.forEach(([v], i) => m.set(v, i < 32 ? [(1 << i) >>> 0, 0] : [0, (1 << (i - 32)) >>> 0]));
     return m;
   });
+  t.rank = new Int32Array(t.fact_names.length);
+  t.fact_order.forEach((f, i) => { t.rank[f] = i; });
+  t.rules = t.rule_ids.map((id, r) => ({
+    id, kind: KINDS[t.rule_kinds[r]], title: t.rule_titles[r], basis: t.rule_basis[r],
+    sanctions: t.rule_sanctions[r].map((s) => t.sanctions[s]), advice: t.rule_advice[r], note: t.rule_notes[r],
+  }));
+  t.dates = new Map(); // date text → day number, or null (a form sends the same few dates)
+  t.dayTexts = new Map(); // day number → date text
   return t;
 }
 
-/** Facts as (index, a, b) triples, or null when one needs the full path's diagnostics. */
-function encodeFacts(facts, t) {
-  const out = [];
+/**
+ * Writes facts as (index, a, b) triples into `f64` from `at` (room for three per fact); returns
+ * how many numbers, or -1 when one needs the full path's diagnostics. Unset answers (undefined,
+ * '') are left out, as the full path leaves them out.
+ */
+function encodeFacts(facts, t, f64, at) {
+  let n = at;
   for (const k in facts) {
-    if (!Object.prototype.hasOwnProperty.call(facts, k)) continue;
+    if (!hasOwn.call(facts, k)) continue;
     const v = facts[k];
+    if (v === undefined || v === '') continue;
     const f = t.factIndex.get(k);
-    if (f === undefined) return null;
+    if (f === undefined) return -1;
     if (v === null || v === 'unknown') continue;
+    let a = 0, b = 0;
     switch (t.fact_types[f]) {
       case 0:
-        if (v === true || v === 'true' || v === 'ya' || v === 'yes') out.push(f, 1, 0);
-        else if (v === false || v === 'false' || v === 'tidak' || v === 'no') out.push(f, 0, 0);
-        else return null;
+        if (v === true || v === 'true' || v === 'ya' || v === 'yes') a = 1;
+        else if (!(v === false || v === 'false' || v === 'tidak' || v === 'no')) return -1;
         break;
       case 1: {
         const m = typeof v === 'string' && t.enumMasks[t.fact_enums[f]].get(v);
-        if (!m) return null;
-        out.push(f, m[0], m[1]);
+        if (!m) return -1;
+        a = m[0];
+        b = m[1];
         break;
       }
       case 2: {
-        const d = typeof v === 'string' ? parseIsoDate(v) : null;
-        if (d === null) return null;
-        out.push(f, d, 0);
+        if (typeof v !== 'string') return -1;
+        let d = t.dates.get(v);
+        if (d === undefined) {
+          d = parseIsoDate(v);
+          if (t.dates.size > 256) t.dates.clear();
+          t.dates.set(v, d);
+        }
+        if (d === null) return -1;
+        a = d;
         break;
       }
       default:
-        if (typeof v !== 'number') return null;
-        out.push(f, v, 0);
+        if (typeof v !== 'number') return -1;
+        a = v;
     }
+    f64[n] = f;
+    f64[n + 1] = a;
+    f64[n + 2] = b;
+    n += 3;
   }
-  return out;
+  return n - at;
 }
 
-/** The Verdict object of a lean answer: the same shape and values as the full path's. */
-function expand(w, t, text) {
-  let i = 0;
+// Scratch for one expansion (the wrapper is synchronous and expand does not re-enter).
+const KNOWN = []; // known facts as [rank, index]… pairs, put in name order
+const SPANS = []; // evidence spans as fact, start, end…
+
+/** The Verdict object of the lean answer at `w[i]`: the same shape and values as the full path's. */
+function expand(w, i, t, text) {
   const verdict = VERDICTS[w[i++]];
-  // Known facts, by index; then in name order.
-  const known = [];
-  for (let n = w[i++]; n > 0; n--, i += 4) known[w[i]] = factValue(t, w[i], w[i + 1], w[i + 2], w[i + 3]);
+  // Known facts, in name order (insertion sort by rank: a handful of facts).
+  let nk = 0;
+  for (let n = w[i++]; n > 0; n--, i += 4) {
+    const r = t.rank[w[i]];
+    let j = nk;
+    while (j > 0 && KNOWN[2 * (j - 1)] > r) {
+      KNOWN[2 * j] = KNOWN[2 * j - 2];
+      KNOWN[2 * j + 1] = KNOWN[2 * j - 1];
+      j--;
+    }
+    KNOWN[2 * j] = r;
+    KNOWN[2 * j + 1] = i;
+    nk++;
+  }
   const facts = {};
-  for (const f of t.fact_order) if (known[f] !== undefined) facts[t.fact_names[f]] = known[f];
+  for (let j = 0; j < nk; j++) {
+    const k = KNOWN[2 * j + 1], f = w[k];
+    facts[t.fact_names[f]] = factValue(t, f, w[k + 1], w[k + 2], w[k + 3]);
+  }
   // Evidence spans, per fact.
-  const spans = [];
-  for (let n = w[i++]; n > 0; n--, i += 3) spans.push(w[i], w[i + 1], w[i + 2]);
+  let ns = 0;
+  for (let n = w[i++]; n > 0; n--, i += 3) {
+    SPANS[ns++] = w[i];
+    SPANS[ns++] = w[i + 1];
+    SPANS[ns++] = w[i + 2];
+  }
   const matched = [];
   for (let n = w[i++]; n > 0; n--) {
-    const r = w[i], nb = w[i + 1], ne = w[i + 2];
+    const rule = t.rules[w[i]], nb = w[i + 1], ne = w[i + 2];
     i += 3;
     const because = [];
     for (let b = 0; b < nb; b++) {
@@ -297,59 +404,65 @@ function expand(w, t, text) {
     const evidence = [];
     for (let e = 0; e < ne; e++) {
       const f = w[i++];
-      for (let k = 0; k < spans.length; k += 3) if (spans[k] === f) evidence.push(evidenceOf(t, spans, k, text));
+      for (let k = 0; k < ns; k += 3) if (SPANS[k] === f) evidence.push(evidenceOf(t, k, text));
     }
-    const sanctions = t.rule_sanctions[r].map((s) => sanctionRef(t, s));
+    const rs = rule.sanctions;
+    const sanctions = [];
+    for (let k = 0; k < rs.length; k++) sanctions.push({ id: rs[k][0], label: rs[k][1], severity: rs[k][2] });
     matched.push({
-      rule: t.rule_ids[r], kind: KINDS[t.rule_kinds[r]], title: t.rule_titles[r], basis: t.rule_basis[r].slice(),
-      sanction: sanctions.length ? sanctionRef(t, t.rule_sanctions[r][0]) : null, sanctions, because,
-      advice: t.rule_advice[r], note: t.rule_notes[r], evidence,
+      rule: rule.id, kind: rule.kind, title: rule.title, basis: rule.basis.slice(),
+      sanction: rs.length ? { id: rs[0][0], label: rs[0][1], severity: rs[0][2] } : null, sanctions, because,
+      advice: rule.advice, note: rule.note, evidence,
     });
   }
   const possible = [];
   for (let n = w[i++]; n > 0; n--) {
-    const r = w[i++];
+    const rule = t.rules[w[i++]];
     const missing = [];
     for (let k = w[i++]; k > 0; k--) missing.push(t.fact_names[w[i++]]);
-    possible.push({ rule: t.rule_ids[r], title: t.rule_titles[r], missing });
+    possible.push({ rule: rule.id, title: rule.title, missing });
   }
   let question = null;
   const qf = w[i++];
   const na = w[i++];
   if (qf > 0) {
     const f = qf - 1, type = TYPES[t.fact_types[f]];
-    let answers = [];
-    if (type === 'bool') answers = [{ value: true, label: t.words[0] }, { value: false, label: t.words[1] }];
+    const answers = [];
+    if (type === 'bool') answers.push({ value: true, label: t.words[0] }, { value: false, label: t.words[1] });
     else if (type === 'enum') {
       const vals = t.enum_values[t.fact_enums[f]];
-      for (let k = 0; k < na; k++) { const [value, label] = vals[w[i + k]]; answers.push({ value, label }); }
+      for (let k = 0; k < na; k++) { const v = vals[w[i + k]]; answers.push({ value: v[0], label: v[1] }); }
     }
-    i += na;
     question = { fact: t.fact_names[f], text: t.fact_questions[f], type, answers };
   }
   const evidence = [];
-  for (let k = 0; k < spans.length; k += 3) evidence.push(evidenceOf(t, spans, k, text));
+  for (let k = 0; k < ns; k += 3) evidence.push(evidenceOf(t, k, text));
   if (evidence.length > 1) evidence.sort((a, b) => a.start - b.start || a.end - b.end);
   return { verdict, matched, possible, question, facts, evidence };
 }
 
-function evidenceOf(t, spans, k, text) {
-  const start = spans[k + 1], end = spans[k + 2];
-  return { fact: t.fact_names[spans[k]], text: text.slice(start, end), start, end };
-}
-
-function sanctionRef(t, s) {
-  const [id, label, severity] = t.sanctions[s];
-  return { id, label, severity };
+function evidenceOf(t, k, text) {
+  const start = SPANS[k + 1], end = SPANS[k + 2];
+  return { fact: t.fact_names[SPANS[k]], text: text.slice(start, end), start, end };
 }
 
 function factValue(t, f, tag, p, q) {
   switch (tag) {
     case 1: return p !== 0;
     case 2: return maskName(t, t.fact_enums[f], p, q);
-    case 3: return isoDate(p | 0);
+    case 3: return dateText(t, p | 0);
     default: U32[0] = p; U32[1] = q; return F64[0];
   }
+}
+
+/** isoDate, remembered per tables (answers repeat the same few dates). */
+function dateText(t, day) {
+  let s = t.dayTexts.get(day);
+  if (s === undefined) {
+    if (t.dayTexts.size > 256) t.dayTexts.clear();
+    t.dayTexts.set(day, (s = isoDate(day)));
+  }
+  return s;
 }
 
 /** One token of a "because" string (Explainer::leaf_words). */
@@ -372,8 +485,16 @@ function members(t, e, lo, hi) {
   return out;
 }
 
+/** The index of the one bit set in lo | hi << 32, or -1. */
+function single(lo, hi) {
+  if (hi === 0) return lo !== 0 && (lo & (lo - 1)) === 0 ? 31 - Math.clz32(lo) : -1;
+  return lo === 0 && (hi & (hi - 1)) === 0 ? 63 - Math.clz32(hi) : -1;
+}
+
 /** EnumIr::name_of: a value, a group with exactly these members, or `a|b`. */
 function maskName(t, e, lo, hi) {
+  const one = single(lo, hi);
+  if (one >= 0 && one < t.enum_values[e].length) return t.enum_values[e][one][0];
   const m = members(t, e, lo, hi);
   if (m.length === 1) return t.enum_values[e][m[0]][0];
   for (const [g, , glo, ghi] of t.enum_groups[e]) if (glo === lo && ghi === hi) return g;
@@ -382,6 +503,8 @@ function maskName(t, e, lo, hi) {
 
 /** EnumIr::label_of. */
 function maskLabel(t, e, lo, hi) {
+  const one = single(lo, hi);
+  if (one >= 0 && one < t.enum_values[e].length) return t.enum_values[e][one][1];
   const m = members(t, e, lo, hi);
   if (m.length === 1) return t.enum_values[e][m[0]][1];
   for (const [, l, glo, ghi] of t.enum_groups[e]) if (glo === lo && ghi === hi) return l;

@@ -25,6 +25,8 @@ pub(crate) struct Usage {
 
 struct Decls<'a> {
     laws: HashMap<&'a str, usize>,
+    /// The law items in declaration order (the values of `laws` index it).
+    law_items: Vec<&'a ast::Law>,
     enums: HashMap<&'a str, usize>,
     facts: HashMap<&'a str, usize>,
     periods: HashMap<&'a str, usize>,
@@ -49,6 +51,7 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
         items,
         d: Decls {
             laws: HashMap::new(),
+            law_items: vec![],
             enums: HashMap::new(),
             facts: HashMap::new(),
             periods: HashMap::new(),
@@ -102,7 +105,7 @@ impl<'a> Resolver<'a> {
         for item in self.items {
             let diags = &mut self.diags;
             match item {
-                Item::Law(l) => { declare_in(&mut self.d.laws, &l.name, n_law, "law", diags); n_law += 1 }
+                Item::Law(l) => { declare_in(&mut self.d.laws, &l.name, n_law, "law", diags); self.d.law_items.push(l); n_law += 1 }
                 Item::Enum(e) => { declare_in(&mut self.d.enums, &e.name, n_enum, "enum", diags); n_enum += 1 }
                 Item::Fact(f) => { declare_in(&mut self.d.facts, &f.name, n_fact, "fact", diags); n_fact += 1 }
                 Item::Period(p) => { declare_in(&mut self.d.periods, &p.name, n_period, "period", diags); n_period += 1 }
@@ -219,8 +222,12 @@ impl<'a> Resolver<'a> {
             self.book.lexicon.prefix_first.push(id);
         } else {
             for key in [&first.word, &first.stem] {
-                let list = self.book.lexicon.by_first.entry(key.clone()).or_default();
-                if list.last() != Some(&id) { list.push(id); }
+                // Look up before inserting: most first words are already keys, and `entry` would
+                // need an owned copy of the key every time.
+                match self.book.lexicon.by_first.get_mut(key.as_str()) {
+                    Some(list) => if list.last() != Some(&id) { list.push(id) },
+                    None => { self.book.lexicon.by_first.insert(key.clone(), vec![id]); }
+                }
             }
         }
         self.book.lexicon.phrases.push(Phrase { words, concepts });
@@ -274,7 +281,7 @@ impl<'a> Resolver<'a> {
         for c in cs {
             match self.d.laws.get(c.law.text.as_str()) {
                 Some(&i) => {
-                    let Some(Item::Law(l)) = self.items.iter().filter(|it| matches!(it, Item::Law(_))).nth(i) else { continue };
+                    let Some(l) = self.d.law_items.get(i) else { continue };
                     out.push(format!("{} {}", l.short, c.article).trim().to_string());
                 }
                 None => {

@@ -10,13 +10,13 @@ use std::collections::BTreeSet;
 pub(super) fn describe(r: Rule) -> &'static str {
     match r {
         Rule::EOI => "the end of the file",
-        Rule::WHITESPACE | Rule::COMMENT => "a space or comment",
+        Rule::WHITESPACE | Rule::comment_text => "a space or comment",
         Rule::file | Rule::item | Rule::item_strict | Rule::item_kw | Rule::broken => {
             "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
         }
         Rule::keyword => "a keyword",
-        Rule::ident | Rule::ident_char | Rule::fact_ref | Rule::fact_value => "a name",
-        Rule::string | Rule::str_inner => "a quoted text \"…\"",
+        Rule::ident | Rule::fact_value => "a name",
+        Rule::string => "a quoted text \"…\"",
         Rule::number => "a number",
         Rule::date_lit => "a date (YYYY-MM-DD)",
         Rule::bool_lit => "`true` or `false`",
@@ -54,12 +54,15 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::example => "an example: example \"text\" => verdict",
         Rule::assignment => "a fact assignment: name = value",
         Rule::verdict => "a verdict (`violation`, `allowed` or `needs_more_info`)",
-        Rule::expr | Rule::primary | Rule::conj | Rule::negation | Rule::comparison | Rule::membership => "a condition",
+        Rule::expr | Rule::primary | Rule::negation | Rule::fact_test => "a condition",
+        Rule::bool_op => "`and` or `or`",
+        Rule::or_op => "`or`",
+        Rule::and_op => "`and`",
         Rule::not_op => "`not`",
         Rule::value_list => "a list [a, b]",
         Rule::cmp_op => "a comparison (=, !=, <, <=, >, >=)",
         Rule::value => "a value (a name, number, date or true/false)",
-        Rule::pattern | Rule::pat_primary | Rule::pat_conj | Rule::pat_near | Rule::pat_unary => "a text pattern",
+        Rule::pattern | Rule::pat_primary | Rule::pat_unary => "a text pattern",
         Rule::near_op => "`near`",
         Rule::pat_modifier => "`not` or `negated`",
     }
@@ -80,7 +83,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         words.extend(
             positives
                 .iter()
-                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::COMMENT | Rule::broken | Rule::item_kw))
+                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::comment_text | Rule::broken | Rule::item_kw))
                 .filter(|r| items < 3 || !is_item(r))
                 .map(|r| describe(*r).to_string()),
         );

@@ -108,6 +108,9 @@ fn string(p: Pair<Rule>) -> String {
 fn string_ref(p: &Pair<Rule>) -> String {
     let raw = p.as_str();
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
+    if !inner.contains('\\') {
+        return inner.to_string();
+    }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -287,14 +290,7 @@ fn value(cx: &Ctx, p: Pair<Rule>) -> Value {
 
 fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
     match p.as_rule() {
-        Rule::expr => {
-            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
-            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::Or(parts) }
-        }
-        Rule::conj => {
-            let mut parts: Vec<Expr> = p.into_inner().map(|c| expr(cx, c)).collect();
-            if parts.len() == 1 { parts.pop().unwrap_or(Expr::Const(false, Loc::default())) } else { Expr::And(parts) }
-        }
+        Rule::expr => by_precedence(p, |c| expr(cx, c), |l, _, _| l, Expr::And, Expr::Or),
         Rule::negation => {
             let mut nots = 0;
             let mut inner = None;
@@ -307,19 +303,50 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
             }
             e
         }
-        Rule::membership => {
-            let mut it = p.into_inner();
-            let fact = cx.name(next(&mut it));
-            let target = next(&mut it);
-            match target.as_rule() {
-                Rule::value_list => Expr::InList(fact, target.into_inner().map(|n| cx.name(n)).collect()),
-                _ => Expr::InNamed(fact, cx.name(target)),
+        Rule::fact_test => fact_test(cx, p),
+        // The only other primary the grammar allows is `bool_lit`.
+        _ => Expr::Const(p.as_str() == "true", cx.loc(&p)),
+    }
+}
+
+/// Folds the flat `a op b op c …` of an `expr` or `pattern` pair by precedence: `near` binds
+/// tightest (left to right), then `and`, then `or`; a level with one operand is that operand.
+fn by_precedence<T>(
+    p: Pair<Rule>,
+    mut operand: impl FnMut(Pair<Rule>) -> T,
+    near: impl Fn(T, T, &Pair<Rule>) -> T,
+    and: fn(Vec<T>) -> T,
+    or: fn(Vec<T>) -> T,
+) -> T {
+    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().map_or_else(|| wrap(vec![]), |t| t) } else { wrap(v) };
+    let mut it = p.into_inner();
+    let mut tight = operand(next(&mut it));
+    let (mut ands, mut ors) = (vec![], vec![]);
+    while let Some(op) = it.next() {
+        let rhs = operand(next(&mut it));
+        match op.as_rule() {
+            Rule::near_op => tight = near(tight, rhs, &op),
+            Rule::and_op => ands.push(std::mem::replace(&mut tight, rhs)),
+            _ => {
+                ands.push(std::mem::replace(&mut tight, rhs));
+                ors.push(joined(std::mem::take(&mut ands), and));
             }
         }
-        Rule::comparison => {
-            let mut it = p.into_inner();
-            let fact = cx.name(next(&mut it));
-            let op = match next(&mut it).as_str() {
+    }
+    ands.push(tight);
+    ors.push(joined(ands, and));
+    joined(ors, or)
+}
+
+/// `x`, `x in [a, b]`, `x in name` or `x <op> value`, told apart by the pairs after the name.
+fn fact_test(cx: &Ctx, p: Pair<Rule>) -> Expr {
+    let mut it = p.into_inner();
+    let fact = cx.name(next(&mut it));
+    let Some(second) = it.next() else { return Expr::Fact(fact) };
+    match second.as_rule() {
+        Rule::value_list => Expr::InList(fact, second.into_inner().map(|n| cx.name(n)).collect()),
+        Rule::cmp_op => {
+            let op = match second.as_str() {
                 "!=" => CmpOp::Ne,
                 "<=" => CmpOp::Le,
                 ">=" => CmpOp::Ge,
@@ -329,32 +356,13 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
             };
             Expr::Cmp(fact, op, value(cx, next(&mut it)))
         }
-        Rule::bool_lit => Expr::Const(p.as_str() == "true", cx.loc(&p)),
-        _ => Expr::Fact(cx.name(first_or_self(p))),
-    }
-}
-
-fn first_or_self(p: Pair<Rule>) -> Pair<Rule> {
-    match p.clone().into_inner().next() {
-        Some(c) => c,
-        None => p,
+        _ => Expr::InNamed(fact, cx.name(second)),
     }
 }
 
 fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
     match p.as_rule() {
-        Rule::pattern => collect(cx, p, Pattern::Or),
-        Rule::pat_conj => collect(cx, p, Pattern::And),
-        Rule::pat_near => {
-            let mut it = p.into_inner();
-            let mut acc = pattern(cx, next(&mut it));
-            while let Some(op) = it.next() {
-                let window = op.into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
-                let rhs = pattern(cx, next(&mut it));
-                acc = Pattern::Near(Box::new(acc), Box::new(rhs), window);
-            }
-            acc
-        }
+        Rule::pattern => by_precedence(p, |c| pattern(cx, c), near, Pattern::And, Pattern::Or),
         Rule::pat_unary => {
             let mut mods = vec![];
             let mut inner = None;
@@ -372,7 +380,8 @@ fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
     }
 }
 
-fn collect(cx: &Ctx, p: Pair<Rule>, wrap: fn(Vec<Pattern>) -> Pattern) -> Pattern {
-    let mut parts: Vec<Pattern> = p.into_inner().map(|c| pattern(cx, c)).collect();
-    if parts.len() == 1 { parts.pop().unwrap_or(Pattern::Or(vec![])) } else { wrap(parts) }
+/// `a near b` or `a near/N b`; the window defaults to 8 words.
+fn near(a: Pattern, b: Pattern, op: &Pair<Rule>) -> Pattern {
+    let window = op.clone().into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
+    Pattern::Near(Box::new(a), Box::new(b), window)
 }

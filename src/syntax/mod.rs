@@ -75,34 +75,42 @@ fn explain_broken(file: u32, offset: usize, text: &str) -> Diagnostic {
 }
 
 /// Position of the first parenthesis nested deeper than `MAX_NESTING`, ignoring strings and comments.
+/// Runs before pest on every file, so it jumps over comments and strings instead of stepping
+/// through a state machine byte by byte.
 fn too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut in_str, mut in_comment, mut escaped) = (0usize, false, false, false);
-    for (i, b) in text.bytes().enumerate() {
-        if in_comment {
-            in_comment = b != b'\n';
-        } else if in_str {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' | b'\n' => in_str = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'#' => in_comment = true,
-                b'"' => in_str = true,
-                b'(' | b'[' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        return Some(i);
-                    }
+    let b = text.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while let Some(at) = find(b, i, |c| matches!(c, b'#' | b'"' | b'(' | b'[' | b')' | b']')) {
+        i = at + 1;
+        match b[at] {
+            b'#' => i = find(b, i, |c| c == b'\n')?,
+            b'"' => i = string_end(b, i)?,
+            b'(' | b'[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(at);
                 }
-                b')' | b']' => depth = depth.saturating_sub(1),
-                _ => {}
             }
+            _ => depth = depth.saturating_sub(1),
         }
     }
     None
+}
+
+/// Index of the first byte at or after `from` that `hit` accepts.
+fn find(b: &[u8], from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    b.get(from..)?.iter().position(|&c| hit(c)).map(|p| from + p)
+}
+
+/// Index just after the string whose content starts at `from` (it ends at a quote or a line end).
+fn string_end(b: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = find(b, from, |c| matches!(c, b'"' | b'\\' | b'\n'))?;
+        if b[at] != b'\\' {
+            return Some(at + 1);
+        }
+        from = at + 2; // an escaped character, whatever it is
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +131,18 @@ mod tests {
         let src = format!("rule r \"r\" {{ when {}x{} }}", "(".repeat(10_000), ")".repeat(10_000));
         let (_, diags) = parse(0, &src);
         assert_eq!(diags[0].code, "E-NESTING");
+    }
+
+    #[test]
+    fn nesting_ignores_strings_comments_and_escapes() {
+        let deep = "(".repeat(MAX_NESTING + 1);
+        assert_eq!(too_deep(&deep), Some(MAX_NESTING));
+        assert_eq!(too_deep(&format!("#{deep}\nx")), None);
+        assert_eq!(too_deep(&format!("\"{deep}\" x")), None);
+        assert_eq!(too_deep(&format!("\"a\\\"{deep}\"")), None, "an escaped quote does not end the string");
+        assert_eq!(too_deep(&format!("\"a\n{deep}")), Some(3 + MAX_NESTING), "a line end ends the string");
+        assert_eq!(too_deep(&format!("\"a\\")), None, "an escape at the end of the text");
+        assert_eq!(too_deep(&format!("{}){deep}", "(".repeat(MAX_NESTING))), Some(MAX_NESTING + 2), "a closing parenthesis lowers the depth");
     }
 
     #[test]
