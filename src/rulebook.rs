@@ -184,14 +184,11 @@ pub(crate) enum Pat {
     Concept(u32),
 }
 
-/// Every phrase of every concept, indexed by its first word.
+/// Every phrase of every concept, as written (the evaluator indexes them by word id:
+/// `eval::matcher::PhraseIndex`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
-    /// First word (surface form or stem) → phrases starting with it.
-    pub by_first: HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>,
-    /// Phrases whose first word is a prefix (`kampanye*`): checked against every token.
-    pub prefix_first: Vec<u32>,
 }
 
 #[derive(Debug, Clone)]

@@ -27,6 +27,11 @@ fn compile_with_usage(sources: &Sources) -> (Option<Rulebook>, resolve::Usage, V
     let (book, usage, d) = resolve::resolve(&items);
     diags.extend(d);
     let book = if diags.iter().any(Diagnostic::is_error) { None } else { book };
+    // The evaluation plan (phrase index, gates) is part of compiling: built here, not on the
+    // first incident.
+    if let Some(b) = &book {
+        b.plan();
+    }
     (book, usage, locate(sources, diags))
 }
 

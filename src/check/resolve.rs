@@ -216,20 +216,6 @@ impl<'a> Resolver<'a> {
         if phrase.ends_with('*') {
             if let Some(last) = words.last_mut() { last.prefix = true; }
         }
-        let id = self.book.lexicon.phrases.len() as u32;
-        let first = &words[0];
-        if first.prefix {
-            self.book.lexicon.prefix_first.push(id);
-        } else {
-            for key in [&first.word, &first.stem] {
-                // Look up before inserting: most first words are already keys, and `entry` would
-                // need an owned copy of the key every time.
-                match self.book.lexicon.by_first.get_mut(key.as_str()) {
-                    Some(list) => if list.last() != Some(&id) { list.push(id) },
-                    None => { self.book.lexicon.by_first.insert(key.clone(), vec![id]); }
-                }
-            }
-        }
         self.book.lexicon.phrases.push(Phrase { words, concepts });
     }
 
