@@ -12,7 +12,8 @@ fn main() {
     } else {
         inc.text = arg.unwrap_or_else(|| "Duh, aku PNS di pemkot, kemarin ga sengaja nge-like postingan IG salah satu paslon walkot pas Pilkada 2024, kepencet waktu scroll. Terus temen kantor juga share video kampanye caleg di grup WA dinas. Aku nggak ikut deklarasi atau pakai atribut apa pun. Itu masuk pelanggaran ga sih? Mohon penjelasannya ya.".into());
     }
-    for _ in 0..10_000 {
+    let rounds = if inc.text.is_empty() { 200_000 } else { 10_000 };
+    for _ in 0..rounds {
         std::hint::black_box(book.classify(std::hint::black_box(&inc)).ok());
     }
 }

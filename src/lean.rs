@@ -95,15 +95,13 @@ pub struct LeanTables {
 /// The tables of a rulebook in a language.
 pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
     let en = lang == Lang::En;
-    let mut order: Vec<u16> = (0..book.facts.len() as u16).collect();
-    order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
     LeanTables {
         fact_names: book.facts.iter().map(|f| f.name.clone()).collect(),
         fact_types: book.facts.iter().map(|f| match f.ty { FactType::Bool => 0, FactType::Enum(_) => 1, FactType::Date => 2, FactType::Number => 3 }).collect(),
         fact_enums: book.facts.iter().map(|f| if let FactType::Enum(e) = f.ty { e } else { 0 }).collect(),
         fact_labels: (0..book.facts.len()).map(|f| book.fact_label(f, lang).into_owned()).collect(),
         fact_questions: book.facts.iter().map(|f| f.label.as_ref().map_or_else(|| f.name.clone(), |l| text(l, lang).to_string())).collect(),
-        fact_order: order,
+        fact_order: book.plan().fact_order.clone(),
         enum_values: book.enums.iter().map(|e| e.values.iter().map(|(n, l)| (n.clone(), text(l, lang).to_string())).collect()).collect(),
         enum_groups: book
             .enums

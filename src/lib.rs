@@ -33,7 +33,7 @@ pub use check::{ExampleOutcome, run_examples};
 pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
 pub use info::{RuleInfo, FactQuestion};
 pub use rulebook::Rulebook;
-pub use verdict::{Evidence, FactInput, Incident, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind};
+pub use verdict::{Evidence, FactInput, Incident, KnownFacts, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind};
 
 use std::sync::OnceLock;
 

@@ -102,7 +102,7 @@ pub struct Verdict<'a> {
     /// The one question that decides the most, when the verdict is `needs_more_info`.
     pub question: Option<Question<'a>>,
     /// Every fact known after reading the text (given or inferred), by name.
-    pub facts: BTreeMap<Text<'a>, Value<'a>>,
+    pub facts: KnownFacts<'a>,
     /// The words that gave every fact read from the text, in text order (for highlighting even
     /// when no rule matched yet).
     pub evidence: Vec<Evidence<'a>>,
@@ -201,4 +201,50 @@ pub enum Value<'a> {
     Number(f64),
     /// An enum value or group id, or a date `YYYY-MM-DD`.
     Text(Text<'a>),
+}
+
+/// Facts by name, in name order; a JSON object on the wire. A sorted list rather than a map:
+/// a verdict holds a handful and is built millions of times.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KnownFacts<'a>(Vec<(Text<'a>, Value<'a>)>);
+
+impl<'a> KnownFacts<'a> {
+    /// From pairs already in name order (the evaluator walks the facts in that order).
+    pub(crate) fn from_sorted(pairs: Vec<(Text<'a>, Value<'a>)>) -> Self {
+        debug_assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0));
+        KnownFacts(pairs)
+    }
+    /// The value of a fact, if known.
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(name)).ok().map(|i| &self.0[i].1)
+    }
+    /// The names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
+    }
+    /// Name and value pairs, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+    /// How many facts are known.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// True when no fact is known.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for KnownFacts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, 'a> Deserialize<'de> for KnownFacts<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, Value<'a>>::deserialize(d)?;
+        Ok(KnownFacts(map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect()))
+    }
 }

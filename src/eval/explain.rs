@@ -7,7 +7,6 @@ use super::tri::{self, Val};
 use crate::rulebook::{text, yes_no, Cond, FactType, Rulebook};
 use crate::verdict::*;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 pub(crate) struct Explainer<'a, 't> {
     book: &'a Rulebook,
@@ -165,17 +164,19 @@ impl<'a, 't> Explainer<'a, 't> {
 
     /// Facts known after reading: given ones, and those the text gave (with words to show).
 #[inline(never)]
-    pub fn known_facts(&self) -> BTreeMap<Text<'a>, Value<'a>> {
-        let mut out = BTreeMap::new();
-        for (i, fact) in self.book.facts.iter().enumerate() {
-            if !self.t.given[i] && !self.t.inferred[i] {
+    pub fn known_facts(&self) -> KnownFacts<'a> {
+        let book = self.book;
+        let mut out = Vec::with_capacity(8);
+        for &f in &book.plan().fact_order {
+            let f = f as usize;
+            if !self.t.given[f] && !self.t.inferred[f] {
                 continue;
             }
-            if let Some(v) = self.value(i) {
-                out.insert(Cow::Borrowed(fact.name.as_str()), v);
+            if let Some(v) = self.value(f) {
+                out.push((Cow::Borrowed(book.facts[f].name.as_str()), v));
             }
         }
-        out
+        KnownFacts::from_sorted(out)
     }
 
     fn value(&self, f: usize) -> Option<Value<'a>> {

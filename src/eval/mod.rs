@@ -35,11 +35,12 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 #[inline(never)]
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
     let plan = book.plan();
+    let known_false = plan::known_false(vals);
     let mut effective: Vec<Tri> = book
         .rules
         .iter()
         .enumerate()
-        .map(|(i, r)| if plan.gate_shut(i, vals) { Tri::False } else { own_status(r, vals) })
+        .map(|(i, r)| if plan.gate_shut(i, &known_false) { Tri::False } else { own_status(r, vals) })
         .collect();
     // Only prohibitions are overridden, and only by permissions, which nothing overrides: a
     // permission's own status is final, so prohibitions can be settled in place.

@@ -15,34 +15,65 @@ pub(crate) struct Plan {
     /// Each fact's value, and whether an inference set it, for an empty description.
     pub silent: Vec<(Val, bool)>,
     /// Per rule: yes/no facts at least one of which must be true for the rule's own condition
-    /// to hold (empty when no such set exists). When every one is known false, the condition
-    /// is false without walking it: most rules name an act, and most acts are false in any
-    /// one incident.
-    pub gates: Vec<Vec<FactId>>,
+    /// to hold, as a bit set over the first `GATE_FACTS` facts (all zero: no gate). When every
+    /// one is known false, the condition is false without walking it: most rules name an act,
+    /// and most acts are false in any one incident.
+    pub gates: Vec<Gate>,
     /// The rules some permission overrides.
     pub overridden: Vec<u32>,
     /// Per fact, per inference: concepts one of which must occur in the text for the pattern
     /// to match (`None` when it can match on absence, as `not x` does). Most concepts occur in
     /// no one incident, so most patterns are settled by a look at a few counts.
     pub infer_needs: Vec<Vec<Option<Vec<u32>>>>,
+    /// Fact indices in name order (the order of `Verdict.facts`).
+    pub fact_order: Vec<FactId>,
 }
+
+/// A set of facts, one bit each.
+pub(crate) type Gate = [u64; GATE_FACTS / 64];
+
+/// Gates are kept for rulebooks of up to this many facts (the built-in one has about 40).
+const GATE_FACTS: usize = 256;
 
 impl Plan {
     pub fn new(book: &Rulebook) -> Plan {
-        let gates = book.rules.iter().map(|r| gate(&r.cond).unwrap_or_default()).collect();
+        let gates = book
+            .rules
+            .iter()
+            .map(|r| {
+                let mut bits: Gate = [0; GATE_FACTS / 64];
+                if let Some(facts) = gate(&r.cond).filter(|fs| fs.iter().all(|&f| (f as usize) < GATE_FACTS)) {
+                    for f in facts {
+                        bits[f as usize / 64] |= 1 << (f % 64);
+                    }
+                }
+                bits
+            })
+            .collect();
         let overridden = (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
         let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|(_, p)| needs(p)).collect()).collect();
-        let mut plan = Plan { phrases: matcher::PhraseIndex::new(&book.lexicon), silent: vec![], gates, overridden, infer_needs };
+        let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
+        fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
+        let mut plan = Plan { phrases: matcher::PhraseIndex::new(&book.lexicon), silent: vec![], gates, overridden, infer_needs, fact_order };
         plan.silent = silent(book, &plan);
         plan
     }
 
-    /// True when rule `i`'s gate proves its condition false for these values.
+    /// True when rule `i`'s gate proves its condition false, given the facts known false.
     #[inline]
-    pub fn gate_shut(&self, i: usize, vals: &[Val]) -> bool {
+    pub fn gate_shut(&self, i: usize, known_false: &Gate) -> bool {
         let g = &self.gates[i];
-        !g.is_empty() && g.iter().all(|&f| vals.get(f as usize) == Some(&Val::Bool(false)))
+        *g != [0; GATE_FACTS / 64] && g.iter().zip(known_false).all(|(g, f)| g & !f == 0)
     }
+}
+
+/// The yes/no facts known false (of the first `GATE_FACTS`).
+pub(crate) fn known_false(vals: &[Val]) -> Gate {
+    let mut bits: Gate = [0; GATE_FACTS / 64];
+    for (f, v) in vals.iter().enumerate().take(GATE_FACTS) {
+        bits[f / 64] |= ((*v == Val::Bool(false)) as u64) << (f % 64);
+    }
+    bits
 }
 
 /// What silence says, fact by fact (an incident without facts cannot be rejected).
@@ -110,7 +141,7 @@ mod tests {
     fn a_shut_gate_means_a_false_condition() {
         let book = Rulebook::builtin();
         let plan = Plan::new(book);
-        assert!(plan.gates.iter().filter(|g| !g.is_empty()).count() * 2 > book.rules.len(), "most rules have a gate");
+        assert!(plan.gates.iter().filter(|g| g.iter().any(|&w| w != 0)).count() * 2 > book.rules.len(), "most rules have a gate");
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
             seed ^= seed << 13;
@@ -134,8 +165,9 @@ mod tests {
                     (crate::rulebook::FactType::Number, _) => Val::Num((next() % 100) as f64),
                 })
                 .collect();
+            let known_false = known_false(&vals);
             for (i, r) in book.rules.iter().enumerate() {
-                if plan.gate_shut(i, &vals) {
+                if plan.gate_shut(i, &known_false) {
                     shut += 1;
                     assert_eq!(eval(&r.cond, &vals), Tri::False, "gate of {} shut on a condition that is not false", r.id);
                 }
