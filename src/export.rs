@@ -20,7 +20,7 @@ impl Rulebook {
     /// severity, T, U}]}`, as JSON text.
     pub fn export_json_logic(&self) -> String {
         // What an empty description gives every fact (facts left out of the data).
-        let silent: Vec<Val> = self.plan().silent.iter().map(|(v, _)| *v).collect();
+        let silent: Vec<Val> = self.plan().silent_vals.clone();
         let x = Exporter { book: self, silent };
         let mut out = String::from("{\n\"facts\": {");
         for (i, f) in self.facts.iter().enumerate() {

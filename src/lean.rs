@@ -127,9 +127,9 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
 
 /// The given facts from triples into `t` (reused between calls), or `None` when one is out of
 /// range or of the wrong type.
-fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
+fn given(book: &Rulebook, text_in: &str, facts: &[f64], t: &mut FactTable) -> Option<()> {
     let n = book.facts.len();
-    t.reset(n);
+    t.reset(book, text_in);
     if !facts.len().is_multiple_of(3) {
         return None;
     }
@@ -140,7 +140,7 @@ fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
         }
         let id = id as usize;
         let u32_of = |v: f64| (v >= 0.0 && v <= u32::MAX as f64 && v.fract() == 0.0).then_some(v as u64);
-        t.vals[id] = match book.facts[id].ty {
+        let v = match book.facts[id].ty {
             FactType::Bool => Val::Bool(a != 0.0),
             FactType::Enum(e) => {
                 let m = u32_of(a)? | (u32_of(b)? << 32);
@@ -157,7 +157,7 @@ fn given(book: &Rulebook, facts: &[f64], t: &mut FactTable) -> Option<()> {
             }
             FactType::Number => Val::Num(a),
         };
-        t.given[id] = true;
+        t.give(id, v);
     }
     Some(())
 }
@@ -178,7 +178,7 @@ pub fn classify(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, 
 }
 
 fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, t: &mut FactTable, out: &mut Vec<u32>) {
-    if given(book, facts, t).is_none() {
+    if given(book, text_in, facts, t).is_none() {
         out.push(LEAN_ERROR);
         return;
     }

@@ -24,7 +24,6 @@ pub(crate) struct Explainer<'a, 't> {
 const MARK: usize = 64;
 
 impl<'a, 't> Explainer<'a, 't> {
-#[inline(never)]
     pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'t FactTable) -> Self {
         let ascii = inc.text.is_ascii();
         // Facts only (the form): no words to show, nothing to allocate.
@@ -61,7 +60,6 @@ impl<'a, 't> Explainer<'a, 't> {
         base + self.inc.text.get(start..byte).map_or(0, |s| s.encode_utf16().count() as u32)
     }
 
-#[inline(never)]
     pub fn matched(&mut self, i: usize) -> MatchedRule<'a> {
         let r = &self.book.rules[i];
         let mut because = vec![];
@@ -102,7 +100,6 @@ impl<'a, 't> Explainer<'a, 't> {
         }
     }
 
-#[inline(never)]
     pub fn possible(&mut self, i: usize) -> PossibleRule<'a> {
         let book = self.book;
         let r = &book.rules[i];
@@ -147,7 +144,6 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Evidence of every fact read from the text, in text order.
-#[inline(never)]
     pub fn all_evidence(&mut self) -> Vec<Evidence<'a>> {
         let mut all: Vec<Evidence<'a>> = vec![];
         let mut last = None;
@@ -163,7 +159,6 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Facts known after reading: given ones, and those the text gave (with words to show).
-#[inline(never)]
     pub fn known_facts(&self) -> KnownFacts<'a> {
         let book = self.book;
         let mut out = Vec::with_capacity(8);

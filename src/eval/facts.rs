@@ -28,10 +28,9 @@ pub(crate) struct FactTable {
 }
 
 /// Reads the incident's given facts; errors name the fact or value that is not known.
-#[inline(never)]
 pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Diagnostic>> {
     let mut t = FactTable::default();
-    t.reset(book.facts.len());
+    t.reset(book, &inc.text);
     let mut errors = vec![];
     if inc.text.len() > MAX_TEXT_BYTES {
         errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
@@ -43,10 +42,8 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
             continue;
         };
         match parse_value(book, id as usize, input) {
-            Ok(Some(v)) => {
-                t.vals[id as usize] = v;
-                t.given[id as usize] = true;
-            }
+            Ok(Some(v)) => t.give(id as usize, v),
+            // "unknown": as if not given.
             Ok(None) => {}
             Err(e) => errors.push(*e),
         }
@@ -55,15 +52,30 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
 }
 
 impl FactTable {
-    /// Every fact unknown and not given, keeping the allocations.
-    pub fn reset(&mut self, n: usize) {
+    /// Nothing given, keeping the allocations: every fact unknown, or, when the text is empty,
+    /// what silence says (the text stage is then skipped: see `eval::fill_from_text`).
+    pub fn reset(&mut self, book: &Rulebook, text_in: &str) {
+        let n = book.facts.len();
         self.vals.clear();
-        self.vals.resize(n, Val::Unknown);
+        self.inferred.clear();
+        if is_silent(text_in) {
+            let plan = book.plan();
+            self.vals.extend_from_slice(&plan.silent_vals);
+            self.inferred.extend_from_slice(&plan.silent_inferred);
+        } else {
+            self.vals.resize(n, Val::Unknown);
+            self.inferred.resize(n, false);
+        }
         self.given.clear();
         self.given.resize(n, false);
-        self.inferred.clear();
-        self.inferred.resize(n, false);
         self.spans.clear();
+    }
+
+    /// Records a value the user gave.
+    pub fn give(&mut self, f: usize, v: Val) {
+        self.vals[f] = v;
+        self.given[f] = true;
+        self.inferred[f] = false;
     }
 
     /// The spans of fact `f`.
@@ -72,6 +84,11 @@ impl FactTable {
         let end = start + self.spans[start..].partition_point(|s| s.0 as usize == f);
         &self.spans[start..end]
     }
+}
+
+/// True when a description says nothing (empty or blank).
+pub(crate) fn is_silent(text_in: &str) -> bool {
+    text_in.trim().is_empty()
 }
 
 fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnostic {
@@ -136,7 +153,6 @@ fn show(input: &FactInput) -> String {
 
 /// Fills the facts the user did not give from the text. Closed yes/no facts not read from
 /// the text are false: a description is taken as complete about what was done.
-#[inline(never)]
 pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
     let mut occ = Vec::new();

@@ -32,7 +32,6 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 }
 
 /// Evaluates every rule.
-#[inline(never)]
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
     let plan = book.plan();
     let known_false = plan::known_false(vals);
@@ -75,17 +74,11 @@ pub(crate) fn read_facts(book: &Rulebook, inc: &Incident) -> Result<FactTable, V
     Ok(table)
 }
 
-/// Fills the facts not given from the text (or, for an empty text, from what silence says).
-#[inline(never)]
+/// Fills the facts not given from the text (for an empty text, `FactTable::reset` already
+/// put what silence says).
 pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &str) {
-    if text_in.trim().is_empty() {
-        // Facts only: what silence says does not depend on the incident.
-        for (f, &(v, inferred)) in book.plan().silent.iter().enumerate() {
-            if !table.given[f] {
-                table.vals[f] = v;
-                table.inferred[f] = inferred;
-            }
-        }
+    // Facts only: the table started from what silence says (`FactTable::reset`).
+    if facts::is_silent(text_in) {
         return;
     }
     let analysis = text::analyse(text_in);

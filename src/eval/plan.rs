@@ -5,15 +5,15 @@ use super::tri::Val;
 use super::{facts, matcher};
 use crate::rulebook::{Cond, FactId, Pat, Rulebook};
 use crate::text;
-use crate::verdict::Incident;
 
 /// Derived evaluation data of one rulebook.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Plan {
     /// The lexicon as word ids.
     pub phrases: matcher::PhraseIndex,
-    /// Each fact's value, and whether an inference set it, for an empty description.
-    pub silent: Vec<(Val, bool)>,
+    /// Each fact's value for an empty description, and whether an inference set it.
+    pub silent_vals: Vec<Val>,
+    pub silent_inferred: Vec<bool>,
     /// Per rule: yes/no facts at least one of which must be true for the rule's own condition
     /// to hold, as a bit set over the first `GATE_FACTS` facts (all zero: no gate). When every
     /// one is known false, the condition is false without walking it: most rules name an act,
@@ -54,8 +54,16 @@ impl Plan {
         let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|(_, p)| needs(p)).collect()).collect();
         let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
         fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
-        let mut plan = Plan { phrases: matcher::PhraseIndex::new(&book.lexicon), silent: vec![], gates, overridden, infer_needs, fact_order };
-        plan.silent = silent(book, &plan);
+        let mut plan = Plan {
+            phrases: matcher::PhraseIndex::new(&book.lexicon),
+            silent_vals: vec![],
+            silent_inferred: vec![],
+            gates,
+            overridden,
+            infer_needs,
+            fact_order,
+        };
+        (plan.silent_vals, plan.silent_inferred) = silent(book, &plan);
         plan
     }
 
@@ -76,12 +84,22 @@ pub(crate) fn known_false(vals: &[Val]) -> Gate {
     bits
 }
 
-/// What silence says, fact by fact (an incident without facts cannot be rejected).
-fn silent(book: &Rulebook, plan: &Plan) -> Vec<(Val, bool)> {
-    let Ok(mut t) = facts::given(book, &Incident::default()) else { return vec![] };
+/// `known_false` after fact `f` takes value `v`.
+pub(crate) fn with_fact(mut known_false: Gate, f: usize, v: Val) -> Gate {
+    if f < GATE_FACTS {
+        let bit = 1 << (f % 64);
+        if v == Val::Bool(false) { known_false[f / 64] |= bit } else { known_false[f / 64] &= !bit }
+    }
+    known_false
+}
+
+/// What silence says, fact by fact: the inferences run on an empty description.
+fn silent(book: &Rulebook, plan: &Plan) -> (Vec<Val>, Vec<bool>) {
+    let n = book.facts.len();
+    let mut t = facts::FactTable { vals: vec![Val::Unknown; n], given: vec![false; n], inferred: vec![false; n], spans: vec![] };
     let a = text::analyse("");
     facts::infer(book, plan, &mut t, "", &a, &matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &a));
-    t.vals.into_iter().zip(t.inferred).collect()
+    (t.vals, t.inferred)
 }
 
 /// Yes/no facts one of which must be true for `c` to be true, if `c` has such a set: a fact

@@ -8,7 +8,6 @@ use crate::rulebook::{FactType, Rulebook};
 use crate::verdict::RuleKind;
 
 /// The fact to ask about, if any open fact can settle a possible prohibition.
-#[inline(never)]
 pub(crate) fn next(book: &Rulebook, vals: &[Val], st: &Statuses) -> Option<usize> {
     let possible: Vec<usize> = (0..book.rules.len())
         .filter(|&i| book.rules[i].kind == RuleKind::Prohibition && st.effective[i] == Tri::Unknown)
@@ -22,6 +21,8 @@ pub(crate) fn next(book: &Rulebook, vals: &[Val], st: &Statuses) -> Option<usize
         });
     }
     candidates.sort_unstable();
+    let plan = book.plan();
+    let known_false = super::plan::known_false(vals);
     let mut best: Option<(f64, usize)> = None;
     let mut trial = vals.to_vec();
     for &f in &candidates {
@@ -33,7 +34,9 @@ pub(crate) fn next(book: &Rulebook, vals: &[Val], st: &Statuses) -> Option<usize
             let mut total = 0.0;
             for v in &answers {
                 trial[f] = *v;
-                total += possible.iter().filter(|&&i| effective(book, i, &trial) != Tri::Unknown).map(|&i| book.rules[i].weight as f64).sum::<f64>();
+                let trial_false = super::plan::with_fact(known_false, f, *v);
+                let settled = |i: usize| plan.gate_shut(i, &trial_false) || effective(book, i, &trial) != Tri::Unknown;
+                total += possible.iter().filter(|&&i| settled(i)).map(|&i| book.rules[i].weight as f64).sum::<f64>();
             }
             trial[f] = vals[f];
             total / answers.len() as f64

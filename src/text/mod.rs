@@ -82,7 +82,6 @@ impl Analysis {
 }
 
 /// Analyses an incident text. Never panics; linear in the length of the text.
-#[inline(never)]
 pub fn analyse(text: &str) -> Analysis {
     let mut end = text.len().min(MAX_TEXT_BYTES);
     while !text.is_char_boundary(end) {
