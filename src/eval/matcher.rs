@@ -134,7 +134,14 @@ impl PhraseIndex {
 /// Finds every phrase of the lexicon in the text.
 pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
     let toks = a.tokens();
-    let ids: Vec<(u32, u32)> = (0..toks.len()).map(|i| (ix.id(a.word(i)), ix.id(a.stem(i)))).collect();
+    let ids: Vec<(u32, u32)> = (0..toks.len())
+        .map(|i| {
+            let (word, stem) = (a.word(i), a.stem(i));
+            let w = ix.id(word);
+            // Most words are their own stem: one lookup.
+            (w, if stem == word { w } else { ix.id(stem) })
+        })
+        .collect();
     let mut found: Vec<(u32, Occ)> = Vec::with_capacity(toks.len());
     let mut per_concept = vec![0u32; concepts];
     for i in 0..toks.len() {
