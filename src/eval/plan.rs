@@ -1,5 +1,6 @@
-//! What the evaluator derives once per rulebook, on first use: the facts an empty description
-//! gives, and each rule's gate (a cheap test that proves its condition false).
+//! What the evaluator derives once per rulebook, as the last step of compiling (or on first use
+//! of a rulebook built otherwise): the phrase index, each rule's gate (a cheap test that proves
+//! its condition false), the concepts each inference needs, and what an empty description says.
 
 use super::tri::Val;
 use super::{facts, matcher};
