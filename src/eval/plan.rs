@@ -111,17 +111,7 @@ fn gate(c: &Cond) -> Option<Vec<FactId>> {
     match c {
         Cond::IsTrue(f) => Some(vec![*f]),
         Cond::And(parts) => parts.iter().filter_map(gate).min_by_key(Vec::len),
-        Cond::Or(parts) => {
-            let mut all = vec![];
-            for p in parts {
-                for f in gate(p)? {
-                    if !all.contains(&f) {
-                        all.push(f);
-                    }
-                }
-            }
-            Some(all)
-        }
+        Cond::Or(parts) => union(parts, gate),
         _ => None,
     }
 }
@@ -135,18 +125,21 @@ fn needs(p: &Pat) -> Option<Vec<u32>> {
         Pat::Not(_) => None,
         Pat::And(parts) => parts.iter().filter_map(needs).min_by_key(Vec::len),
         Pat::Near(a, b, _) => [needs(a), needs(b)].into_iter().flatten().min_by_key(Vec::len),
-        Pat::Or(parts) => {
-            let mut all = vec![];
-            for x in parts {
-                for c in needs(x)? {
-                    if !all.contains(&c) {
-                        all.push(c);
-                    }
-                }
+        Pat::Or(parts) => union(parts, needs),
+    }
+}
+
+/// The union of every part's set, if every part has one.
+fn union<T, X: PartialEq>(parts: &[T], set: impl Fn(&T) -> Option<Vec<X>>) -> Option<Vec<X>> {
+    let mut all = vec![];
+    for p in parts {
+        for x in set(p)? {
+            if !all.contains(&x) {
+                all.push(x);
             }
-            Some(all)
         }
     }
+    Some(all)
 }
 
 #[cfg(test)]
