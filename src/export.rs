@@ -162,26 +162,23 @@ fn missing(v: &str) -> String {
 }
 
 fn and(xs: &[String]) -> String {
-    if xs.iter().any(|x| x == FALSE) {
-        return FALSE.into();
-    }
-    let xs: Vec<&String> = xs.iter().filter(|x| *x != TRUE).collect();
-    match xs.len() {
-        0 => TRUE.into(),
-        1 => xs[0].clone(),
-        _ => format!("{{\"and\": [{}]}}", xs.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
-    }
+    junction("and", xs, FALSE, TRUE)
 }
 
 fn or(xs: &[String]) -> String {
-    if xs.iter().any(|x| x == TRUE) {
-        return TRUE.into();
+    junction("or", xs, TRUE, FALSE)
+}
+
+/// `xs` joined by `op`, simplified: `absorbing` anywhere gives it, `identity` parts drop out.
+fn junction(op: &str, xs: &[String], absorbing: &str, identity: &str) -> String {
+    if xs.iter().any(|x| x == absorbing) {
+        return absorbing.into();
     }
-    let xs: Vec<&String> = xs.iter().filter(|x| *x != FALSE).collect();
-    match xs.len() {
-        0 => FALSE.into(),
-        1 => xs[0].clone(),
-        _ => format!("{{\"or\": [{}]}}", xs.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
+    let xs: Vec<&str> = xs.iter().map(String::as_str).filter(|x| *x != identity).collect();
+    match xs.as_slice() {
+        [] => identity.into(),
+        [x] => x.to_string(),
+        _ => format!("{{\"{op}\": [{}]}}", xs.join(", ")),
     }
 }
 
