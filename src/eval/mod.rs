@@ -22,8 +22,13 @@ pub(crate) struct Statuses {
     pub effective: Vec<Tri>,
 }
 
-/// A rule's own status: its condition, less its `unless` (before any overriding permission).
-pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
+/// Rule `i`'s own status: its condition, less its `unless` (before any overriding permission).
+/// A shut gate (`plan::Plan::gates`) settles it false without walking the condition.
+pub(crate) fn own_status(book: &Rulebook, plan: &plan::Plan, i: usize, vals: &[Val], known_false: &plan::Gate) -> Tri {
+    if plan.gate_shut(i, known_false) {
+        return Tri::False;
+    }
+    let r = &book.rules[i];
     let c = tri::eval(&r.cond, vals);
     match (&r.unless, c) {
         (_, Tri::False) | (None, _) => c,
@@ -35,12 +40,7 @@ pub(crate) fn own_status(r: &crate::rulebook::RuleIr, vals: &[Val]) -> Tri {
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
     let plan = book.plan();
     let known_false = plan::known_false(vals);
-    let mut effective: Vec<Tri> = book
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| if plan.gate_shut(i, &known_false) { Tri::False } else { own_status(r, vals) })
-        .collect();
+    let mut effective: Vec<Tri> = (0..book.rules.len()).map(|i| own_status(book, plan, i, vals, &known_false)).collect();
     // Only prohibitions are overridden, and only by permissions, which nothing overrides: a
     // permission's own status is final, so prohibitions can be settled in place.
     for &i in &plan.overridden {

@@ -2,6 +2,7 @@
 //! weighted by their severity. Only facts that can settle something are asked, so answering
 //! and classifying again converges (each answer removes one unknown fact).
 
+use super::plan::{Gate, Plan};
 use super::tri::{self, Tri, Val};
 use super::{is_open_unknown, Statuses};
 use crate::rulebook::{FactType, Rulebook};
@@ -35,7 +36,7 @@ pub(crate) fn next(book: &Rulebook, vals: &[Val], st: &Statuses) -> Option<usize
             for v in &answers {
                 trial[f] = *v;
                 let trial_false = super::plan::with_fact(known_false, f, *v);
-                let settled = |i: usize| plan.gate_shut(i, &trial_false) || effective(book, i, &trial) != Tri::Unknown;
+                let settled = |i: usize| effective(book, plan, i, &trial, &trial_false) != Tri::Unknown;
                 total += possible.iter().filter(|&&i| settled(i)).map(|&i| book.rules[i].weight as f64).sum::<f64>();
             }
             trial[f] = vals[f];
@@ -71,13 +72,13 @@ fn waits_on(book: &Rulebook, i: usize, vals: &[Val], f: usize) -> bool {
 }
 
 /// A prohibition's status after the permissions that override it.
-pub(crate) fn effective(book: &Rulebook, i: usize, vals: &[Val]) -> Tri {
-    let r = &book.rules[i];
-    let s = super::own_status(r, vals);
+fn effective(book: &Rulebook, plan: &Plan, i: usize, vals: &[Val], known_false: &Gate) -> Tri {
+    let own = |i: usize| super::own_status(book, plan, i, vals, known_false);
+    let s = own(i);
     if s == Tri::False {
         return s;
     }
-    r.excused_by.iter().fold(s, |acc, &p| acc.and(super::own_status(&book.rules[p as usize], vals).not()))
+    book.rules[i].excused_by.iter().fold(s, |acc, &p| acc.and(own(p as usize).not()))
 }
 
 /// Calls `f` for each fact that keeps rule `i` (with its exceptions) undecided.
