@@ -20,7 +20,7 @@
 //! generation (changes when the active rulebook changes)
 //! ```
 
-use crate::eval::facts::{FactTable, MAX_TEXT_BYTES};
+use crate::eval::facts::{FactTable, Utf16, MAX_TEXT_BYTES};
 use crate::eval::tri::{self, Tri, Val};
 use crate::eval::{self, question};
 use crate::rulebook::{text, yes_no, CmpOp, Cond, FactType, Rulebook};
@@ -212,9 +212,9 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
     // Evidence spans, per fact.
     let at = out.len();
     out.push(0);
-    let utf16 = Utf16::new(text_in, t);
+    let utf16 = Utf16::new(text_in, &t.spans);
     for &(f, s, e) in &t.spans {
-        if t.given[f as usize] || text_in.get(s as usize..e as usize).is_none() {
+        if text_in.get(s as usize..e as usize).is_none() {
             continue;
         }
         out.extend_from_slice(&[f as u32, utf16.get(s), utf16.get(e)]);
@@ -340,43 +340,3 @@ fn leaf_fact(c: &Cond) -> Option<u16> {
         _ => None,
     }
 }
-
-/// Byte offsets → UTF-16 offsets for the evidence spans of one text (one pass when not ASCII).
-struct Utf16 {
-    /// Sorted (byte, utf16) pairs of every span end; empty for ASCII text.
-    map: Vec<(u32, u32)>,
-}
-
-impl Utf16 {
-    fn new(text_in: &str, t: &FactTable) -> Utf16 {
-        if text_in.is_ascii() {
-            return Utf16 { map: vec![] };
-        }
-        let mut bytes: Vec<u32> = t.spans.iter().flat_map(|&(_, s, e)| [s, e]).collect();
-        bytes.sort_unstable();
-        bytes.dedup();
-        let mut map = Vec::with_capacity(bytes.len());
-        let (mut units, mut pos) = (0u32, 0usize);
-        for b in bytes {
-            let b = (b as usize).min(text_in.len());
-            // Offsets inside a character count from the next boundary, as in `Explainer::utf16`.
-            let mut end = b;
-            while end > pos && !text_in.is_char_boundary(end) {
-                end -= 1;
-            }
-            if end > pos {
-                units += text_in[pos..end].encode_utf16().count() as u32;
-                pos = end;
-            }
-            map.push((b as u32, units));
-        }
-        Utf16 { map }
-    }
-    fn get(&self, byte: u32) -> u32 {
-        if self.map.is_empty() {
-            return byte;
-        }
-        self.map.binary_search_by_key(&byte, |&(b, _)| b).map_or(0, |k| self.map[k].1)
-    }
-}
-

@@ -71,6 +71,20 @@ proptest! {
         }
     }
 
+    /// Evidence offsets are UTF-16 indices that slice out exactly the words shown, whatever
+    /// characters (accents, emoji, other scripts) come before or between them.
+    #[test]
+    fn evidence_offsets_slice_the_text_in_utf16(words in prop::collection::vec((prop::sample::select(WORDS), "[ -~éñ😅中\u{301}]{0,3}"), 0..20)) {
+        let text: String = words.iter().map(|(w, x)| format!("{x}{w} ")).collect();
+        let inc = Incident { text: text.clone(), ..Default::default() };
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let v = Rulebook::builtin().classify(&inc).unwrap();
+        for e in v.evidence.iter().chain(v.matched.iter().flat_map(|m| m.evidence.iter())) {
+            let slice = utf16.get(e.start as usize..e.end as usize).map(String::from_utf16_lossy);
+            prop_assert_eq!(slice.as_deref(), Some(e.text.as_ref()), "in {:?}", text);
+        }
+    }
+
     #[test]
     fn compile_never_panics_on_any_string(s in any::<String>()) {
         let _ = check::check(&Sources::single("fuzz.rules", &s));

@@ -1,63 +1,35 @@
 //! Explanations: turns rule statuses into what a user reads — titles, citations, sanctions,
 //! the conditions that held, the words that gave each fact (UTF-16 offsets), and the question.
 
-use super::facts::FactTable;
+use super::facts::{FactTable, Utf16};
 use super::question;
 use super::tri::{self, Val};
-use crate::rulebook::{text, yes_no, Cond, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, Cond, FactId, FactType, Rulebook};
 use crate::verdict::*;
 use std::borrow::Cow;
 
 pub(crate) struct Explainer<'a, 't> {
     book: &'a Rulebook,
-    inc: &'a Incident,
     t: &'t FactTable,
     lang: Lang,
-    /// UTF-16 index at every `MARK`th byte, to convert offsets without rescanning long text
-    /// (empty for ASCII text, where byte and UTF-16 offsets are equal).
-    utf16_marks: Vec<u32>,
-    ascii: bool,
-    /// Evidence per fact, built once however many rules use the fact.
-    evidence_cache: Vec<Option<Vec<Evidence<'a>>>>,
+    /// The words of every span, with its fact, in fact order (as `FactTable::spans`).
+    evidence: Vec<(FactId, Evidence<'a>)>,
 }
-
-const MARK: usize = 64;
 
 impl<'a, 't> Explainer<'a, 't> {
     pub fn new(book: &'a Rulebook, inc: &'a Incident, t: &'t FactTable) -> Self {
-        let ascii = inc.text.is_ascii();
-        // Facts only (the form): no words to show, nothing to allocate.
-        let evidence_cache = if t.spans.is_empty() { vec![] } else { vec![None; book.facts.len()] };
-        if ascii {
-            return Explainer { book, inc, t, lang: inc.lang, utf16_marks: vec![], ascii, evidence_cache };
-        }
-        let mut marks = Vec::with_capacity(inc.text.len() / MARK + 1);
-        let mut units = 0u32;
-        let mut next_mark = 0usize;
-        for (i, c) in inc.text.char_indices() {
-            while next_mark <= i {
-                marks.push(units);
-                next_mark += MARK;
-            }
-            units += c.len_utf16() as u32;
-        }
-        Explainer { book, inc, t, lang: inc.lang, utf16_marks: marks, ascii, evidence_cache }
-    }
-
-    fn utf16(&self, byte: u32) -> u32 {
-        if self.ascii {
-            return byte;
-        }
-        let byte = (byte as usize).min(self.inc.text.len());
-        let k = (byte / MARK).min(self.utf16_marks.len().saturating_sub(1));
-        let base = self.utf16_marks.get(k).copied().unwrap_or(0);
-        let from = k * MARK;
-        // `from` may fall inside a character; count from the next boundary (the mark was taken there).
-        let mut start = from;
-        while start < byte && !self.inc.text.is_char_boundary(start) {
-            start += 1;
-        }
-        base + self.inc.text.get(start..byte).map_or(0, |s| s.encode_utf16().count() as u32)
+        let text_in = inc.text.as_str();
+        let utf16 = Utf16::new(text_in, &t.spans);
+        let evidence = t
+            .spans
+            .iter()
+            .filter_map(|&(f, s, e)| {
+                let text = text_in.get(s as usize..e as usize)?;
+                let fact = Cow::Borrowed(book.facts[f as usize].name.as_str());
+                Some((f, Evidence { fact, text: Cow::Borrowed(text), start: utf16.get(s), end: utf16.get(e) }))
+            })
+            .collect();
+        Explainer { book, t, lang: inc.lang, evidence }
     }
 
     pub fn matched(&mut self, i: usize) -> MatchedRule<'a> {
@@ -74,7 +46,7 @@ impl<'a, 't> Explainer<'a, 't> {
         });
         let mut evidence = vec![];
         for &f in &facts_used {
-            evidence.extend_from_slice(self.evidence(f as usize));
+            evidence.extend(self.evidence(f).iter().map(|(_, e)| e.clone()));
         }
 
         let (book, lang) = (self.book, self.lang);
@@ -144,16 +116,8 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Evidence of every fact read from the text, in text order.
-    pub fn all_evidence(&mut self) -> Vec<Evidence<'a>> {
-        let mut all: Vec<Evidence<'a>> = vec![];
-        let mut last = None;
-        for k in 0..self.t.spans.len() {
-            let f = self.t.spans[k].0 as usize;
-            if last != Some(f) && !self.t.given[f] {
-                all.extend_from_slice(self.evidence(f));
-            }
-            last = Some(f);
-        }
+    pub fn all_evidence(&self) -> Vec<Evidence<'a>> {
+        let mut all: Vec<Evidence<'a>> = self.evidence.iter().map(|(_, e)| e.clone()).collect();
         all.sort_by_key(|e| (e.start, e.end));
         all
     }
@@ -185,24 +149,11 @@ impl<'a, 't> Explainer<'a, 't> {
         })
     }
 
-    /// The evidence of fact `f`, built on first use.
-    fn evidence(&mut self, f: usize) -> &[Evidence<'a>] {
-        let spans = self.t.spans_of(f);
-        if spans.is_empty() {
-            return &[];
-        }
-        if self.evidence_cache[f].is_none() {
-            let (book, text_in) = (self.book, self.inc.text.as_str());
-            let ev = spans
-                .iter()
-                .filter_map(|&(_, s, e)| {
-                    let text = text_in.get(s as usize..e as usize)?;
-                    Some(Evidence { fact: Cow::Borrowed(&book.facts[f].name), text: Cow::Borrowed(text), start: self.utf16(s), end: self.utf16(e) })
-                })
-                .collect();
-            self.evidence_cache[f] = Some(ev);
-        }
-        self.evidence_cache[f].as_deref().unwrap_or(&[])
+    /// The evidence of fact `f`.
+    fn evidence(&self, f: FactId) -> &[(FactId, Evidence<'a>)] {
+        let start = self.evidence.partition_point(|(g, _)| *g < f);
+        let end = start + self.evidence[start..].partition_point(|(g, _)| *g == f);
+        &self.evidence[start..end]
     }
 
     fn fact_label(&self, f: u16) -> Text<'a> {

@@ -212,3 +212,44 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
         t.inferred[id] = any && t.vals[id] != Val::Unknown;
     }
 }
+
+/// Byte offsets of evidence spans → UTF-16 offsets (JavaScript string indices), in one pass
+/// over the text when it is not ASCII. Shared by the explanation and the lean boundary.
+pub(crate) struct Utf16 {
+    /// Sorted (byte, utf16) pairs of every span end; empty for ASCII text.
+    map: Vec<(u32, u32)>,
+}
+
+impl Utf16 {
+    pub fn new(text_in: &str, spans: &[(FactId, u32, u32)]) -> Utf16 {
+        if text_in.is_ascii() {
+            return Utf16 { map: vec![] };
+        }
+        let mut bytes: Vec<u32> = spans.iter().flat_map(|&(_, s, e)| [s, e]).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut map = Vec::with_capacity(bytes.len());
+        let (mut units, mut pos) = (0u32, 0usize);
+        for b in bytes {
+            let b = (b as usize).min(text_in.len());
+            // An offset inside a character counts up to that character.
+            let mut end = b;
+            while end > pos && !text_in.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end > pos {
+                units += text_in[pos..end].encode_utf16().count() as u32;
+                pos = end;
+            }
+            map.push((b as u32, units));
+        }
+        Utf16 { map }
+    }
+    pub fn get(&self, byte: u32) -> u32 {
+        if self.map.is_empty() {
+            return byte;
+        }
+        self.map.binary_search_by_key(&byte, |&(b, _)| b).map_or(0, |k| self.map[k].1)
+    }
+}
+
