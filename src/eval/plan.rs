@@ -8,7 +8,7 @@ use crate::rulebook::{Cond, FactId, Pat, Rulebook};
 use crate::text;
 
 /// Derived evaluation data of one rulebook.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub(crate) struct Plan {
     /// The lexicon as word ids.
     pub phrases: matcher::PhraseIndex,
