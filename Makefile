@@ -15,6 +15,9 @@ WASM_TARGET = wasm32-unknown-unknown
 WASM_RAW    = target/$(WASM_TARGET)/wasm/netral.wasm
 PKG         = www/pkg
 WASM_OPT    = node_modules/.bin/wasm-opt
+# The compiled built-in rulebook, embedded in the module so that it starts without compiling
+# its rules (src/snapshot.rs).
+SNAPSHOT    = $(CURDIR)/target/netral.snapshot
 
 all: web
 
@@ -30,12 +33,13 @@ setup:
 NIGHTLY_STD := $(shell rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src' && echo yes)
 
 web: setup
+	$(CARGO) run --quiet --bin netral -- snapshot --out $(SNAPSHOT)
 ifeq ($(NIGHTLY_STD),yes)
-	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" $(CARGO) +nightly build -Z build-std=std,panic_abort \
+	NETRAL_SNAPSHOT=$(SNAPSHOT) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" $(CARGO) +nightly build -Z build-std=std,panic_abort \
 	  --profile wasm --target $(WASM_TARGET) --lib --no-default-features --target-dir target/nightly
 	mkdir -p $(dir $(WASM_RAW)) && cp target/nightly/$(WASM_TARGET)/wasm/netral.wasm $(WASM_RAW)
 else
-	$(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features
+	NETRAL_SNAPSHOT=$(SNAPSHOT) $(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features
 endif
 	rm -rf $(PKG)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \

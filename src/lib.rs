@@ -28,6 +28,7 @@ mod export;
 mod info;
 pub mod lean;
 pub mod rulebook;
+pub mod snapshot;
 pub mod syntax;
 pub mod text;
 pub mod verdict;
@@ -56,6 +57,11 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("rules/80_permissions.rules", include_str!("../rules/80_permissions.rules")),
 ];
 
+/// The built-in rulebook compiled ahead of time (see `snapshot`): `make web` sets
+/// `NETRAL_SNAPSHOT` to the file `netral snapshot` wrote, and build.rs sets this cfg.
+#[cfg(netral_snapshot)]
+const BUILTIN_SNAPSHOT: &[u8] = include_bytes!(env!("NETRAL_SNAPSHOT"));
+
 /// The default rulebook's sources.
 pub fn builtin_sources() -> Sources {
     Sources::new(BUILTIN_FILES.iter().map(|(n, t)| SourceFile { name: n.to_string(), text: t.to_string() }))
@@ -71,12 +77,20 @@ impl Rulebook {
     }
 
     /// The default rulebook, compiled once.
+    /// In a module built with a snapshot of it (`make web`), read from the snapshot.
     pub fn builtin() -> &'static Rulebook {
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
-        BOOK.get_or_init(|| match Rulebook::compile(&builtin_sources()) {
-            Ok(b) => b,
-            // The default rulebook is checked by the test suite; reaching this is a build defect.
-            Err(d) => panic!("the built-in rulebook does not compile: {d:?}"),
+        BOOK.get_or_init(|| {
+            let sources = builtin_sources();
+            #[cfg(netral_snapshot)]
+            if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT, &sources) {
+                return book;
+            }
+            match Rulebook::compile(&sources) {
+                Ok(b) => b,
+                // The default rulebook is checked by the test suite; reaching this is a build defect.
+                Err(d) => panic!("the built-in rulebook does not compile: {d:?}"),
+            }
         })
     }
 

@@ -76,6 +76,14 @@ enum Command {
         #[arg(long)]
         cases: PathBuf,
     },
+    /// Write the compiled built-in rulebook as a snapshot (a build step of `make web`: the
+    /// WebAssembly module then starts without compiling its rules).
+    #[command(hide = true)]
+    Snapshot {
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -86,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Classify { rules, text, facts, lang, json, jsonl } => classify(&rules, text, &facts, &lang, json, jsonl.as_deref()),
         Command::List { files, json } => list(&files, json),
         Command::Diff { old, new, cases } => cases::diff(&old, &new, &cases),
+        Command::Snapshot { out } => snapshot(&out),
     };
     match result {
         Ok(code) => code,
@@ -133,6 +142,13 @@ pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, String> {
         render::diagnostics(&sources, &diags);
         format!("the rulebook has {} error(s)", diags.len())
     })
+}
+
+fn snapshot(out: &Path) -> Result<ExitCode, String> {
+    let sources = netral::builtin_sources();
+    let book = load_rulebook(&[])?;
+    std::fs::write(out, netral::snapshot::encode(&book, &sources)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(files: &[PathBuf]) -> Result<ExitCode, String> {

@@ -1,0 +1,716 @@
+//! A compiled rulebook as bytes, so that the WebAssembly module can start from the built-in
+//! rulebook without parsing and checking it. In the browser the first compile runs in V8's
+//! baseline tier (no inlining, every function compiled on first call), where it costs some
+//! 130 ms; reading a snapshot costs a few milliseconds.
+//!
+//! `make web` writes the snapshot of the built-in rules with `netral snapshot` and builds the
+//! module with `NETRAL_SNAPSHOT` naming it (build.rs turns that into `cfg(netral_snapshot)`).
+//! A snapshot names the sources it was made from by a fingerprint: when they differ from the
+//! embedded ones (a stale file), it is refused and the rules are compiled instead.
+//!
+//! Format: magic, format version, fingerprint of the sources, checksum of the payload, payload.
+//! Integers are LEB128 (signed ones zigzag), floats 8 bytes little-endian, strings and lists
+//! a length then their items. Derived indexes (the fact-name index, the evaluation plan) are
+//! rebuilt when reading, not stored.
+
+use crate::diagnostic::{Loc, Sources};
+use crate::rulebook::*;
+use crate::syntax::ast::Label;
+use crate::verdict::{FactInput, RuleKind, VerdictKind};
+
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x01";
+const MAX_DEPTH: usize = 1024;
+
+/// Why a snapshot was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Not a snapshot, or of another format version.
+    NotASnapshot,
+    /// Made from other rule sources.
+    Stale,
+    /// Damaged: checksum mismatch, truncated, or an impossible value.
+    Corrupt,
+}
+
+/// The bytes of a compiled rulebook made from `sources`.
+pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
+    let pool = pool(sources);
+    let mut w = Writer { out: vec![], pool: &pool, at: 0 };
+    book.put(&mut w);
+    let payload = w.out;
+    let mut out = Vec::with_capacity(payload.len() + 24);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&fingerprint(sources).to_le_bytes());
+    out.extend_from_slice(&fnv1a(FNV_OFFSET, &payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// The rulebook in `bytes`, provided it was made from exactly `sources`. Its evaluation plan
+/// is built here, as compiling does.
+pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError> {
+    let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or(SnapshotError::NotASnapshot)?;
+    if magic != MAGIC {
+        return Err(SnapshotError::NotASnapshot);
+    }
+    let (print, rest) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
+    let (sum, payload) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
+    if u64::from_le_bytes(print.try_into().unwrap_or_default()) != fingerprint(sources) {
+        return Err(SnapshotError::Stale);
+    }
+    if u64::from_le_bytes(sum.try_into().unwrap_or_default()) != fnv1a(FNV_OFFSET, payload) {
+        return Err(SnapshotError::Corrupt);
+    }
+    let pool = pool(sources);
+    let mut r = Reader { bytes: payload, at: 0, pool: &pool, pool_at: 0, depth: 0 };
+    let book = Rulebook::get(&mut r).map_err(|Corrupt| SnapshotError::Corrupt)?;
+    if r.at != payload.len() {
+        return Err(SnapshotError::Corrupt);
+    }
+    book.plan();
+    Ok(book)
+}
+
+/// Every source text, one after the other.
+fn pool(sources: &Sources) -> String {
+    sources.files().map(|f| f.text.as_str()).collect()
+}
+
+/// Names the sources (file names and texts) a snapshot was made from.
+fn fingerprint(sources: &Sources) -> u64 {
+    sources.files().fold(FNV_OFFSET, |h, f| {
+        let h = fnv1a(h, f.name.as_bytes());
+        fnv1a(fnv1a(h, &[0]), f.text.as_bytes())
+    })
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A value that cannot be read: the snapshot is damaged.
+#[derive(Debug)]
+struct Corrupt;
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    /// The pool the writer used, and where the last string read from it ended.
+    pool: &'a str,
+    pool_at: usize,
+    /// How deep the condition or pattern being read is nested (bounded, as in rule files).
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, Corrupt> {
+        let b = *self.bytes.get(self.at).ok_or(Corrupt)?;
+        self.at += 1;
+        Ok(b)
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
+        let bytes: &'a [u8] = self.bytes;
+        let end = self.at.checked_add(n).filter(|&e| e <= bytes.len()).ok_or(Corrupt)?;
+        let s = &bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn uint(&mut self) -> Result<u64, Corrupt> {
+        let (mut v, mut shift) = (0u64, 0u32);
+        loop {
+            let b = self.byte()?;
+            if shift > 63 {
+                return Err(Corrupt);
+            }
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+        }
+    }
+    fn int(&mut self) -> Result<i64, Corrupt> {
+        let z = self.uint()?;
+        Ok((z >> 1) as i64 ^ -((z & 1) as i64))
+    }
+    fn str(&mut self) -> Result<&'a str, Corrupt> {
+        let head = self.uint()?;
+        let len = usize::try_from(head >> 1).map_err(|_| Corrupt)?;
+        if head & 1 == 0 {
+            return std::str::from_utf8(self.take(len)?).map_err(|_| Corrupt);
+        }
+        let start = i64::try_from(self.pool_at).map_err(|_| Corrupt)? + self.int()?;
+        let start = usize::try_from(start).map_err(|_| Corrupt)?;
+        let s = start.checked_add(len).and_then(|end| self.pool.get(start..end)).ok_or(Corrupt)?;
+        self.pool_at = start + len;
+        Ok(s)
+    }
+    /// A length, bounded by what is left (each item takes at least one byte).
+    fn len(&mut self) -> Result<usize, Corrupt> {
+        let n = self.uint()?;
+        if n > (self.bytes.len() - self.at) as u64 { Err(Corrupt) } else { Ok(n as usize) }
+    }
+    /// Reads a nested value. The bound keeps a damaged snapshot from exhausting the stack; a
+    /// compiled rulebook deeper than that (long `near` chains) is compiled instead.
+    fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, Corrupt>) -> Result<T, Corrupt> {
+        if self.depth > MAX_DEPTH {
+            return Err(Corrupt);
+        }
+        self.depth += 1;
+        let v = read(self);
+        self.depth -= 1;
+        v
+    }
+    fn tag(&mut self, variants: u8) -> Result<u8, Corrupt> {
+        let t = self.byte()?;
+        if t < variants { Ok(t) } else { Err(Corrupt) }
+    }
+}
+
+struct Writer<'a> {
+    out: Vec<u8>,
+    /// The rule sources, one after the other: most strings are written as a place in them.
+    pool: &'a str,
+    /// Where the last string found in the pool ended.
+    at: usize,
+}
+
+impl Writer<'_> {
+    fn uint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.out.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.out.push(v as u8);
+    }
+    fn int(&mut self, v: i64) {
+        self.uint(((v << 1) ^ (v >> 63)) as u64)
+    }
+    /// A string: its place in the pool (searched first after the last one found, since
+    /// strings are written in source order), or its bytes when the pool lacks it.
+    fn str(&mut self, s: &str) {
+        let found = self.pool[self.at..].find(s).map(|i| i + self.at).or_else(|| self.pool.find(s));
+        match found.filter(|_| !s.is_empty()) {
+            Some(start) => {
+                self.uint((s.len() as u64) << 1 | 1);
+                self.int(start as i64 - self.at as i64);
+                self.at = start + s.len();
+            }
+            None => {
+                self.uint((s.len() as u64) << 1);
+                self.out.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+}
+
+/// A part of a rulebook that can be written to and read from a snapshot.
+trait Snap: Sized {
+    fn put(&self, w: &mut Writer<'_>);
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt>;
+}
+
+macro_rules! snap_uint {
+    ($($t:ty),*) => {$(
+        impl Snap for $t {
+            fn put(&self, w: &mut Writer<'_>) {
+                w.uint(*self as u64)
+            }
+            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+                <$t>::try_from(r.uint()?).map_err(|_| Corrupt)
+            }
+        }
+    )*};
+}
+snap_uint!(u16, u32, u64);
+
+impl Snap for i32 {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.int(*self as i64)
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        i32::try_from(r.int()?).map_err(|_| Corrupt)
+    }
+}
+
+impl Snap for f64 {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.out.extend_from_slice(&self.to_le_bytes())
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(f64::from_le_bytes(r.take(8)?.try_into().map_err(|_| Corrupt)?))
+    }
+}
+
+impl Snap for bool {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.out.push(*self as u8)
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(r.tag(2)? == 1)
+    }
+}
+
+impl Snap for String {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.str(self)
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        r.str().map(str::to_owned)
+    }
+}
+
+impl<T: Snap> Snap for Vec<T> {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.uint(self.len() as u64);
+        self.iter().for_each(|x| x.put(w));
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        // A plain loop: `collect` into a `Result` costs far more code per item type.
+        let n = r.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::get(r)?);
+        }
+        Ok(v)
+    }
+}
+
+impl<T: Snap> Snap for Option<T> {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            None => w.out.push(0),
+            Some(x) => {
+                w.out.push(1);
+                x.put(w)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(if r.tag(2)? == 1 { Some(T::get(r)?) } else { None })
+    }
+}
+
+impl<T: Snap> Snap for Box<T> {
+    fn put(&self, w: &mut Writer<'_>) {
+        (**self).put(w)
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        T::get(r).map(Box::new)
+    }
+}
+
+impl<A: Snap, B: Snap> Snap for (A, B) {
+    fn put(&self, w: &mut Writer<'_>) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok((A::get(r)?, B::get(r)?))
+    }
+}
+
+impl<A: Snap, B: Snap, C: Snap> Snap for (A, B, C) {
+    fn put(&self, w: &mut Writer<'_>) {
+        self.0.put(w);
+        self.1.put(w);
+        self.2.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok((A::get(r)?, B::get(r)?, C::get(r)?))
+    }
+}
+
+/// Structs: their fields in order.
+macro_rules! snap_struct {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Snap for $t {
+            fn put(&self, w: &mut Writer<'_>) {
+                $(self.$f.put(w);)*
+            }
+            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+                Ok($t { $($f: Snap::get(r)?,)* })
+            }
+        }
+    )*};
+}
+
+snap_struct! {
+    Label { id, en }
+    LawIr { code, short, title }
+    EnumIr { name, values, groups }
+    FactIr { name, ty, open, label, infers }
+    PeriodIr { label, start, end }
+    SanctionIr { name, label, severity }
+    RuleIr { id, kind, title, cond, unless, excused_by, sanctions, basis, advice, note, examples, weight }
+    ExampleIr { text, facts, verdict, must_match, loc }
+    Loc { file, start, end }
+}
+
+/// Enums without data: their variants in order.
+macro_rules! snap_unit_enum {
+    ($($t:ident { $($v:ident),* $(,)? })*) => {$(
+        impl Snap for $t {
+            fn put(&self, w: &mut Writer<'_>) {
+                w.out.push(*self as u8)
+            }
+            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+                const ALL: &[$t] = &[$($t::$v),*];
+                Ok(ALL[r.tag(ALL.len() as u8)? as usize])
+            }
+        }
+    )*};
+}
+
+snap_unit_enum! {
+    RuleKind { Prohibition, Permission }
+    VerdictKind { Allowed, NeedsMoreInfo, Violation }
+    CmpOp { Eq, Ne, Lt, Le, Gt, Ge }
+}
+
+impl Snap for Rulebook {
+    fn put(&self, w: &mut Writer<'_>) {
+        self.laws.put(w);
+        self.enums.put(w);
+        self.facts.put(w);
+        self.periods.put(w);
+        self.sanctions.put(w);
+        self.rules.put(w);
+        self.lexicon.put(w);
+        self.concept_names.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let (laws, enums, facts): (Vec<LawIr>, _, Vec<FactIr>) = (Snap::get(r)?, Snap::get(r)?, Snap::get(r)?);
+        let fact_index = facts.iter().enumerate().map(|(i, f)| (f.name.clone(), i as FactId)).collect();
+        Ok(Rulebook {
+            laws,
+            enums,
+            facts,
+            fact_index,
+            periods: Snap::get(r)?,
+            sanctions: Snap::get(r)?,
+            rules: Snap::get(r)?,
+            lexicon: Snap::get(r)?,
+            concept_names: Snap::get(r)?,
+            plan: Default::default(),
+        })
+    }
+}
+
+impl Snap for FactType {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            FactType::Bool => w.out.push(0),
+            FactType::Date => w.out.push(1),
+            FactType::Number => w.out.push(2),
+            FactType::Enum(e) => {
+                w.out.push(3);
+                e.put(w)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(match r.tag(4)? {
+            0 => FactType::Bool,
+            1 => FactType::Date,
+            2 => FactType::Number,
+            _ => FactType::Enum(Snap::get(r)?),
+        })
+    }
+}
+
+impl Snap for InferValue {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            InferValue::Bool(b) => {
+                w.out.push(0);
+                b.put(w)
+            }
+            InferValue::Set(m) => {
+                w.out.push(1);
+                m.put(w)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(match r.tag(2)? {
+            0 => InferValue::Bool(Snap::get(r)?),
+            _ => InferValue::Set(Snap::get(r)?),
+        })
+    }
+}
+
+impl Snap for FactInput {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            FactInput::Bool(b) => {
+                w.out.push(0);
+                b.put(w)
+            }
+            FactInput::Number(n) => {
+                w.out.push(1);
+                n.put(w)
+            }
+            FactInput::Text(s) => {
+                w.out.push(2);
+                s.put(w)
+            }
+            FactInput::Null(()) => w.out.push(3),
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(match r.tag(4)? {
+            0 => FactInput::Bool(Snap::get(r)?),
+            1 => FactInput::Number(Snap::get(r)?),
+            2 => FactInput::Text(Snap::get(r)?),
+            _ => FactInput::Null(()),
+        })
+    }
+}
+
+impl Snap for Cond {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            Cond::And(xs) => {
+                w.out.push(0);
+                xs.put(w)
+            }
+            Cond::Or(xs) => {
+                w.out.push(1);
+                xs.put(w)
+            }
+            Cond::Not(x) => {
+                w.out.push(2);
+                x.put(w)
+            }
+            Cond::Const(b) => {
+                w.out.push(3);
+                b.put(w)
+            }
+            Cond::IsTrue(f) => {
+                w.out.push(4);
+                f.put(w)
+            }
+            Cond::InSet(f, m) => {
+                w.out.push(5);
+                (*f, *m).put(w)
+            }
+            Cond::DateIn(f, a, b, p) => {
+                w.out.push(6);
+                (*f, *a, *b).put(w);
+                p.put(w)
+            }
+            Cond::Cmp(f, op, v) => {
+                w.out.push(7);
+                (*f, *op, *v).put(w)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        r.nested(|r| Self::get_flat(r))
+    }
+}
+
+impl Cond {
+    fn get_flat(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(match r.tag(8)? {
+            0 => Cond::And(Snap::get(r)?),
+            1 => Cond::Or(Snap::get(r)?),
+            2 => Cond::Not(Snap::get(r)?),
+            3 => Cond::Const(Snap::get(r)?),
+            4 => Cond::IsTrue(Snap::get(r)?),
+            5 => Cond::InSet(Snap::get(r)?, Snap::get(r)?),
+            6 => Cond::DateIn(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
+            _ => Cond::Cmp(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
+        })
+    }
+}
+
+impl Snap for Pat {
+    fn put(&self, w: &mut Writer<'_>) {
+        match self {
+            Pat::Or(xs) => {
+                w.out.push(0);
+                xs.put(w)
+            }
+            Pat::And(xs) => {
+                w.out.push(1);
+                xs.put(w)
+            }
+            Pat::Near(a, b, d) => {
+                w.out.push(2);
+                a.put(w);
+                b.put(w);
+                d.put(w)
+            }
+            Pat::Not(x) => {
+                w.out.push(3);
+                x.put(w)
+            }
+            Pat::Negated(x) => {
+                w.out.push(4);
+                x.put(w)
+            }
+            Pat::Concept(c) => {
+                w.out.push(5);
+                c.put(w)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        r.nested(|r| Self::get_flat(r))
+    }
+}
+
+impl Pat {
+    fn get_flat(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(match r.tag(6)? {
+            0 => Pat::Or(Snap::get(r)?),
+            1 => Pat::And(Snap::get(r)?),
+            2 => Pat::Near(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
+            3 => Pat::Not(Snap::get(r)?),
+            4 => Pat::Negated(Snap::get(r)?),
+            _ => Pat::Concept(Snap::get(r)?),
+        })
+    }
+}
+
+/// The lexicon is most of a rulebook: each phrase is written as its words joined by spaces
+/// (usually a place in the pool, since phrases are written in lower case), each stem is
+/// recomputed from its word unless it differs, and a phrase's concepts are written only when
+/// they differ from the previous phrase's (a concept's phrases share them).
+impl Snap for Lexicon {
+    fn put(&self, w: &mut Writer<'_>) {
+        w.uint(self.phrases.len() as u64);
+        let mut concepts: &[u32] = &[];
+        for p in &self.phrases {
+            let joined: Vec<&str> = p.words.iter().map(|x| x.word.as_str()).collect();
+            w.str(&joined.join(" "));
+            let odd: Vec<(u32, &String)> =
+                p.words.iter().enumerate().filter(|(_, x)| crate::text::stem(&x.word) != x.stem).map(|(i, x)| (i as u32, &x.stem)).collect();
+            let prefix = p.words.last().is_some_and(|x| x.prefix);
+            let same = p.concepts == concepts;
+            w.out.push(prefix as u8 | (!odd.is_empty() as u8) << 1 | (same as u8) << 2);
+            if !odd.is_empty() {
+                w.uint(odd.len() as u64);
+                for (i, stem) in odd {
+                    i.put(w);
+                    stem.put(w);
+                }
+            }
+            if !same {
+                p.concepts.put(w);
+                concepts = &p.concepts;
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let n = r.len()?;
+        let mut phrases: Vec<Phrase> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut words: Vec<WordPat> =
+                r.str()?.split(' ').map(|x| WordPat { word: x.to_owned(), stem: crate::text::stem(x), prefix: false }).collect();
+            let flags = r.tag(8)?;
+            if let Some(last) = words.last_mut() {
+                last.prefix = flags & 1 != 0;
+            }
+            if flags & 2 != 0 {
+                for _ in 0..r.len()? {
+                    let i = r.len()?;
+                    words.get_mut(i).ok_or(Corrupt)?.stem = String::get(r)?;
+                }
+            }
+            let concepts = match (flags & 4 != 0, phrases.last()) {
+                (true, Some(prev)) => prev.concepts.clone(),
+                (true, None) => vec![],
+                (false, _) => Snap::get(r)?,
+            };
+            phrases.push(Phrase { words, concepts });
+        }
+        Ok(Lexicon { phrases })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::SourceFile;
+    use crate::{builtin_sources, Incident};
+
+    fn builtin() -> (Sources, Rulebook, Vec<u8>) {
+        let sources = builtin_sources();
+        let book = Rulebook::compile(&sources).expect("the built-in rulebook compiles");
+        let bytes = encode(&book, &sources);
+        (sources, book, bytes)
+    }
+
+    #[test]
+    fn the_built_in_rulebook_reads_back_unchanged() {
+        let (sources, book, bytes) = builtin();
+        let read = decode(&bytes, &sources).expect("a fresh snapshot reads");
+        let parts = |b: &Rulebook| {
+            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names)
+        };
+        assert_eq!(parts(&read), parts(&book));
+        assert_eq!(read.fact_index, book.fact_index);
+        // Same verdicts, explanations and questions on every example written in the rules.
+        for rule in &book.rules {
+            for ex in &rule.examples {
+                let mut incident = Incident { text: ex.text.clone(), ..Default::default() };
+                incident.facts.extend(ex.facts.iter().cloned());
+                assert_eq!(read.classify(&incident), book.classify(&incident), "{}", ex.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_snapshot_of_other_sources_is_refused() {
+        let (sources, _, bytes) = builtin();
+        let mut files: Vec<SourceFile> = sources.files().cloned().collect();
+        files[3].text.push_str("\n# an edit after the snapshot was made\n");
+        assert_eq!(decode(&bytes, &Sources::new(files)).err(), Some(SnapshotError::Stale));
+    }
+
+    #[test]
+    fn damaged_snapshots_are_refused() {
+        let (sources, _, bytes) = builtin();
+        assert_eq!(decode(b"not a snapshot", &sources).err(), Some(SnapshotError::NotASnapshot));
+        for cut in [9, 20, 24, 25, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut], &sources).is_err(), "cut at {cut}");
+        }
+        for at in (24..bytes.len()).step_by(97) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x5a;
+            assert_eq!(decode(&damaged, &sources).err(), Some(SnapshotError::Corrupt), "byte {at}");
+        }
+    }
+
+    #[test]
+    fn readers_of_damaged_payloads_stop_without_panicking() {
+        // Behind a valid checksum (which a real snapshot always has), the reader itself must
+        // refuse impossible lengths, tags and strings rather than index out of bounds.
+        let (sources, book, _) = builtin();
+        let pool = pool(&sources);
+        let mut w = Writer { out: vec![], pool: &pool, at: 0 };
+        book.put(&mut w);
+        let payload = w.out;
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..300 {
+            let mut damaged = payload.clone();
+            for _ in 0..4 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let at = (seed % damaged.len() as u64) as usize;
+                damaged[at] = (seed >> 32) as u8;
+            }
+            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, pool_at: 0, depth: 0 };
+            let _ = Rulebook::get(&mut r);
+        }
+    }
+}
