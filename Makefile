@@ -15,6 +15,7 @@ WASM_TARGET = wasm32-unknown-unknown
 WASM_RAW    = target/$(WASM_TARGET)/wasm/netral.wasm
 PKG         = www/pkg
 WASM_OPT    = node_modules/.bin/wasm-opt
+ESBUILD     = node_modules/.bin/esbuild
 # The compiled built-in rulebook, embedded in the module so that it starts without compiling
 # its rules (src/snapshot.rs).
 SNAPSHOT    = $(CURDIR)/target/netral.snapshot
@@ -47,6 +48,12 @@ endif
 	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  $(PKG)/netral_bg.wasm -o $(PKG)/netral_bg.wasm
+	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS
+	# and glue: a third fewer bytes and one request fewer. netral.js stays as written for
+	# embedders and <netral-check>.
+	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
+	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
+	$(ESBUILD) $(PKG)/netral.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/netral.js
 	@NETRAL_SIZE_SOFT=$(if $(NIGHTLY_STD),,1) bash scripts/size.sh
 
 serve: web

@@ -53,9 +53,10 @@ else
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
 fi
 
-# 4. npm packages: playwright-core, axe-core, binaryen (wasm-opt). Never Debian's binaryen.
+# 4. npm packages: playwright-core, axe-core, binaryen (wasm-opt), esbuild (minifies the page's
+#    JS and CSS). Never Debian's binaryen.
 stamp=node_modules/.package-lock.json
-if [ -f "$stamp" ] && [ ! package-lock.json -nt "$stamp" ] && [ -x node_modules/.bin/wasm-opt ]; then
+if [ -f "$stamp" ] && [ ! package-lock.json -nt "$stamp" ] && [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ]; then
   step "node_modules: up to date"
 elif [ -f package-lock.json ]; then
   step "npm ci"

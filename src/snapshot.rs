@@ -34,8 +34,8 @@ pub enum SnapshotError {
 
 /// The bytes of a compiled rulebook made from `sources`.
 pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
-    let pool = pool(sources);
-    let mut w = Writer { out: vec![], pool: &pool, at: 0 };
+    let (pool, files) = pool(sources);
+    let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0 };
     book.put(&mut w);
     let payload = w.out;
     let mut out = Vec::with_capacity(payload.len() + 24);
@@ -61,19 +61,24 @@ pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError
     if u64::from_le_bytes(sum.try_into().unwrap_or_default()) != fnv1a(FNV_OFFSET, payload) {
         return Err(SnapshotError::Corrupt);
     }
-    let pool = pool(sources);
-    let mut r = Reader { bytes: payload, at: 0, pool: &pool, pool_at: 0, depth: 0 };
-    let book = Rulebook::get(&mut r).map_err(|Corrupt| SnapshotError::Corrupt)?;
-    if r.at != payload.len() {
+    let (pool, files) = pool(sources);
+    let mut r = Reader { bytes: payload, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, depth: 0, damaged: false };
+    let book = Rulebook::get(&mut r);
+    if r.damaged || r.at != payload.len() {
         return Err(SnapshotError::Corrupt);
     }
     book.plan();
     Ok(book)
 }
 
-/// Every source text, one after the other.
-fn pool(sources: &Sources) -> String {
-    sources.files().map(|f| f.text.as_str()).collect()
+/// Every source text, one after the other, and where each starts.
+fn pool(sources: &Sources) -> (String, Vec<usize>) {
+    let (mut pool, mut starts) = (String::new(), vec![]);
+    for f in sources.files() {
+        starts.push(pool.len());
+        pool.push_str(&f.text);
+    }
+    (pool, starts)
 }
 
 /// Names the sources (file names and texts) a snapshot was made from.
@@ -93,82 +98,100 @@ fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// A value that cannot be read: the snapshot is damaged.
-#[derive(Debug)]
-struct Corrupt;
-
+/// Reads a payload. A damaged one is noticed, not trusted: an impossible length, tag or
+/// string marks the reader `damaged` and reads as an empty value, and `decode` refuses the
+/// result. (One flag instead of a `Result` per field keeps this code small in the module.)
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// The pool the writer used, and where the last string read from it ended.
+    /// The pool the writer used, where its files start, and where the last string read from
+    /// it ended and started.
     pool: &'a str,
+    files: &'a [usize],
     pool_at: usize,
-    /// How deep the condition or pattern being read is nested (bounded, as in rule files).
+    last: usize,
+    /// How deep the condition or pattern being read is nested.
     depth: usize,
+    damaged: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, Corrupt> {
-        let b = *self.bytes.get(self.at).ok_or(Corrupt)?;
-        self.at += 1;
-        Ok(b)
+    fn damage<T: Default>(&mut self) -> T {
+        self.damaged = true;
+        T::default()
     }
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
-        let bytes: &'a [u8] = self.bytes;
-        let end = self.at.checked_add(n).filter(|&e| e <= bytes.len()).ok_or(Corrupt)?;
-        let s = &bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-    fn uint(&mut self) -> Result<u64, Corrupt> {
-        let (mut v, mut shift) = (0u64, 0u32);
-        loop {
-            let b = self.byte()?;
-            if shift > 63 {
-                return Err(Corrupt);
+    fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                b
             }
+            None => self.damage(),
+        }
+    }
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let bytes: &'a [u8] = self.bytes;
+        match bytes.get(self.at..self.at.saturating_add(n)) {
+            Some(s) => {
+                self.at += n;
+                s
+            }
+            None => self.damage(),
+        }
+    }
+    fn uint(&mut self) -> u64 {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
             v |= ((b & 0x7f) as u64) << shift;
             if b & 0x80 == 0 {
-                return Ok(v);
+                return v;
             }
-            shift += 7;
         }
+        self.damage()
     }
-    fn int(&mut self) -> Result<i64, Corrupt> {
-        let z = self.uint()?;
-        Ok((z >> 1) as i64 ^ -((z & 1) as i64))
-    }
-    fn str(&mut self) -> Result<&'a str, Corrupt> {
-        let head = self.uint()?;
-        let len = usize::try_from(head >> 1).map_err(|_| Corrupt)?;
-        if head & 1 == 0 {
-            return std::str::from_utf8(self.take(len)?).map_err(|_| Corrupt);
-        }
-        let start = i64::try_from(self.pool_at).map_err(|_| Corrupt)? + self.int()?;
-        let start = usize::try_from(start).map_err(|_| Corrupt)?;
-        let s = start.checked_add(len).and_then(|end| self.pool.get(start..end)).ok_or(Corrupt)?;
-        self.pool_at = start + len;
-        Ok(s)
+    fn int(&mut self) -> i64 {
+        let z = self.uint();
+        (z >> 1) as i64 ^ -((z & 1) as i64)
     }
     /// A length, bounded by what is left (each item takes at least one byte).
-    fn len(&mut self) -> Result<usize, Corrupt> {
-        let n = self.uint()?;
-        if n > (self.bytes.len() - self.at) as u64 { Err(Corrupt) } else { Ok(n as usize) }
+    fn len(&mut self) -> usize {
+        let n = self.uint();
+        if n > (self.bytes.len() - self.at) as u64 { self.damage() } else { n as usize }
+    }
+    fn tag(&mut self, variants: u8) -> u8 {
+        let t = self.byte();
+        if t < variants { t } else { self.damage() }
+    }
+    fn str(&mut self) -> &'a str {
+        let head = self.uint();
+        let len = (head >> 1) as usize;
+        if head & 1 == 0 {
+            let bytes = self.take(len);
+            return std::str::from_utf8(bytes).unwrap_or_else(|_| self.damage());
+        }
+        let start = (self.pool_at as i64).wrapping_add(self.int()) as usize;
+        let pool: &'a str = self.pool;
+        match pool.get(start..start.saturating_add(len)) {
+            Some(s) => {
+                self.pool_at = start + len;
+                self.last = start;
+                s
+            }
+            None => self.damage(),
+        }
     }
     /// Reads a nested value. The bound keeps a damaged snapshot from exhausting the stack; a
     /// compiled rulebook deeper than that (long `near` chains) is compiled instead.
-    fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, Corrupt>) -> Result<T, Corrupt> {
+    fn nested<T>(&mut self, empty: T, read: impl FnOnce(&mut Self) -> T) -> T {
         if self.depth > MAX_DEPTH {
-            return Err(Corrupt);
+            self.damaged = true;
+            return empty;
         }
         self.depth += 1;
         let v = read(self);
         self.depth -= 1;
         v
-    }
-    fn tag(&mut self, variants: u8) -> Result<u8, Corrupt> {
-        let t = self.byte()?;
-        if t < variants { Ok(t) } else { Err(Corrupt) }
     }
 }
 
@@ -176,8 +199,10 @@ struct Writer<'a> {
     out: Vec<u8>,
     /// The rule sources, one after the other: most strings are written as a place in them.
     pool: &'a str,
-    /// Where the last string found in the pool ended.
+    /// Where the files start in the pool, and where the last string found in it ended and started.
+    files: &'a [usize],
     at: usize,
+    last: usize,
 }
 
 impl Writer<'_> {
@@ -200,6 +225,7 @@ impl Writer<'_> {
                 self.uint((s.len() as u64) << 1 | 1);
                 self.int(start as i64 - self.at as i64);
                 self.at = start + s.len();
+                self.last = start;
             }
             None => {
                 self.uint((s.len() as u64) << 1);
@@ -212,7 +238,7 @@ impl Writer<'_> {
 /// A part of a rulebook that can be written to and read from a snapshot.
 trait Snap: Sized {
     fn put(&self, w: &mut Writer<'_>);
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt>;
+    fn get(r: &mut Reader<'_>) -> Self;
 }
 
 macro_rules! snap_uint {
@@ -221,8 +247,9 @@ macro_rules! snap_uint {
             fn put(&self, w: &mut Writer<'_>) {
                 w.uint(*self as u64)
             }
-            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-                <$t>::try_from(r.uint()?).map_err(|_| Corrupt)
+            fn get(r: &mut Reader<'_>) -> Self {
+                let v = r.uint();
+                <$t>::try_from(v).unwrap_or_else(|_| r.damage())
             }
         }
     )*};
@@ -233,8 +260,9 @@ impl Snap for i32 {
     fn put(&self, w: &mut Writer<'_>) {
         w.int(*self as i64)
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        i32::try_from(r.int()?).map_err(|_| Corrupt)
+    fn get(r: &mut Reader<'_>) -> Self {
+        let v = r.int();
+        i32::try_from(v).unwrap_or_else(|_| r.damage())
     }
 }
 
@@ -242,8 +270,9 @@ impl Snap for f64 {
     fn put(&self, w: &mut Writer<'_>) {
         w.out.extend_from_slice(&self.to_le_bytes())
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(f64::from_le_bytes(r.take(8)?.try_into().map_err(|_| Corrupt)?))
+    fn get(r: &mut Reader<'_>) -> Self {
+        let b = r.take(8);
+        b.try_into().map(f64::from_le_bytes).unwrap_or_else(|_| r.damage())
     }
 }
 
@@ -251,8 +280,8 @@ impl Snap for bool {
     fn put(&self, w: &mut Writer<'_>) {
         w.out.push(*self as u8)
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(r.tag(2)? == 1)
+    fn get(r: &mut Reader<'_>) -> Self {
+        r.tag(2) == 1
     }
 }
 
@@ -260,8 +289,8 @@ impl Snap for String {
     fn put(&self, w: &mut Writer<'_>) {
         w.str(self)
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        r.str().map(str::to_owned)
+    fn get(r: &mut Reader<'_>) -> Self {
+        r.str().to_owned()
     }
 }
 
@@ -270,14 +299,14 @@ impl<T: Snap> Snap for Vec<T> {
         w.uint(self.len() as u64);
         self.iter().for_each(|x| x.put(w));
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+    fn get(r: &mut Reader<'_>) -> Self {
         // A plain loop: `collect` into a `Result` costs far more code per item type.
-        let n = r.len()?;
+        let n = r.len();
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(T::get(r)?);
+            v.push(T::get(r));
         }
-        Ok(v)
+        v
     }
 }
 
@@ -291,8 +320,8 @@ impl<T: Snap> Snap for Option<T> {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(if r.tag(2)? == 1 { Some(T::get(r)?) } else { None })
+    fn get(r: &mut Reader<'_>) -> Self {
+        if r.tag(2) == 1 { Some(T::get(r)) } else { None }
     }
 }
 
@@ -300,8 +329,8 @@ impl<T: Snap> Snap for Box<T> {
     fn put(&self, w: &mut Writer<'_>) {
         (**self).put(w)
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        T::get(r).map(Box::new)
+    fn get(r: &mut Reader<'_>) -> Self {
+        Box::new(T::get(r))
     }
 }
 
@@ -310,8 +339,8 @@ impl<A: Snap, B: Snap> Snap for (A, B) {
         self.0.put(w);
         self.1.put(w);
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok((A::get(r)?, B::get(r)?))
+    fn get(r: &mut Reader<'_>) -> Self {
+        (A::get(r), B::get(r))
     }
 }
 
@@ -321,8 +350,8 @@ impl<A: Snap, B: Snap, C: Snap> Snap for (A, B, C) {
         self.1.put(w);
         self.2.put(w);
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok((A::get(r)?, B::get(r)?, C::get(r)?))
+    fn get(r: &mut Reader<'_>) -> Self {
+        (A::get(r), B::get(r), C::get(r))
     }
 }
 
@@ -333,8 +362,8 @@ macro_rules! snap_struct {
             fn put(&self, w: &mut Writer<'_>) {
                 $(self.$f.put(w);)*
             }
-            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-                Ok($t { $($f: Snap::get(r)?,)* })
+            fn get(r: &mut Reader<'_>) -> Self {
+                $t { $($f: Snap::get(r),)* }
             }
         }
     )*};
@@ -348,8 +377,6 @@ snap_struct! {
     PeriodIr { label, start, end }
     SanctionIr { name, label, severity }
     RuleIr { id, kind, title, cond, unless, excused_by, sanctions, basis, advice, note, examples, weight }
-    ExampleIr { text, facts, verdict, must_match, loc }
-    Loc { file, start, end }
 }
 
 /// Enums without data: their variants in order.
@@ -359,9 +386,9 @@ macro_rules! snap_unit_enum {
             fn put(&self, w: &mut Writer<'_>) {
                 w.out.push(*self as u8)
             }
-            fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
+            fn get(r: &mut Reader<'_>) -> Self {
                 const ALL: &[$t] = &[$($t::$v),*];
-                Ok(ALL[r.tag(ALL.len() as u8)? as usize])
+                ALL[r.tag(ALL.len() as u8) as usize]
             }
         }
     )*};
@@ -384,21 +411,21 @@ impl Snap for Rulebook {
         self.lexicon.put(w);
         self.concept_names.put(w);
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        let (laws, enums, facts): (Vec<LawIr>, _, Vec<FactIr>) = (Snap::get(r)?, Snap::get(r)?, Snap::get(r)?);
+    fn get(r: &mut Reader<'_>) -> Self {
+        let (laws, enums, facts): (Vec<LawIr>, _, Vec<FactIr>) = (Snap::get(r), Snap::get(r), Snap::get(r));
         let fact_index = facts.iter().enumerate().map(|(i, f)| (f.name.clone(), i as FactId)).collect();
-        Ok(Rulebook {
+        Rulebook {
             laws,
             enums,
             facts,
             fact_index,
-            periods: Snap::get(r)?,
-            sanctions: Snap::get(r)?,
-            rules: Snap::get(r)?,
-            lexicon: Snap::get(r)?,
-            concept_names: Snap::get(r)?,
+            periods: Snap::get(r),
+            sanctions: Snap::get(r),
+            rules: Snap::get(r),
+            lexicon: Snap::get(r),
+            concept_names: Snap::get(r),
             plan: Default::default(),
-        })
+        }
     }
 }
 
@@ -414,13 +441,13 @@ impl Snap for FactType {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(match r.tag(4)? {
+    fn get(r: &mut Reader<'_>) -> Self {
+        match r.tag(4) {
             0 => FactType::Bool,
             1 => FactType::Date,
             2 => FactType::Number,
-            _ => FactType::Enum(Snap::get(r)?),
-        })
+            _ => FactType::Enum(Snap::get(r)),
+        }
     }
 }
 
@@ -437,11 +464,11 @@ impl Snap for InferValue {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(match r.tag(2)? {
-            0 => InferValue::Bool(Snap::get(r)?),
-            _ => InferValue::Set(Snap::get(r)?),
-        })
+    fn get(r: &mut Reader<'_>) -> Self {
+        match r.tag(2) {
+            0 => InferValue::Bool(Snap::get(r)),
+            _ => InferValue::Set(Snap::get(r)),
+        }
     }
 }
 
@@ -463,13 +490,13 @@ impl Snap for FactInput {
             FactInput::Null(()) => w.out.push(3),
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(match r.tag(4)? {
-            0 => FactInput::Bool(Snap::get(r)?),
-            1 => FactInput::Number(Snap::get(r)?),
-            2 => FactInput::Text(Snap::get(r)?),
+    fn get(r: &mut Reader<'_>) -> Self {
+        match r.tag(4) {
+            0 => FactInput::Bool(Snap::get(r)),
+            1 => FactInput::Number(Snap::get(r)),
+            2 => FactInput::Text(Snap::get(r)),
             _ => FactInput::Null(()),
-        })
+        }
     }
 }
 
@@ -511,23 +538,23 @@ impl Snap for Cond {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        r.nested(|r| Self::get_flat(r))
+    fn get(r: &mut Reader<'_>) -> Self {
+        r.nested(Cond::Const(false), Self::get_flat)
     }
 }
 
 impl Cond {
-    fn get_flat(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(match r.tag(8)? {
-            0 => Cond::And(Snap::get(r)?),
-            1 => Cond::Or(Snap::get(r)?),
-            2 => Cond::Not(Snap::get(r)?),
-            3 => Cond::Const(Snap::get(r)?),
-            4 => Cond::IsTrue(Snap::get(r)?),
-            5 => Cond::InSet(Snap::get(r)?, Snap::get(r)?),
-            6 => Cond::DateIn(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
-            _ => Cond::Cmp(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
-        })
+    fn get_flat(r: &mut Reader<'_>) -> Self {
+        match r.tag(8) {
+            0 => Cond::And(Snap::get(r)),
+            1 => Cond::Or(Snap::get(r)),
+            2 => Cond::Not(Snap::get(r)),
+            3 => Cond::Const(Snap::get(r)),
+            4 => Cond::IsTrue(Snap::get(r)),
+            5 => Cond::InSet(Snap::get(r), Snap::get(r)),
+            6 => Cond::DateIn(Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r)),
+            _ => Cond::Cmp(Snap::get(r), Snap::get(r), Snap::get(r)),
+        }
     }
 }
 
@@ -562,21 +589,46 @@ impl Snap for Pat {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        r.nested(|r| Self::get_flat(r))
+    fn get(r: &mut Reader<'_>) -> Self {
+        r.nested(Pat::Or(vec![]), Self::get_flat)
     }
 }
 
 impl Pat {
-    fn get_flat(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        Ok(match r.tag(6)? {
-            0 => Pat::Or(Snap::get(r)?),
-            1 => Pat::And(Snap::get(r)?),
-            2 => Pat::Near(Snap::get(r)?, Snap::get(r)?, Snap::get(r)?),
-            3 => Pat::Not(Snap::get(r)?),
-            4 => Pat::Negated(Snap::get(r)?),
-            _ => Pat::Concept(Snap::get(r)?),
-        })
+    fn get_flat(r: &mut Reader<'_>) -> Self {
+        match r.tag(6) {
+            0 => Pat::Or(Snap::get(r)),
+            1 => Pat::And(Snap::get(r)),
+            2 => Pat::Near(Snap::get(r), Snap::get(r), Snap::get(r)),
+            3 => Pat::Not(Snap::get(r)),
+            4 => Pat::Negated(Snap::get(r)),
+            _ => Pat::Concept(Snap::get(r)),
+        }
+    }
+}
+
+/// An example's place is written relative to its text, which it contains: a few bytes that
+/// barely vary instead of two offsets.
+impl Snap for ExampleIr {
+    fn put(&self, w: &mut Writer<'_>) {
+        self.text.put(w);
+        let file_start = w.files.get(self.loc.file as usize).copied().unwrap_or(0);
+        let anchor = w.last as i64 - file_start as i64;
+        self.loc.file.put(w);
+        w.int(anchor - self.loc.start as i64);
+        w.uint((self.loc.end - self.loc.start) as u64);
+        self.facts.put(w);
+        self.verdict.put(w);
+        self.must_match.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let text = String::get(r);
+        let file = u32::get(r);
+        let file_start = r.files.get(file as usize).copied().unwrap_or_else(|| r.damage());
+        let start = (r.last as i64 - file_start as i64).wrapping_sub(r.int());
+        let start = u32::try_from(start).unwrap_or_else(|_| r.damage());
+        let end = start.checked_add(u32::get(r)).unwrap_or_else(|| r.damage());
+        ExampleIr { text, loc: Loc { file, start, end }, facts: Snap::get(r), verdict: Snap::get(r), must_match: Snap::get(r) }
     }
 }
 
@@ -609,30 +661,34 @@ impl Snap for Lexicon {
             }
         }
     }
-    fn get(r: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        let n = r.len()?;
+    fn get(r: &mut Reader<'_>) -> Self {
+        let n = r.len();
         let mut phrases: Vec<Phrase> = Vec::with_capacity(n);
         for _ in 0..n {
             let mut words: Vec<WordPat> =
-                r.str()?.split(' ').map(|x| WordPat { word: x.to_owned(), stem: crate::text::stem(x), prefix: false }).collect();
-            let flags = r.tag(8)?;
+                r.str().split(' ').map(|x| WordPat { word: x.to_owned(), stem: crate::text::stem(x), prefix: false }).collect();
+            let flags = r.tag(8);
             if let Some(last) = words.last_mut() {
                 last.prefix = flags & 1 != 0;
             }
             if flags & 2 != 0 {
-                for _ in 0..r.len()? {
-                    let i = r.len()?;
-                    words.get_mut(i).ok_or(Corrupt)?.stem = String::get(r)?;
+                for _ in 0..r.len() {
+                    let i = r.len();
+                    let stem = String::get(r);
+                    match words.get_mut(i) {
+                        Some(w) => w.stem = stem,
+                        None => r.damaged = true,
+                    }
                 }
             }
             let concepts = match (flags & 4 != 0, phrases.last()) {
                 (true, Some(prev)) => prev.concepts.clone(),
                 (true, None) => vec![],
-                (false, _) => Snap::get(r)?,
+                (false, _) => Snap::get(r),
             };
             phrases.push(Phrase { words, concepts });
         }
-        Ok(Lexicon { phrases })
+        Lexicon { phrases }
     }
 }
 
@@ -695,8 +751,8 @@ mod tests {
         // Behind a valid checksum (which a real snapshot always has), the reader itself must
         // refuse impossible lengths, tags and strings rather than index out of bounds.
         let (sources, book, _) = builtin();
-        let pool = pool(&sources);
-        let mut w = Writer { out: vec![], pool: &pool, at: 0 };
+        let (pool, files) = pool(&sources);
+        let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0 };
         book.put(&mut w);
         let payload = w.out;
         let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -709,7 +765,7 @@ mod tests {
                 let at = (seed % damaged.len() as u64) as usize;
                 damaged[at] = (seed >> 32) as u8;
             }
-            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, pool_at: 0, depth: 0 };
+            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, depth: 0, damaged: false };
             let _ = Rulebook::get(&mut r);
         }
     }
