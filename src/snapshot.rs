@@ -35,7 +35,7 @@ pub enum SnapshotError {
 /// The bytes of a compiled rulebook made from `sources`.
 pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
     let (pool, files) = pool(sources);
-    let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0 };
+    let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
     book.put(&mut w);
     let payload = w.out;
     let mut out = Vec::with_capacity(payload.len() + 24);
@@ -62,7 +62,7 @@ pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError
         return Err(SnapshotError::Corrupt);
     }
     let (pool, files) = pool(sources);
-    let mut r = Reader { bytes: payload, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, depth: 0, damaged: false };
+    let mut r = Reader { bytes: payload, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
     let book = Rulebook::get(&mut r);
     if r.damaged || r.at != payload.len() {
         return Err(SnapshotError::Corrupt);
@@ -110,6 +110,8 @@ struct Reader<'a> {
     files: &'a [usize],
     pool_at: usize,
     last: usize,
+    /// The laws' short citations, read before the rules.
+    laws: Vec<String>,
     /// How deep the condition or pattern being read is nested.
     depth: usize,
     damaged: bool,
@@ -203,6 +205,8 @@ struct Writer<'a> {
     files: &'a [usize],
     at: usize,
     last: usize,
+    /// The laws' short citations ("UU 7/2017"), which begin most citations.
+    laws: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -376,7 +380,6 @@ snap_struct! {
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
     SanctionIr { name, label, severity }
-    RuleIr { id, kind, title, cond, unless, excused_by, sanctions, basis, advice, note, examples, weight }
 }
 
 /// Enums without data: their variants in order.
@@ -403,6 +406,7 @@ snap_unit_enum! {
 impl Snap for Rulebook {
     fn put(&self, w: &mut Writer<'_>) {
         self.laws.put(w);
+        w.laws = self.laws.iter().map(|l| l.short.clone()).collect();
         self.enums.put(w);
         self.facts.put(w);
         self.periods.put(w);
@@ -412,7 +416,9 @@ impl Snap for Rulebook {
         self.concept_names.put(w);
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        let (laws, enums, facts): (Vec<LawIr>, _, Vec<FactIr>) = (Snap::get(r), Snap::get(r), Snap::get(r));
+        let laws: Vec<LawIr> = Snap::get(r);
+        r.laws = laws.iter().map(|l| l.short.clone()).collect();
+        let (enums, facts): (_, Vec<FactIr>) = (Snap::get(r), Snap::get(r));
         let fact_index = facts.iter().enumerate().map(|(i, f)| (f.name.clone(), i as FactId)).collect();
         Rulebook {
             laws,
@@ -607,6 +613,63 @@ impl Pat {
     }
 }
 
+/// A citation is most often a law's short citation, a space and the article ("UU 7/2017" +
+/// "Pasal 280 ayat (3)"): then the law's index and the article, found in the sources as written.
+fn put_citation(w: &mut Writer<'_>, citation: &str) {
+    let law = w.laws.iter().position(|short| {
+        citation.strip_prefix(short.as_str()).is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
+    });
+    match law {
+        Some(i) => {
+            w.uint(i as u64 + 1);
+            let article = &citation[w.laws[i].len() + 1..];
+            w.str(article);
+        }
+        None => {
+            w.uint(0);
+            w.str(citation);
+        }
+    }
+}
+
+fn get_citation(r: &mut Reader<'_>) -> String {
+    let law = r.uint() as usize;
+    let text = r.str();
+    match law.checked_sub(1) {
+        None => text.to_owned(),
+        Some(i) => match r.laws.get(i) {
+            Some(short) => format!("{short} {text}"),
+            None => r.damage(),
+        },
+    }
+}
+
+impl Snap for RuleIr {
+    fn put(&self, w: &mut Writer<'_>) {
+        self.id.put(w);
+        self.kind.put(w);
+        self.title.put(w);
+        self.cond.put(w);
+        self.unless.put(w);
+        self.excused_by.put(w);
+        self.sanctions.put(w);
+        w.uint(self.basis.len() as u64);
+        for c in &self.basis {
+            put_citation(w, c);
+        }
+        self.advice.put(w);
+        self.note.put(w);
+        self.examples.put(w);
+        self.weight.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let (id, kind, title, cond, unless, excused_by, sanctions) =
+            (Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r));
+        let basis = (0..r.len()).map(|_| get_citation(r)).collect();
+        RuleIr { id, kind, title, cond, unless, excused_by, sanctions, basis, advice: Snap::get(r), note: Snap::get(r), examples: Snap::get(r), weight: Snap::get(r) }
+    }
+}
+
 /// An example's place is written relative to its text, which it contains: a few bytes that
 /// barely vary instead of two offsets.
 impl Snap for ExampleIr {
@@ -752,7 +815,7 @@ mod tests {
         // refuse impossible lengths, tags and strings rather than index out of bounds.
         let (sources, book, _) = builtin();
         let (pool, files) = pool(&sources);
-        let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0 };
+        let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
         book.put(&mut w);
         let payload = w.out;
         let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -765,7 +828,7 @@ mod tests {
                 let at = (seed % damaged.len() as u64) as usize;
                 damaged[at] = (seed >> 32) as u8;
             }
-            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, depth: 0, damaged: false };
+            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
             let _ = Rulebook::get(&mut r);
         }
     }
