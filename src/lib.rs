@@ -31,6 +31,7 @@ pub mod rulebook;
 pub mod syntax;
 pub mod text;
 pub mod verdict;
+mod words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

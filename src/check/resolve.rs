@@ -43,6 +43,8 @@ pub(crate) struct Resolver<'a> {
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
     inline: HashMap<String, u32>,
+    /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
+    analyser: text::Analyser,
 }
 
 /// Resolves a whole rulebook. Returns it only when there is no error.
@@ -74,6 +76,7 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
         },
         usage: Usage::default(),
         inline: HashMap::new(),
+        analyser: text::Analyser::default(),
     };
     r.declare();
     r.enums();
@@ -197,26 +200,20 @@ impl<'a> Resolver<'a> {
         for (i, c) in concepts.iter().enumerate() {
             for item in &c.items {
                 if let ConceptItem::Phrase(p, loc) = item {
-                    self.add_phrase(p, *loc, ancestors[i].clone());
+                    self.add_phrase(p, *loc, &ancestors[i]);
                 }
             }
         }
     }
 
-    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: Vec<u32>) {
-        let words: Vec<WordPat> = text::phrase_words(phrase.trim_end_matches('*'))
-            .into_iter()
-            .map(|(word, stem)| WordPat { word, stem, prefix: false })
-            .collect();
-        let mut words = words;
-        if words.is_empty() {
+    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: &[u32]) {
+        let a = self.analyser.analyse(phrase.trim_end_matches('*'));
+        if a.tokens().is_empty() {
             self.diags.push(Diagnostic::error("E-EMPTY-PHRASE", loc, "this phrase has no words"));
             return;
         }
-        if phrase.ends_with('*') {
-            if let Some(last) = words.last_mut() { last.prefix = true; }
-        }
-        self.book.lexicon.phrases.push(Phrase { words, concepts });
+        let words = (0..a.tokens().len()).map(|i| (a.word(i), a.stem(i)));
+        self.book.lexicon.add(words, phrase.ends_with('*'), concepts);
     }
 
     fn laws_periods_sanctions(&mut self) {
@@ -358,7 +355,7 @@ impl<'a> Resolver<'a> {
                 self.usage.concepts_used.push(true);
                 self.usage.concept_locs.push(*loc);
                 self.inline.insert(s.clone(), c);
-                self.add_phrase(s, *loc, vec![c]);
+                self.add_phrase(s, *loc, &[c]);
                 Pat::Concept(c)
             }
         }
