@@ -215,8 +215,10 @@ impl Lexicon {
     pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concepts: &[u32]) {
         let from = self.words.len() as u32;
         for (word, stem) in words {
-            let pair = (self.ids.intern(word), self.ids.intern(stem));
-            self.words.push(pair);
+            let w = self.ids.intern(word);
+            // Most words are their own stem.
+            let s = if stem == word { w } else { self.ids.intern(stem) };
+            self.words.push((w, s));
         }
         let c_from = self.concepts.len() as u32;
         self.concepts.extend_from_slice(concepts);

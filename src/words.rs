@@ -4,9 +4,6 @@
 //! every token (twice). All words live in one string and the table holds only ids, so
 //! interning allocates nothing per word and dropping a rulebook frees three buffers.
 
-use crate::rulebook::WordHasher;
-use std::hash::Hasher;
-
 /// Words numbered 0, 1, 2… in order of first appearance.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordIds {
@@ -22,34 +19,39 @@ pub(crate) struct WordIds {
 impl WordIds {
     /// The id of `word`, if it was interned.
     pub fn get(&self, word: &str) -> Option<u32> {
+        self.find(word).ok()
+    }
+
+    /// The id of `word`, numbering it if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        let slot = match self.find(word) {
+            Ok(id) => return id,
+            Err(slot) => slot,
+        };
+        let id = self.ends.len() as u32;
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        match slot {
+            Some(i) if self.ends.len() * 2 <= self.slots.len() => self.slots[i] = id + 1,
+            _ => self.rehash(),
+        }
+        id
+    }
+
+    /// `word`'s id, or else the empty slot where it would go (`None` when there is no table).
+    fn find(&self, word: &str) -> Result<u32, Option<usize>> {
         if self.slots.is_empty() {
-            return None;
+            return Err(None);
         }
         let mask = self.slots.len() - 1;
         let mut i = hash(word) & mask;
         loop {
             match self.slots[i] {
-                0 => return None,
-                s if self.text(s - 1) == word => return Some(s - 1),
+                0 => return Err(Some(i)),
+                s if self.text(s - 1) == word => return Ok(s - 1),
                 _ => i = (i + 1) & mask,
             }
         }
-    }
-
-    /// The id of `word`, numbering it if it is new.
-    pub fn intern(&mut self, word: &str) -> u32 {
-        if let Some(id) = self.get(word) {
-            return id;
-        }
-        let id = self.ends.len() as u32;
-        self.text.push_str(word);
-        self.ends.push(self.text.len() as u32);
-        if (self.ends.len()) * 2 > self.slots.len() {
-            self.rehash();
-        } else {
-            self.place(id);
-        }
-        id
     }
 
     /// The word numbered `id` (empty for an unknown id).
@@ -84,12 +86,17 @@ impl WordIds {
     }
 }
 
-/// The slot a word hashes to, before masking (the high bits: the multiplicative hash mixes
-/// its input into them).
+/// The slot a word hashes to, before masking: FxHash's step over eight bytes at a time (the
+/// last ones zero-padded), high bits kept (the multiplication mixes its input into them).
 fn hash(word: &str) -> usize {
-    let mut h = WordHasher::default();
-    h.write(word.as_bytes());
-    (h.finish() >> 32) as usize
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = word.len() as u64;
+    for chunk in word.as_bytes().chunks(8) {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    (h >> 32) as usize
 }
 
 #[cfg(test)]
