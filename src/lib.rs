@@ -32,6 +32,7 @@ pub mod snapshot;
 pub mod syntax;
 pub mod text;
 pub mod verdict;
+mod words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -2,6 +2,7 @@
 //! phrases indexed for one pass over the text. Built by `check::compile`, read by `eval`.
 
 use crate::syntax::ast::Label;
+use crate::words::WordIds;
 use crate::verdict::{Lang, RuleKind, VerdictKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -184,25 +185,59 @@ pub(crate) enum Pat {
     Concept(u32),
 }
 
-/// Every phrase of every concept, as written (the evaluator indexes them by word id:
-/// `eval::matcher::PhraseIndex`).
+/// Every phrase of every concept, its words numbered: compiling interns each word and stem
+/// once, and the evaluator's phrase index (`eval::matcher::PhraseIndex`) adds only which
+/// phrases start with which word. Flat arrays: a phrase owns no allocation.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
+    /// Every word and stem of every phrase.
+    pub ids: WordIds,
     pub phrases: Vec<Phrase>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Phrase {
-    pub words: Vec<WordPat>,
-    /// The concept that lists it and every concept that includes that one.
+    /// `(word id, stem id)` of every phrase word, phrase after phrase.
+    pub words: Vec<(u32, u32)>,
+    /// The concepts of every phrase, phrase after phrase.
     pub concepts: Vec<u32>,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct WordPat {
-    pub word: String,
-    pub stem: String,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Phrase {
+    /// Its range in `Lexicon::words`.
+    pub words: (u32, u32),
+    /// Its range in `Lexicon::concepts`: the concept that lists it and every concept that
+    /// includes that one.
+    pub concepts: (u32, u32),
+    /// The last word is a prefix (`melapor*`): it matches any word or stem that starts with it.
     pub prefix: bool,
+}
+
+impl Lexicon {
+    /// Adds a phrase of one or more `(word, stem)` pairs.
+    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concepts: &[u32]) {
+        let from = self.words.len() as u32;
+        for (word, stem) in words {
+            let w = self.ids.intern(word);
+            // Most words are their own stem.
+            let s = if stem == word { w } else { self.ids.intern(stem) };
+            self.words.push((w, s));
+        }
+        let c_from = self.concepts.len() as u32;
+        self.concepts.extend_from_slice(concepts);
+        self.phrases.push(Phrase {
+            words: (from, self.words.len() as u32),
+            concepts: (c_from, self.concepts.len() as u32),
+            prefix,
+        });
+    }
+
+    /// The `(word id, stem id)` pairs of a phrase.
+    pub fn words_of(&self, p: &Phrase) -> &[(u32, u32)] {
+        self.words.get(p.words.0 as usize..p.words.1 as usize).unwrap_or(&[])
+    }
+
+    /// The concepts a phrase counts for.
+    pub fn concepts_of(&self, p: &Phrase) -> &[u32] {
+        self.concepts.get(p.concepts.0 as usize..p.concepts.1 as usize).unwrap_or(&[])
+    }
 }
 
 /// "Ya"/"Tidak" or "Yes"/"No": the answers to a yes/no question.

@@ -26,7 +26,7 @@ pub(crate) struct Usage {
 struct Decls<'a> {
     laws: HashMap<&'a str, usize>,
     /// The law items in declaration order (the values of `laws` index it).
-    law_items: Vec<&'a ast::Law>,
+    law_items: Vec<&'a ast::Law<'a>>,
     enums: HashMap<&'a str, usize>,
     facts: HashMap<&'a str, usize>,
     periods: HashMap<&'a str, usize>,
@@ -36,17 +36,19 @@ struct Decls<'a> {
 }
 
 pub(crate) struct Resolver<'a> {
-    items: &'a [Item],
+    items: &'a [Item<'a>],
     d: Decls<'a>,
     pub diags: Vec<Diagnostic>,
     book: Rulebook,
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
-    inline: HashMap<String, u32>,
+    inline: HashMap<&'a str, u32>,
+    /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
+    analyser: text::Analyser,
 }
 
 /// Resolves a whole rulebook. Returns it only when there is no error.
-pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnostic>) {
+pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Vec<Diagnostic>) {
     let mut r = Resolver {
         items,
         d: Decls {
@@ -74,6 +76,7 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
         },
         usage: Usage::default(),
         inline: HashMap::new(),
+        analyser: text::Analyser::default(),
     };
     r.declare();
     r.enums();
@@ -87,12 +90,12 @@ pub(crate) fn resolve(items: &[Item]) -> (Option<Rulebook>, Usage, Vec<Diagnosti
 
 fn declare_in<'a>(
     table: &mut HashMap<&'a str, usize>,
-    name: &'a ast::Name,
+    name: &ast::Name<'a>,
     index: usize,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if table.insert(&name.text, index).is_some() {
+    if table.insert(name.text, index).is_some() {
         diags.push(Diagnostic::error("E-DUPLICATE", name.loc, format!("{what} `{}` is declared twice", name.text))
             .with_hint("rename one of them; names are shared by all files of a rulebook"));
     }
@@ -130,12 +133,12 @@ impl<'a> Resolver<'a> {
             if e.variants.len() > 64 {
                 self.diags.push(Diagnostic::error("E-TOO-MANY-VALUES", e.name.loc, format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len())));
             }
-            let mut ir = EnumIr { name: e.name.text.clone(), values: vec![], groups: vec![] };
+            let mut ir = EnumIr { name: e.name.text.to_string(), values: vec![], groups: vec![] };
             for (v, label) in e.variants.iter().take(64) {
                 if ir.values.iter().any(|(x, _)| *x == v.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
                 }
-                ir.values.push((v.text.clone(), label.clone()));
+                ir.values.push((v.text.to_string(), label.clone()));
             }
             for g in &e.groups {
                 let mut mask = 0u64;
@@ -153,7 +156,7 @@ impl<'a> Resolver<'a> {
                 if ir.mask_of(&g.name.text).is_some() {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
                 }
-                ir.groups.push((g.name.text.clone(), g.label.clone(), mask));
+                ir.groups.push((g.name.text.to_string(), g.label.clone(), mask));
             }
             self.book.enums.push(ir);
         }
@@ -161,7 +164,7 @@ impl<'a> Resolver<'a> {
 
     fn concepts(&mut self) {
         let concepts: Vec<&ast::Concept> = self.items.iter().filter_map(|i| if let Item::Concept(c) = i { Some(c) } else { None }).collect();
-        self.book.concept_names = concepts.iter().map(|c| c.name.text.clone()).collect();
+        self.book.concept_names = concepts.iter().map(|c| c.name.text.to_string()).collect();
         self.usage.concept_locs = concepts.iter().map(|c| c.name.loc).collect();
         self.usage.concepts_used = vec![false; concepts.len()];
         // Direct inclusions, then every concept's ancestors (concepts that include it).
@@ -169,7 +172,7 @@ impl<'a> Resolver<'a> {
         for (i, c) in concepts.iter().enumerate() {
             for item in &c.items {
                 if let ConceptItem::Ref(n) = item {
-                    match self.d.concepts.get(n.text.as_str()) {
+                    match self.d.concepts.get(n.text) {
                         Some(&j) => { children[i].push(j); self.usage.concepts_used[j] = true; }
                         None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names) }
                     }
@@ -197,32 +200,26 @@ impl<'a> Resolver<'a> {
         for (i, c) in concepts.iter().enumerate() {
             for item in &c.items {
                 if let ConceptItem::Phrase(p, loc) = item {
-                    self.add_phrase(p, *loc, ancestors[i].clone());
+                    self.add_phrase(p, *loc, &ancestors[i]);
                 }
             }
         }
     }
 
-    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: Vec<u32>) {
-        let words: Vec<WordPat> = text::phrase_words(phrase.trim_end_matches('*'))
-            .into_iter()
-            .map(|(word, stem)| WordPat { word, stem, prefix: false })
-            .collect();
-        let mut words = words;
-        if words.is_empty() {
+    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: &[u32]) {
+        let a = self.analyser.analyse(phrase.trim_end_matches('*'));
+        if a.tokens().is_empty() {
             self.diags.push(Diagnostic::error("E-EMPTY-PHRASE", loc, "this phrase has no words"));
             return;
         }
-        if phrase.ends_with('*') {
-            if let Some(last) = words.last_mut() { last.prefix = true; }
-        }
-        self.book.lexicon.phrases.push(Phrase { words, concepts });
+        let words = (0..a.tokens().len()).map(|i| (a.word(i), a.stem(i)));
+        self.book.lexicon.add(words, phrase.ends_with('*'), concepts);
     }
 
     fn laws_periods_sanctions(&mut self) {
         for item in self.items {
             match item {
-                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.clone(), short: l.short.clone(), title: l.title.clone() }),
+                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.to_string(), short: l.short.clone(), title: l.title.clone() }),
                 Item::Period(p) => {
                     let start = self.date(&p.start.0, p.start.1);
                     let end = self.date(&p.end.0, p.end.1);
@@ -247,7 +244,7 @@ impl<'a> Resolver<'a> {
                         }
                     };
                     self.citations(&s.basis);
-                    self.book.sanctions.push(SanctionIr { name: s.name.text.clone(), label: s.label.clone(), severity });
+                    self.book.sanctions.push(SanctionIr { name: s.name.text.to_string(), label: s.label.clone(), severity });
                 }
                 _ => {}
             }
@@ -265,7 +262,7 @@ impl<'a> Resolver<'a> {
     fn citations(&mut self, cs: &[ast::Citation]) -> Vec<String> {
         let mut out = vec![];
         for c in cs {
-            match self.d.laws.get(c.law.text.as_str()) {
+            match self.d.laws.get(c.law.text) {
                 Some(&i) => {
                     let Some(l) = self.d.law_items.get(i) else { continue };
                     out.push(format!("{} {}", l.short, c.article).trim().to_string());
@@ -291,7 +288,7 @@ impl<'a> Resolver<'a> {
                 TypeRef::Bool => FactType::Bool,
                 TypeRef::Date => FactType::Date,
                 TypeRef::Number => FactType::Number,
-                TypeRef::Enum(n) => match self.d.enums.get(n.text.as_str()) {
+                TypeRef::Enum(n) => match self.d.enums.get(n.text) {
                     Some(&i) => FactType::Enum(i as u16),
                     None => {
                         let names = self.d.enums.keys().copied().collect();
@@ -301,15 +298,15 @@ impl<'a> Resolver<'a> {
                 },
             };
             let id = self.book.facts.len() as FactId;
-            self.book.fact_index.insert(f.name.text.clone(), id);
-            self.book.facts.push(FactIr { name: f.name.text.clone(), ty, open: f.open, label: f.label.clone(), infers: vec![] });
+            self.book.fact_index.insert(f.name.text.to_string(), id);
+            self.book.facts.push(FactIr { name: f.name.text.to_string(), ty, open: f.open, label: f.label.clone(), infers: vec![] });
             self.usage.fact_locs.push(f.name.loc);
             if f.open && f.label.is_none() {
                 self.diags.push(Diagnostic::error("E-NO-QUESTION", f.name.loc, format!("open fact `{}` has no question", f.name.text)).with_hint("add the question users are asked, e.g. \"Apakah …?\" en \"Are you …?\""));
             }
             for inf in &f.infers {
                 let value = match ty {
-                    FactType::Bool => match inf.value.text.as_str() {
+                    FactType::Bool => match inf.value.text {
                         "true" => Some(InferValue::Bool(true)),
                         "false" => Some(InferValue::Bool(false)),
                         _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
@@ -340,32 +337,32 @@ impl<'a> Resolver<'a> {
         self.diags.push(Diagnostic::error("E-TYPE", loc, msg.to_string()));
     }
 
-    fn pattern(&mut self, p: &Pattern) -> Pat {
+    fn pattern(&mut self, p: &'a Pattern<'a>) -> Pat {
         match p {
             Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x)).collect()),
             Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x)).collect()),
             Pattern::Near(a, b, w) => Pat::Near(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w),
             Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
             Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
-            Pattern::Concept(n) => match self.d.concepts.get(n.text.as_str()) {
+            Pattern::Concept(n) => match self.d.concepts.get(n.text) {
                 Some(&i) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
                 None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names); Pat::Or(vec![]) }
             },
             Pattern::Phrase(s, loc) => {
-                if let Some(&c) = self.inline.get(s) { return Pat::Concept(c); }
+                if let Some(&c) = self.inline.get(s.as_ref()) { return Pat::Concept(c); }
                 let c = self.book.concept_names.len() as u32;
                 self.book.concept_names.push(format!("\"{s}\""));
                 self.usage.concepts_used.push(true);
                 self.usage.concept_locs.push(*loc);
-                self.inline.insert(s.clone(), c);
-                self.add_phrase(s, *loc, vec![c]);
+                self.inline.insert(s, c);
+                self.add_phrase(s, *loc, &[c]);
                 Pat::Concept(c)
             }
         }
     }
 
     fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
-        match self.book.fact_index.get(&n.text) {
+        match self.book.fact_index.get(n.text) {
             Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
             None => { let names = self.d.facts.keys().copied().collect(); self.unknown("fact", n, names); None }
         }
@@ -402,7 +399,7 @@ impl<'a> Resolver<'a> {
             },
             Expr::InNamed(f, target) => match self.fact_id(f) {
                 Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
-                Some((id, FactType::Date)) => match self.d.periods.get(target.text.as_str()) {
+                Some((id, FactType::Date)) => match self.d.periods.get(target.text) {
                     Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
                     None => { let names = self.d.periods.keys().copied().collect(); self.unknown("period", target, names); Cond::Const(false) }
                 },
@@ -456,7 +453,7 @@ impl<'a> Resolver<'a> {
                 self.usage.overrides_nothing.push((pi, r.name.loc));
             }
             for o in &r.overrides {
-                match self.d.rules.get(o.text.as_str()) {
+                match self.d.rules.get(o.text) {
                     Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
                     Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
                     None => { let names = self.d.rules.keys().copied().collect(); self.unknown("rule", o, names) }
@@ -498,7 +495,7 @@ impl<'a> Resolver<'a> {
         let basis = self.citations(&r.basis);
         let mut sanctions: Vec<u32> = vec![];
         for s in &r.sanctions {
-            match self.d.sanctions.get(s.text.as_str()) {
+            match self.d.sanctions.get(s.text) {
                 Some(&i) => sanctions.push(i as u32),
                 None => { let names = self.d.sanctions.keys().copied().collect(); self.unknown("sanction", s, names) }
             }
@@ -521,7 +518,7 @@ impl<'a> Resolver<'a> {
         let examples = r.examples.iter().map(|ex| self.example(ex, kind, &r.name.text)).collect();
         let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
         RuleIr {
-            id: r.name.text.clone(),
+            id: r.name.text.to_string(),
             kind,
             title: r.label.clone(),
             cond,
@@ -548,24 +545,24 @@ impl<'a> Resolver<'a> {
                 (FactType::Bool, Value::Bool(b, _)) => FactInput::Bool(*b),
                 (FactType::Number, Value::Number(x, _)) => FactInput::Number(*x),
                 (FactType::Date, Value::Date(s, loc)) => { self.date(s, *loc); FactInput::Text(s.clone()) }
-                (FactType::Enum(en), Value::Name(name)) => { self.enum_mask(en, name); FactInput::Text(name.text.clone()) }
+                (FactType::Enum(en), Value::Name(name)) => { self.enum_mask(en, name); FactInput::Text(name.text.to_string()) }
                 _ => { self.type_error(v.loc(), &format!("this value does not fit fact `{}`", n.text)); continue }
             };
-            facts.push((n.text.clone(), input));
+            facts.push((n.text.to_string(), input));
         }
         let must_match = match &ex.by {
             Some(by) => {
-                if !self.d.rules.contains_key(by.text.as_str()) {
+                if !self.d.rules.contains_key(by.text) {
                     let names = self.d.rules.keys().copied().collect();
                     self.unknown("rule", by, names);
                 }
-                Some(by.text.clone())
+                Some(by.text.to_string())
             }
             None => match (kind, ex.verdict) {
                 (RuleKind::Prohibition, VerdictKind::Violation) | (RuleKind::Permission, VerdictKind::Allowed) => Some(rule.to_string()),
                 _ => None,
             },
         };
-        ExampleIr { text: ex.text.clone(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
+        ExampleIr { text: ex.text.to_string(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
     }
 }

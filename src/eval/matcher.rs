@@ -1,10 +1,8 @@
 //! Concept matching: one pass over the analysed text finds every phrase of the lexicon, then
 //! patterns (`near`, `and`, `negated`, …) combine the occurrences into matches with evidence.
 
-use crate::rulebook::{Lexicon, Pat, WordHasher, WordPat};
-use crate::text::{Analysis, Token};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::rulebook::{Lexicon, Pat, Phrase};
+use crate::text::Analysis;
 
 /// Occurrences kept per concept: bounds the work of `near` on hostile input (a text that
 /// repeats one word a million times) while keeping every realistic match.
@@ -45,85 +43,61 @@ impl Matches {
 /// No word of the lexicon.
 const NO_WORD: u32 = u32::MAX;
 
-/// The lexicon's words as numbers: every word and stem of every phrase gets an id, so a
-/// token is looked up twice (its word, its stem) and every phrase word after that is an
-/// integer compare. Everything a candidate phrase needs sits in flat arrays (a phrase is
-/// tried for every token that starts it; chasing one allocation per phrase cost more than
-/// the compares).
+/// Which phrases start with which word. The lexicon already numbers its words (so a token is
+/// looked up twice, its word and its stem, and every phrase word after that is an integer
+/// compare); this adds, per word or stem id, the phrases whose first word has it.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PhraseIndex {
-    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
-    phrases: Vec<PhraseEntry>,
-    /// `(word id, stem id)` of every phrase word, phrase after phrase.
-    words: Vec<(u32, u32)>,
-    /// The concepts of every phrase, phrase after phrase.
-    concepts: Vec<u32>,
-    /// Word or stem id → its range in `firsts`: the phrases whose first word has it.
+    /// Word or stem id → its range in `firsts`.
     first_ranges: Vec<(u32, u32)>,
     firsts: Vec<u32>,
     /// Phrases whose first word is a prefix: tried at every token.
     prefix_first: Vec<u32>,
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-struct PhraseEntry {
-    words: (u32, u32),
-    concepts: (u32, u32),
-    /// Has a prefix word (`melapor*`): matched on strings.
-    prefix: bool,
-}
-
 impl PhraseIndex {
     pub fn new(lex: &Lexicon) -> PhraseIndex {
         let mut ix = PhraseIndex::default();
-        let mut by_first: Vec<Vec<u32>> = vec![];
+        // Phrases per first word id, counted then placed (a counting sort keeps phrase order).
+        let mut counts = vec![0u32; lex.ids.len() + 1];
+        let firsts = |p: &Phrase| match lex.words_of(p) {
+            [_] if p.prefix => None,
+            [(w, s), ..] => Some((*w, *s)),
+            [] => None,
+        };
         for (p, phrase) in lex.phrases.iter().enumerate() {
-            let from = ix.words.len() as u32;
-            for w in &phrase.words {
-                let pair = (ix.intern(&w.word, &mut by_first), ix.intern(&w.stem, &mut by_first));
-                ix.words.push(pair);
-            }
-            let c_from = ix.concepts.len() as u32;
-            ix.concepts.extend_from_slice(&phrase.concepts);
-            ix.phrases.push(PhraseEntry {
-                words: (from, ix.words.len() as u32),
-                concepts: (c_from, ix.concepts.len() as u32),
-                prefix: phrase.words.iter().any(|w| w.prefix),
-            });
-            match phrase.words.first() {
-                Some(w) if w.prefix => ix.prefix_first.push(p as u32),
-                Some(_) => {
-                    let (w, s) = ix.words[from as usize];
-                    for id in [w, s] {
-                        let list = &mut by_first[id as usize];
-                        if list.last() != Some(&(p as u32)) {
-                            list.push(p as u32);
-                        }
+            match firsts(phrase) {
+                Some((w, s)) => {
+                    counts[w as usize] += 1;
+                    if s != w {
+                        counts[s as usize] += 1;
                     }
                 }
+                None if phrase.prefix => ix.prefix_first.push(p as u32),
                 None => {}
             }
         }
-        for list in by_first {
-            let from = ix.firsts.len() as u32;
-            ix.firsts.extend(list);
-            ix.first_ranges.push((from, ix.firsts.len() as u32));
+        let mut at = 0u32;
+        ix.first_ranges = counts
+            .iter()
+            .take(lex.ids.len())
+            .map(|&n| {
+                at += n;
+                (at - n, at - n)
+            })
+            .collect();
+        ix.firsts = vec![0; at as usize];
+        for (p, phrase) in lex.phrases.iter().enumerate() {
+            if let Some((w, s)) = firsts(phrase) {
+                let ids = [w, s];
+                for &id in &ids[..if s != w { 2 } else { 1 }] {
+                    let range = &mut ix.first_ranges[id as usize];
+                    ix.firsts[range.1 as usize] = p as u32;
+                    range.1 += 1;
+                }
+            }
         }
         ix
-    }
-
-    fn intern(&mut self, s: &str, by_first: &mut Vec<Vec<u32>>) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = by_first.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        by_first.push(vec![]);
-        id
-    }
-
-    fn id(&self, s: &str) -> u32 {
-        self.ids.get(s).copied().unwrap_or(NO_WORD)
     }
 
     fn starting_with(&self, id: u32) -> &[u32] {
@@ -134,12 +108,13 @@ impl PhraseIndex {
 /// Finds every phrase of the lexicon in the text.
 pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
     let toks = a.tokens();
+    let id = |word: &str| lex.ids.get(word).unwrap_or(NO_WORD);
     let ids: Vec<(u32, u32)> = (0..toks.len())
         .map(|i| {
             let (word, stem) = (a.word(i), a.stem(i));
-            let w = ix.id(word);
+            let w = id(word);
             // Most words are their own stem: one lookup.
-            (w, if stem == word { w } else { ix.id(stem) })
+            (w, if stem == word { w } else { id(stem) })
         })
         .collect();
     let mut found: Vec<(u32, Occ)> = Vec::with_capacity(toks.len());
@@ -151,16 +126,11 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
         // A phrase indexed under both the word and the stem is tried once.
         let from_stem = by_stem.iter().filter(|p| !by_word.contains(p));
         for &p in by_word.iter().chain(from_stem).chain(&ix.prefix_first) {
-            let entry = ix.phrases[p as usize];
-            let last = if entry.prefix {
-                match_words_at(&lex.phrases[p as usize].words, a, i)
-            } else {
-                match_ids_at(&ix.words[entry.words.0 as usize..entry.words.1 as usize], &ids, toks, i)
-            };
-            let Some(last) = last else { continue };
+            let phrase = &lex.phrases[p as usize];
+            let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
             let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
-            for &c in &ix.concepts[entry.concepts.0 as usize..entry.concepts.1 as usize] {
+            for &c in lex.concepts_of(phrase) {
                 let count = &mut per_concept[c as usize];
                 if (*count as usize) < MAX_OCCURRENCES {
                     *count += 1;
@@ -218,35 +188,26 @@ fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
     Matches { occ, starts }
 }
 
-/// The last token index of a phrase (as word ids) matched from token `i`, if it matches there.
-fn match_ids_at(words: &[(u32, u32)], ids: &[(u32, u32)], toks: &[Token], i: usize) -> Option<usize> {
-    let Some(last) = (i + words.len()).checked_sub(1) else { return None };
+/// The last token index of a phrase matched from token `i`, if it matches there: each word by
+/// id (the token's word or stem), a prefix word by the start of the token's word or stem.
+fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i: usize) -> Option<usize> {
+    let toks = a.tokens();
+    let words = lex.words_of(phrase);
+    let last = (i + words.len()).checked_sub(1)?;
     if words.is_empty() || last >= toks.len() || toks[last].sentence != toks[i].sentence {
         return None;
     }
-    let all = words.iter().zip(&ids[i..=last]).all(|(&(pw, ps), &(tw, ts))| tw == pw || ts == ps);
-    all.then_some(last)
-}
-
-/// The last token index of `words` matched from token `i`, if they match there.
-fn match_words_at(words: &[WordPat], a: &Analysis, i: usize) -> Option<usize> {
-    let n = a.tokens().len();
-    for (k, w) in words.iter().enumerate() {
-        let t = i + k;
-        if t >= n || (k > 0 && a.tokens()[t].sentence != a.tokens()[i].sentence) {
-            return None;
-        }
-        let (word, stem) = (a.word(t), a.stem(t));
-        let ok = if w.prefix {
-            word.starts_with(w.word.as_str()) || stem.starts_with(w.stem.as_str())
-        } else {
-            word == w.word || stem == w.stem
-        };
+    let (exact, prefix) = if phrase.prefix { words.split_at(words.len() - 1) } else { (words, &[][..]) };
+    if !exact.iter().zip(&ids[i..]).all(|(&(pw, ps), &(tw, ts))| tw == pw || ts == ps) {
+        return None;
+    }
+    if let Some(&(pw, ps)) = prefix.first() {
+        let ok = a.word(last).starts_with(lex.ids.text(pw)) || a.stem(last).starts_with(lex.ids.text(ps));
         if !ok {
             return None;
         }
     }
-    Some(i + words.len() - 1)
+    Some(last)
 }
 
 /// Evaluates a pattern: true when it matches, with the evidence pushed onto `out` (nothing is

@@ -1,13 +1,16 @@
 //! The syntax tree of a rule file: what was written, with locations, before names are resolved.
+//! Names and phrases borrow the rule file's text (`'a`): compiling reads thousands of them,
+//! and only those the rulebook keeps are copied, once, when resolving.
 
 use crate::diagnostic::Loc;
+use std::borrow::Cow;
 use crate::verdict::{RuleKind, VerdictKind};
 
 /// A name as written, with its place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Name {
+pub struct Name<'a> {
     /// The identifier.
-    pub text: String,
+    pub text: &'a str,
     /// Where it was written.
     pub loc: Loc,
 }
@@ -23,28 +26,28 @@ pub struct Label {
 
 /// One top-level item.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
+pub enum Item<'a> {
     /// `law CODE "short" "title"`.
-    Law(Law),
+    Law(Law<'a>),
     /// `enum Name { ... }`.
-    Enum(EnumDecl),
+    Enum(EnumDecl<'a>),
     /// `fact` or `act`.
-    Fact(FactDecl),
+    Fact(FactDecl<'a>),
     /// `period`.
-    Period(Period),
+    Period(Period<'a>),
     /// `concept`.
-    Concept(Concept),
+    Concept(Concept<'a>),
     /// `sanction`.
-    Sanction(Sanction),
+    Sanction(Sanction<'a>),
     /// `rule`.
-    Rule(Rule),
+    Rule(Rule<'a>),
 }
 
 /// A citable regulation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Law {
+pub struct Law<'a> {
     /// Code, e.g. `UU7_2017`.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Short citation, e.g. `UU 7/2017`.
     pub short: String,
     /// Full title.
@@ -53,29 +56,29 @@ pub struct Law {
 
 /// An enumeration of answers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnumDecl {
+pub struct EnumDecl<'a> {
     /// Its name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Values with their labels.
-    pub variants: Vec<(Name, Label)>,
+    pub variants: Vec<(Name<'a>, Label)>,
     /// Groups of values.
-    pub groups: Vec<Group>,
+    pub groups: Vec<Group<'a>>,
 }
 
 /// `group asn "ASN" = pns | pppk`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Group {
+pub struct Group<'a> {
     /// Group name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Label.
     pub label: Label,
     /// Member values.
-    pub members: Vec<Name>,
+    pub members: Vec<Name<'a>>,
 }
 
 /// The type of a fact.
 #[derive(Debug, Clone, PartialEq)]
-pub enum TypeRef {
+pub enum TypeRef<'a> {
     /// Yes or no.
     Bool,
     /// A calendar day.
@@ -83,40 +86,40 @@ pub enum TypeRef {
     /// A number.
     Number,
     /// A named enum.
-    Enum(Name),
+    Enum(Name<'a>),
 }
 
 /// A fact (or an `act`, which is a closed bool fact).
 #[derive(Debug, Clone, PartialEq)]
-pub struct FactDecl {
+pub struct FactDecl<'a> {
     /// Name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Type.
-    pub ty: TypeRef,
+    pub ty: TypeRef<'a>,
     /// Open: silence means unknown. Closed: silence means no.
     pub open: bool,
     /// Question (open facts) or description (acts).
     pub label: Option<Label>,
     /// `VALUE <- PATTERN` lines.
-    pub infers: Vec<Infer>,
+    pub infers: Vec<Infer<'a>>,
     /// Written as `act`.
     pub is_act: bool,
 }
 
 /// `VALUE <- PATTERN`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Infer {
+pub struct Infer<'a> {
     /// The value the fact takes (a bool literal or an enum value / group name).
-    pub value: Name,
+    pub value: Name<'a>,
     /// When this matches the text.
-    pub pattern: Pattern,
+    pub pattern: Pattern<'a>,
 }
 
 /// An election phase.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Period {
+pub struct Period<'a> {
     /// Name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Label.
     pub label: Label,
     /// First day, `YYYY-MM-DD`.
@@ -124,32 +127,32 @@ pub struct Period {
     /// Last day.
     pub end: (String, Loc),
     /// Legal basis.
-    pub basis: Vec<Citation>,
+    pub basis: Vec<Citation<'a>>,
 }
 
 /// A phrase lexicon.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Concept {
+pub struct Concept<'a> {
     /// Name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Phrases and included concepts.
-    pub items: Vec<ConceptItem>,
+    pub items: Vec<ConceptItem<'a>>,
 }
 
 /// One alternative of a concept.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ConceptItem {
-    /// A phrase.
-    Phrase(String, Loc),
+pub enum ConceptItem<'a> {
+    /// A phrase (escapes resolved).
+    Phrase(Cow<'a, str>, Loc),
     /// Another concept.
-    Ref(Name),
+    Ref(Name<'a>),
 }
 
 /// A rung of the sanction ladder.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sanction {
+pub struct Sanction<'a> {
     /// Name.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Label.
     pub label: Label,
     /// Higher is stronger.
@@ -159,25 +162,25 @@ pub struct Sanction {
     /// Maximum fine in rupiah.
     pub fine: Option<f64>,
     /// Legal basis.
-    pub basis: Vec<Citation>,
+    pub basis: Vec<Citation<'a>>,
     /// Note.
     pub note: Option<Label>,
 }
 
 /// `LAW "article"`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Citation {
+pub struct Citation<'a> {
     /// The law code.
-    pub law: Name,
+    pub law: Name<'a>,
     /// Article text, e.g. `Pasal 280 ayat (3)`.
     pub article: String,
 }
 
 /// A prohibition or permission.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rule {
+pub struct Rule<'a> {
     /// Id.
-    pub name: Name,
+    pub name: Name<'a>,
     /// Title.
     pub label: Label,
     /// The whole item.
@@ -185,43 +188,43 @@ pub struct Rule {
     /// Prohibition or permission, where written.
     pub kind: Vec<(RuleKind, Loc)>,
     /// `applies to` names.
-    pub applies: Vec<Name>,
+    pub applies: Vec<Name<'a>>,
     /// Conditions (`when`); more than one is an error.
-    pub when: Vec<Expr>,
+    pub when: Vec<Expr<'a>>,
     /// Exceptions (`unless`).
-    pub unless: Vec<Expr>,
+    pub unless: Vec<Expr<'a>>,
     /// Prohibitions this permission overrides.
-    pub overrides: Vec<Name>,
+    pub overrides: Vec<Name<'a>>,
     /// Sanctions.
-    pub sanctions: Vec<Name>,
+    pub sanctions: Vec<Name<'a>>,
     /// Legal bases.
-    pub basis: Vec<Citation>,
+    pub basis: Vec<Citation<'a>>,
     /// Advice.
     pub advice: Vec<(Label, Loc)>,
     /// Uncertainty note.
     pub note: Vec<(Label, Loc)>,
     /// Examples.
-    pub examples: Vec<Example>,
+    pub examples: Vec<Example<'a>>,
 }
 
 /// `example "text" with f = v => verdict by rule`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Example {
+pub struct Example<'a> {
     /// The incident text.
     pub text: String,
     /// Where the example is.
     pub loc: Loc,
     /// Facts given with it.
-    pub facts: Vec<(Name, Value)>,
+    pub facts: Vec<(Name<'a>, Value<'a>)>,
     /// Expected verdict.
     pub verdict: VerdictKind,
     /// Rule that must match, if not the enclosing one.
-    pub by: Option<Name>,
+    pub by: Option<Name<'a>>,
 }
 
 /// A literal value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `2024-02-14`.
     Date(String, Loc),
     /// `12`.
@@ -229,10 +232,10 @@ pub enum Value {
     /// `true`.
     Bool(bool, Loc),
     /// An enum value or group.
-    Name(Name),
+    Name(Name<'a>),
 }
 
-impl Value {
+impl Value<'_> {
     /// Where it was written.
     pub fn loc(&self) -> Loc {
         match self {
@@ -261,40 +264,40 @@ pub enum CmpOp {
 
 /// A condition over facts.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub enum Expr<'a> {
     /// All of.
-    And(Vec<Expr>),
+    And(Vec<Expr<'a>>),
     /// Any of.
-    Or(Vec<Expr>),
+    Or(Vec<Expr<'a>>),
     /// Not.
-    Not(Box<Expr>),
+    Not(Box<Expr<'a>>),
     /// A bool fact.
-    Fact(Name),
+    Fact(Name<'a>),
     /// `fact in [a, b]`.
-    InList(Name, Vec<Name>),
+    InList(Name<'a>, Vec<Name<'a>>),
     /// `fact in group` or `date in period`.
-    InNamed(Name, Name),
+    InNamed(Name<'a>, Name<'a>),
     /// `fact OP value`.
-    Cmp(Name, CmpOp, Value),
+    Cmp(Name<'a>, CmpOp, Value<'a>),
     /// `true` / `false`.
     Const(bool, Loc),
 }
 
 /// A text pattern.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Pattern {
+pub enum Pattern<'a> {
     /// Any of.
-    Or(Vec<Pattern>),
+    Or(Vec<Pattern<'a>>),
     /// All of.
-    And(Vec<Pattern>),
+    And(Vec<Pattern<'a>>),
     /// Both within `window` words.
-    Near(Box<Pattern>, Box<Pattern>, u32),
+    Near(Box<Pattern<'a>>, Box<Pattern<'a>>, u32),
     /// Does not occur.
-    Not(Box<Pattern>),
+    Not(Box<Pattern<'a>>),
     /// Occurs inside a negation.
-    Negated(Box<Pattern>),
-    /// An inline phrase.
-    Phrase(String, Loc),
+    Negated(Box<Pattern<'a>>),
+    /// An inline phrase (escapes resolved).
+    Phrase(Cow<'a, str>, Loc),
     /// A concept by name.
-    Concept(Name),
+    Concept(Name<'a>),
 }

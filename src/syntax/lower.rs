@@ -5,6 +5,7 @@ use super::Rule;
 use crate::diagnostic::Loc;
 use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
+use std::borrow::Cow;
 
 struct Ctx {
     file: u32,
@@ -17,13 +18,13 @@ impl Ctx {
         let len = p.as_str().trim_end().len();
         Loc { file: self.file, start: s.start() as u32, end: (s.start() + len) as u32 }
     }
-    fn name(&self, p: Pair<Rule>) -> Name {
-        Name { text: p.as_str().to_string(), loc: self.loc(&p) }
+    fn name<'a>(&self, p: Pair<'a, Rule>) -> Name<'a> {
+        Name { text: p.as_str(), loc: self.loc(&p) }
     }
 }
 
 /// Lowers one item pair (`None` for a pair that is not an item).
-pub(super) fn item(file: u32, p: Pair<Rule>) -> Option<Item> {
+pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
     let cx = Ctx { file };
     Some(match p.as_rule() {
         Rule::law => {
@@ -37,7 +38,7 @@ pub(super) fn item(file: u32, p: Pair<Rule>) -> Option<Item> {
             let name = cx.name(next(&mut it));
             let label = label(next(&mut it));
             let pattern = pattern(&cx, next(&mut it));
-            let value = Name { text: "true".into(), loc: name.loc };
+            let value = Name { text: "true", loc: name.loc };
             Item::Fact(FactDecl {
                 name,
                 ty: TypeRef::Bool,
@@ -102,14 +103,15 @@ fn empty_pair() -> Pair<'static, Rule> {
 
 /// The content of a `string` pair with escapes resolved.
 fn string(p: Pair<Rule>) -> String {
-    string_ref(&p)
+    string_ref(&p).into_owned()
 }
 
-fn string_ref(p: &Pair<Rule>) -> String {
+/// The content of a `string` pair, borrowed from the file unless it has escapes.
+fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
     let raw = p.as_str();
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
     if !inner.contains('\\') {
-        return inner.to_string();
+        return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
@@ -124,7 +126,7 @@ fn string_ref(p: &Pair<Rule>) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn label(p: Pair<Rule>) -> Label {
@@ -134,7 +136,7 @@ fn label(p: Pair<Rule>) -> Label {
     Label { id, en }
 }
 
-fn citations(cx: &Ctx, p: Pair<Rule>) -> Vec<Citation> {
+fn citations<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Vec<Citation<'a>> {
     p.into_inner()
         .map(|c| {
             let mut it = c.into_inner();
@@ -147,7 +149,7 @@ fn number(p: &Pair<Rule>) -> f64 {
     p.as_str().parse().unwrap_or(0.0)
 }
 
-fn enum_decl(cx: &Ctx, p: Pair<Rule>) -> Item {
+fn enum_decl<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let (mut variants, mut groups) = (vec![], vec![]);
@@ -168,7 +170,7 @@ fn enum_decl(cx: &Ctx, p: Pair<Rule>) -> Item {
     Item::Enum(EnumDecl { name, variants, groups })
 }
 
-fn fact(cx: &Ctx, p: Pair<Rule>) -> Item {
+fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let ty_pair = next(&mut it);
@@ -196,7 +198,7 @@ fn fact(cx: &Ctx, p: Pair<Rule>) -> Item {
     Item::Fact(FactDecl { name, ty, open, label: lab, infers, is_act: false })
 }
 
-fn sanction(cx: &Ctx, p: Pair<Rule>) -> Item {
+fn sanction<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let lab = label(next(&mut it));
@@ -216,7 +218,7 @@ fn sanction(cx: &Ctx, p: Pair<Rule>) -> Item {
     Item::Sanction(s)
 }
 
-fn rule(cx: &Ctx, p: Pair<Rule>) -> Item {
+fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let loc = cx.loc(&p);
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
@@ -258,7 +260,7 @@ fn rule(cx: &Ctx, p: Pair<Rule>) -> Item {
     Item::Rule(r)
 }
 
-fn example(cx: &Ctx, p: Pair<Rule>) -> Example {
+fn example<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Example<'a> {
     let loc = cx.loc(&p);
     let mut ex = Example { text: String::new(), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
     for part in p.into_inner() {
@@ -277,7 +279,7 @@ fn example(cx: &Ctx, p: Pair<Rule>) -> Example {
     ex
 }
 
-fn value(cx: &Ctx, p: Pair<Rule>) -> Value {
+fn value<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Value<'a> {
     let v = first(p);
     let loc = cx.loc(&v);
     match v.as_rule() {
@@ -288,7 +290,7 @@ fn value(cx: &Ctx, p: Pair<Rule>) -> Value {
     }
 }
 
-fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
+fn expr<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
     match p.as_rule() {
         Rule::expr => by_precedence(p, |c| expr(cx, c), |l, _, _| l, Expr::And, Expr::Or),
         Rule::negation => {
@@ -311,10 +313,10 @@ fn expr(cx: &Ctx, p: Pair<Rule>) -> Expr {
 
 /// Folds the flat `a op b op c …` of an `expr` or `pattern` pair by precedence: `near` binds
 /// tightest (left to right), then `and`, then `or`; a level with one operand is that operand.
-fn by_precedence<T>(
-    p: Pair<Rule>,
-    mut operand: impl FnMut(Pair<Rule>) -> T,
-    near: impl Fn(T, T, &Pair<Rule>) -> T,
+fn by_precedence<'a, T>(
+    p: Pair<'a, Rule>,
+    mut operand: impl FnMut(Pair<'a, Rule>) -> T,
+    near: impl Fn(T, T, &Pair<'a, Rule>) -> T,
     and: fn(Vec<T>) -> T,
     or: fn(Vec<T>) -> T,
 ) -> T {
@@ -339,7 +341,7 @@ fn by_precedence<T>(
 }
 
 /// `x`, `x in [a, b]`, `x in name` or `x <op> value`, told apart by the pairs after the name.
-fn fact_test(cx: &Ctx, p: Pair<Rule>) -> Expr {
+fn fact_test<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
     let mut it = p.into_inner();
     let fact = cx.name(next(&mut it));
     let Some(second) = it.next() else { return Expr::Fact(fact) };
@@ -360,7 +362,7 @@ fn fact_test(cx: &Ctx, p: Pair<Rule>) -> Expr {
     }
 }
 
-fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
+fn pattern<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Pattern<'a> {
     match p.as_rule() {
         Rule::pattern => by_precedence(p, |c| pattern(cx, c), near, Pattern::And, Pattern::Or),
         Rule::pat_unary => {
@@ -381,7 +383,7 @@ fn pattern(cx: &Ctx, p: Pair<Rule>) -> Pattern {
 }
 
 /// `a near b` or `a near/N b`; the window defaults to 8 words.
-fn near(a: Pattern, b: Pattern, op: &Pair<Rule>) -> Pattern {
+fn near<'a>(a: Pattern<'a>, b: Pattern<'a>, op: &Pair<Rule>) -> Pattern<'a> {
     let window = op.clone().into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
     Pattern::Near(Box::new(a), Box::new(b), window)
 }

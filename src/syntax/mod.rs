@@ -26,7 +26,7 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Parses one file. Returns the items that parsed and a diagnostic for each one that did not.
-pub fn parse(file: u32, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
+pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
     pest::set_error_detail(false);
     if text.len() > MAX_FILE_BYTES {
         let loc = Loc { file, start: 0, end: 0 };

@@ -54,15 +54,28 @@ pub(crate) struct Builder<'t> {
     clause: u32,
 }
 
+/// A builder's allocations, handed from one text to the next (`text::Analyser`).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub tokens: Vec<Token>,
+    pub arena: String,
+    word: String,
+    piece: String,
+}
+
 impl<'t> Builder<'t> {
-    pub(crate) fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str, mut buffers: Buffers) -> Self {
+        buffers.tokens.clear();
+        buffers.tokens.reserve(text.len() / 6 + 1);
+        buffers.arena.clear();
+        buffers.arena.reserve(text.len() + text.len() / 2);
         Builder {
             text,
-            tokens: Vec::with_capacity(text.len() / 6 + 1),
-            arena: String::with_capacity(text.len() + text.len() / 2),
+            tokens: buffers.tokens,
+            arena: buffers.arena,
             group: None,
-            word: String::new(),
-            piece: String::new(),
+            word: buffers.word,
+            piece: buffers.piece,
             sentence: 0,
             clause: 0,
         }
@@ -93,9 +106,10 @@ impl<'t> Builder<'t> {
         std::mem::swap(&mut self.word, &mut self.piece);
     }
 
-    pub(crate) fn finish(mut self) -> (Vec<Token>, String) {
+    /// The tokens and the arena, with the scratch strings for the next text.
+    pub(crate) fn finish(mut self) -> Buffers {
         self.flush();
-        (self.tokens, self.arena)
+        Buffers { tokens: self.tokens, arena: self.arena, word: self.word, piece: self.piece }
     }
 
     /// Turns the open group into a token (two for an English contraction).
