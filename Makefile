@@ -45,7 +45,9 @@ endif
 	rm -rf $(PKG)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	# --low-memory-unused: the stack lies below the data (stack-first layout) and never reaches
+	# its lowest kilobyte, so constant offsets fold into loads and stores (~2 KB gzip less).
+	$(WASM_OPT) --low-memory-unused -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  $(PKG)/netral_bg.wasm -o $(PKG)/netral_bg.wasm
 	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS

@@ -695,63 +695,91 @@ impl Snap for ExampleIr {
     }
 }
 
-/// The lexicon is most of a rulebook: each phrase is written as its words joined by spaces
-/// (usually a place in the pool, since phrases are written in lower case), each stem is
-/// recomputed from its word unless it differs, and a phrase's concepts are written only when
-/// they differ from the previous phrase's (a concept's phrases share them).
+/// The lexicon is most of a rulebook, written column by column (each column compresses well):
+/// every phrase's words joined by spaces (usually a place in the pool, since phrases are written
+/// in lower case); every phrase's flags (prefix, same concepts as the previous phrase); the
+/// concept lists that change; then how each stem relates to its word: the same, the word with
+/// a few bytes cut at either end ("menghadiri" → "hadir"), or its own text. Reading adds the
+/// phrases again in order, so word ids come out as compiling numbered them.
 impl Snap for Lexicon {
     fn put(&self, w: &mut Writer<'_>) {
+        let text = |&(word, stem): &(u32, u32)| (self.ids.text(word), self.ids.text(stem));
         w.uint(self.phrases.len() as u64);
-        let mut concepts: &[u32] = &[];
         for p in &self.phrases {
-            let joined: Vec<&str> = p.words.iter().map(|x| x.word.as_str()).collect();
-            w.str(&joined.join(" "));
-            let odd: Vec<(u32, &String)> =
-                p.words.iter().enumerate().filter(|(_, x)| crate::text::stem(&x.word) != x.stem).map(|(i, x)| (i as u32, &x.stem)).collect();
-            let prefix = p.words.last().is_some_and(|x| x.prefix);
-            let same = p.concepts == concepts;
-            w.out.push(prefix as u8 | (!odd.is_empty() as u8) << 1 | (same as u8) << 2);
-            if !odd.is_empty() {
-                w.uint(odd.len() as u64);
-                for (i, stem) in odd {
-                    i.put(w);
-                    stem.put(w);
-                }
-            }
+            let words: Vec<&str> = self.words_of(p).iter().map(|x| text(x).0).collect();
+            w.str(&words.join(" "));
+        }
+        let mut concepts: &[u32] = &[];
+        let mut changed = vec![];
+        for p in &self.phrases {
+            let same = self.concepts_of(p) == concepts;
+            w.out.push(p.prefix as u8 | (same as u8) << 1);
             if !same {
-                p.concepts.put(w);
-                concepts = &p.concepts;
+                concepts = self.concepts_of(p);
+                changed.push(concepts);
             }
         }
+        changed.iter().for_each(|c| c.to_vec().put(w));
+        let stems: Vec<Stem> = self.words.iter().map(|x| Stem::of(text(x).0, text(x).1)).collect();
+        stems.iter().for_each(|s| w.out.push(s.code()));
+        stems.iter().for_each(|s| if let Stem::Cut(hi, lo) = s { w.out.push(hi << 4 | lo) });
+        stems.iter().for_each(|s| if let Stem::Text(t) = s { w.str(t) });
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
-        let mut phrases: Vec<Phrase> = Vec::with_capacity(n);
-        for _ in 0..n {
-            let mut words: Vec<WordPat> =
-                r.str().split(' ').map(|x| WordPat { word: x.to_owned(), stem: crate::text::stem(x), prefix: false }).collect();
-            let flags = r.tag(8);
-            if let Some(last) = words.last_mut() {
-                last.prefix = flags & 1 != 0;
+        let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str().split(' ').collect()).collect();
+        let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
+        let concept_lists: Vec<Vec<u32>> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
+        let count = phrases.iter().map(Vec::len).sum::<usize>();
+        let codes: Vec<u8> = (0..count).map(|_| r.tag(3)).collect();
+        let cuts: Vec<u8> = (0..codes.iter().filter(|&&c| c == 1).count()).map(|_| r.byte()).collect();
+        let texts: Vec<&str> = (0..codes.iter().filter(|&&c| c == 2).count()).map(|_| r.str()).collect();
+        let (mut codes, mut cuts, mut texts, mut lists) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concept_lists.iter());
+        let mut lexicon = Lexicon::default();
+        let mut concepts: &[u32] = &[];
+        for (words, f) in phrases.iter().zip(flags) {
+            if f & 2 == 0 {
+                concepts = lists.next().map_or(&[], Vec::as_slice);
             }
-            if flags & 2 != 0 {
-                for _ in 0..r.len() {
-                    let i = r.len();
-                    let stem = String::get(r);
-                    match words.get_mut(i) {
-                        Some(w) => w.stem = stem,
-                        None => r.damaged = true,
-                    }
-                }
-            }
-            let concepts = match (flags & 4 != 0, phrases.last()) {
-                (true, Some(prev)) => prev.concepts.clone(),
-                (true, None) => vec![],
-                (false, _) => Snap::get(r),
-            };
-            phrases.push(Phrase { words, concepts });
+            let pairs: Vec<(&str, &str)> = words
+                .iter()
+                .map(|&word| {
+                    let stem = match codes.next() {
+                        Some(1) => cuts.next().and_then(|c| word.get((c >> 4) as usize..word.len().saturating_sub((c & 15) as usize))),
+                        Some(2) => texts.next(),
+                        _ => Some(word),
+                    };
+                    (word, stem.unwrap_or_else(|| r.damage()))
+                })
+                .collect();
+            lexicon.add(pairs.into_iter(), f & 1 != 0, concepts);
         }
-        Lexicon { phrases }
+        lexicon
+    }
+}
+
+/// How a stem relates to its word.
+enum Stem<'a> {
+    Same,
+    /// The word less `.0` bytes in front and `.1` behind.
+    Cut(u8, u8),
+    Text(&'a str),
+}
+
+impl<'a> Stem<'a> {
+    fn of(word: &str, stem: &'a str) -> Self {
+        if stem == word {
+            return Stem::Same;
+        }
+        let cut = word.match_indices(stem).map(|(at, _)| (at, word.len() - at - stem.len())).find(|&(hi, lo)| hi < 16 && lo < 16);
+        cut.map_or(Stem::Text(stem), |(hi, lo)| Stem::Cut(hi as u8, lo as u8))
+    }
+    fn code(&self) -> u8 {
+        match self {
+            Stem::Same => 0,
+            Stem::Cut(..) => 1,
+            Stem::Text(_) => 2,
+        }
     }
 }
 
