@@ -31,7 +31,7 @@ NIGHTLY_STD := $(shell rustup component list --installed --toolchain nightly 2>/
 
 web: setup
 ifeq ($(NIGHTLY_STD),yes)
-	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" $(CARGO) +nightly build -Z build-std=std,panic_abort \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg netral_speed" $(CARGO) +nightly build -Z build-std=std,panic_abort \
 	  --profile wasm --target $(WASM_TARGET) --lib --no-default-features --target-dir target/nightly
 	mkdir -p $(dir $(WASM_RAW)) && cp target/nightly/$(WASM_TARGET)/wasm/netral.wasm $(WASM_RAW)
 else

@@ -15,6 +15,7 @@ pub enum Tri {
 }
 
 impl Tri {
+    #[inline]
     pub(crate) fn not(self) -> Tri {
         match self {
             Tri::True => Tri::False,
@@ -22,6 +23,7 @@ impl Tri {
             Tri::Unknown => Tri::Unknown,
         }
     }
+    #[inline]
     pub(crate) fn and(self, o: Tri) -> Tri {
         match (self, o) {
             (Tri::False, _) | (_, Tri::False) => Tri::False,
@@ -29,6 +31,7 @@ impl Tri {
             _ => Tri::Unknown,
         }
     }
+    #[inline]
     pub(crate) fn or(self, o: Tri) -> Tri {
         match (self, o) {
             (Tri::True, _) | (_, Tri::True) => Tri::True,
@@ -52,6 +55,7 @@ pub(crate) enum Val {
 }
 
 /// Evaluates a condition.
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn eval(c: &Cond, facts: &[Val]) -> Tri {
     match c {
         Cond::And(v) => {
@@ -107,15 +111,18 @@ pub(crate) fn eval(c: &Cond, facts: &[Val]) -> Tri {
     }
 }
 
+#[inline]
 fn get(facts: &[Val], f: FactId) -> Val {
     facts.get(f as usize).copied().unwrap_or(Val::Unknown)
 }
 
+#[inline]
 fn tri(b: bool) -> Tri {
     if b { Tri::True } else { Tri::False }
 }
 
 /// Calls `f` on every fact whose leaf evaluates to `Unknown` in `c`.
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn unknown_facts(c: &Cond, facts: &[Val], f: &mut impl FnMut(FactId)) {
     match c {
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| unknown_facts(x, facts, f)),
@@ -130,6 +137,7 @@ pub(crate) fn unknown_facts(c: &Cond, facts: &[Val], f: &mut impl FnMut(FactId))
 }
 
 /// Calls `f` on every leaf of `c` that evaluates to `True` (for "because" explanations).
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn true_leaves<'a>(c: &'a Cond, facts: &[Val], f: &mut impl FnMut(&'a Cond)) {
     match c {
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| true_leaves(x, facts, f)),
