@@ -11,7 +11,7 @@
 //! Words out (`LEAN_ERROR` alone when the input must go through the full path for its diagnostics):
 //! ```text
 //! verdict (0 allowed, 1 needs_more_info, 2 violation)
-//! n_facts, n_facts × [fact, tag, p, q]   tag 1 bool p; 2 enum mask p|q<<32; 3 date p (i32); 4 number bits p|q<<32
+//! n_facts, n_facts × [fact, tag, p, q]   in name order; tag 1 bool p; 2 enum mask p|q<<32; 3 date p (i32); 4 number bits p|q<<32
 //! n_spans, n_spans × [fact, start, end]  evidence per fact, fact order, UTF-16 offsets
 //! n_matched, n_matched × [rule, n_because, n_ev_facts, because…, ev_facts…]
 //!     because = n_tokens, n_tokens × [op, fact, p, q]  (see `Tok`)
@@ -62,8 +62,6 @@ pub struct LeanTables {
     pub fact_labels: Vec<String>,
     /// The question text (label or name).
     pub fact_questions: Vec<String>,
-    /// Fact indices in name order (the key order of `Verdict.facts`).
-    pub fact_order: Vec<u16>,
     /// Per enum: value names and labels.
     pub enum_values: Vec<Vec<(String, String)>>,
     /// Per enum: groups as (name, label, mask low, mask high).
@@ -101,7 +99,6 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
         fact_enums: book.facts.iter().map(|f| if let FactType::Enum(e) = f.ty { e } else { 0 }).collect(),
         fact_labels: (0..book.facts.len()).map(|f| book.fact_label(f, lang).into_owned()).collect(),
         fact_questions: book.facts.iter().map(|f| f.label.as_ref().map_or_else(|| f.name.clone(), |l| text(l, lang).to_string())).collect(),
-        fact_order: book.plan().fact_order.clone(),
         enum_values: book.enums.iter().map(|e| e.values.iter().map(|(n, l)| (n.clone(), text(l, lang).to_string())).collect()).collect(),
         enum_groups: book
             .enums
