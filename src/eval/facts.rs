@@ -54,6 +54,7 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
 impl FactTable {
     /// Nothing given, keeping the allocations: every fact unknown, or, when the text is empty,
     /// what silence says (the text stage is then skipped: see `eval::fill_from_text`).
+    #[cfg_attr(netral_speed, optimize(speed))]
     pub fn reset(&mut self, book: &Rulebook, text_in: &str) {
         let n = book.facts.len();
         self.vals.clear();
@@ -72,6 +73,7 @@ impl FactTable {
     }
 
     /// Records a value the user gave.
+    #[inline]
     pub fn give(&mut self, f: usize, v: Val) {
         self.vals[f] = v;
         self.given[f] = true;

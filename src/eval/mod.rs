@@ -25,7 +25,7 @@ pub(crate) struct Statuses {
 
 /// Rule `i`'s own status: its condition, less its `unless` (before any overriding permission).
 /// A shut gate (`plan::Plan::gates`) settles it false without walking the condition.
-#[cfg_attr(netral_speed, optimize(speed))]
+#[inline]
 pub(crate) fn own_status(book: &Rulebook, plan: &plan::Plan, i: usize, vals: &[Val], known_false: &plan::Gate) -> Tri {
     if plan.gate_shut(i, known_false) {
         return Tri::False;

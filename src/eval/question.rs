@@ -118,7 +118,6 @@ fn effective(book: &Rulebook, plan: &Plan, i: usize, vals: &[Val], known_false: 
 }
 
 /// Calls `f` for each fact that keeps rule `i` (with its exceptions) undecided.
-#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn each_unknown_fact(book: &Rulebook, i: usize, vals: &[Val], f: &mut impl FnMut(usize)) {
     let r = &book.rules[i];
     let mut g = |id: u16| f(id as usize);

@@ -122,7 +122,6 @@ fn tri(b: bool) -> Tri {
 }
 
 /// Calls `f` on every fact whose leaf evaluates to `Unknown` in `c`.
-#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn unknown_facts(c: &Cond, facts: &[Val], f: &mut impl FnMut(FactId)) {
     match c {
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| unknown_facts(x, facts, f)),
@@ -137,7 +136,6 @@ pub(crate) fn unknown_facts(c: &Cond, facts: &[Val], f: &mut impl FnMut(FactId))
 }
 
 /// Calls `f` on every leaf of `c` that evaluates to `True` (for "because" explanations).
-#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn true_leaves<'a>(c: &'a Cond, facts: &[Val], f: &mut impl FnMut(&'a Cond)) {
     match c {
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| true_leaves(x, facts, f)),
