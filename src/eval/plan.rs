@@ -20,6 +20,9 @@ pub(crate) struct Plan {
     /// one is known false, the condition is false without walking it: most rules name an act,
     /// and most acts are false in any one incident.
     pub gates: Vec<Gate>,
+    /// How many words of a gate can be set (the rulebook's facts, 64 a word): the rest are
+    /// never looked at (the built-in rulebook needs one).
+    pub gate_words: usize,
     /// The rules some permission overrides.
     pub overridden: Vec<u32>,
     /// Per fact, per inference: concepts one of which must occur in the text for the pattern
@@ -60,6 +63,7 @@ impl Plan {
             silent_vals: vec![],
             silent_inferred: vec![],
             gates,
+            gate_words: book.facts.len().min(GATE_FACTS).div_ceil(64),
             overridden,
             infer_needs,
             fact_order,
@@ -72,8 +76,9 @@ impl Plan {
     /// (Word by word, not `!= [0; 4]`, which is a `memcmp` call in the size-optimised module.)
     #[inline]
     pub fn gate_shut(&self, i: usize, known_false: &Gate) -> bool {
+        let n = self.gate_words;
         let (mut any, mut open) = (0, 0);
-        for (g, f) in self.gates[i].iter().zip(known_false) {
+        for (g, f) in self.gates[i][..n].iter().zip(&known_false[..n]) {
             any |= g;
             open |= g & !f;
         }
