@@ -36,7 +36,7 @@ NIGHTLY_STD := $(shell rustup component list --installed --toolchain nightly 2>/
 web: setup
 	$(CARGO) run --quiet --bin netral -- snapshot --out $(SNAPSHOT)
 ifeq ($(NIGHTLY_STD),yes)
-	NETRAL_SNAPSHOT=$(SNAPSHOT) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" $(CARGO) +nightly build -Z build-std=std,panic_abort \
+	NETRAL_SNAPSHOT=$(SNAPSHOT) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg netral_speed" $(CARGO) +nightly build -Z build-std=std,panic_abort \
 	  --profile wasm --target $(WASM_TARGET) --lib --no-default-features --target-dir target/nightly
 	mkdir -p $(dir $(WASM_RAW)) && cp target/nightly/$(WASM_TARGET)/wasm/netral.wasm $(WASM_RAW)
 else

@@ -62,6 +62,10 @@ fn lean_input(t: &netral::lean::LeanTables, inc: &Incident) -> (String, Vec<f64>
                 };
                 ((mask & 0xffff_ffff) as f64, (mask >> 32) as f64)
             }
+            (2, FactInput::Text(s)) => match netral::text::parse_iso_date(s) {
+                Some(d) => (d as f64, 0.0),
+                None => continue,
+            },
             (3, FactInput::Number(x)) => (*x, 0.0),
             _ => continue,
         };

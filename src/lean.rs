@@ -11,7 +11,7 @@
 //! Words out (`LEAN_ERROR` alone when the input must go through the full path for its diagnostics):
 //! ```text
 //! verdict (0 allowed, 1 needs_more_info, 2 violation)
-//! n_facts, n_facts × [fact, tag, p, q]   tag 1 bool p; 2 enum mask p|q<<32; 3 date p (i32); 4 number bits p|q<<32
+//! n_facts, n_facts × [fact, tag, p, q]   in name order; tag 1 bool p; 2 enum mask p|q<<32; 3 date p (i32); 4 number bits p|q<<32
 //! n_spans, n_spans × [fact, start, end]  evidence per fact, fact order, UTF-16 offsets
 //! n_matched, n_matched × [rule, n_because, n_ev_facts, because…, ev_facts…]
 //!     because = n_tokens, n_tokens × [op, fact, p, q]  (see `Tok`)
@@ -62,8 +62,6 @@ pub struct LeanTables {
     pub fact_labels: Vec<String>,
     /// The question text (label or name).
     pub fact_questions: Vec<String>,
-    /// Fact indices in name order (the key order of `Verdict.facts`).
-    pub fact_order: Vec<u16>,
     /// Per enum: value names and labels.
     pub enum_values: Vec<Vec<(String, String)>>,
     /// Per enum: groups as (name, label, mask low, mask high).
@@ -101,7 +99,6 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
         fact_enums: book.facts.iter().map(|f| if let FactType::Enum(e) = f.ty { e } else { 0 }).collect(),
         fact_labels: (0..book.facts.len()).map(|f| book.fact_label(f, lang).into_owned()).collect(),
         fact_questions: book.facts.iter().map(|f| f.label.as_ref().map_or_else(|| f.name.clone(), |l| text(l, lang).to_string())).collect(),
-        fact_order: book.plan().fact_order.clone(),
         enum_values: book.enums.iter().map(|e| e.values.iter().map(|(n, l)| (n.clone(), text(l, lang).to_string())).collect()).collect(),
         enum_groups: book
             .enums
@@ -127,6 +124,7 @@ pub fn tables(book: &Rulebook, lang: Lang, generation: u32) -> LeanTables {
 
 /// The given facts from triples into `t` (reused between calls), or `None` when one is out of
 /// range or of the wrong type.
+#[cfg_attr(netral_speed, optimize(speed))]
 fn given(book: &Rulebook, text_in: &str, facts: &[f64], t: &mut FactTable) -> Option<()> {
     let n = book.facts.len();
     t.reset(book, text_in);
@@ -162,9 +160,21 @@ fn given(book: &Rulebook, text_in: &str, facts: &[f64], t: &mut FactTable) -> Op
     Some(())
 }
 
+/// What the lean path keeps between calls: the fact table and the buffers of every stage, so
+/// that a call allocates nothing once they have grown.
+#[derive(Default)]
+struct Scratch {
+    table: FactTable,
+    st: eval::Statuses,
+    /// Rule indices (matched, then possible).
+    rules: Vec<usize>,
+    /// Fact indices (a matched rule's facts, a possible rule's missing facts).
+    facts: Vec<usize>,
+    search: question::Search,
+}
+
 thread_local! {
-    static TABLE: std::cell::RefCell<FactTable> =
-        const { std::cell::RefCell::new(FactTable { vals: Vec::new(), spans: Vec::new(), given: Vec::new(), inferred: Vec::new() }) };
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Classifies an incident given as text and fact triples; the answer as words (module docs).
@@ -174,27 +184,43 @@ pub fn classify(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, 
         out.push(LEAN_ERROR);
         return;
     }
-    TABLE.with(|t| classify_into(book, text_in, facts, generation, &mut t.borrow_mut(), out))
+    SCRATCH.with(|s| classify_into(book, text_in, facts, generation, &mut s.borrow_mut(), out))
 }
 
-fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, t: &mut FactTable, out: &mut Vec<u32>) {
-    if given(book, text_in, facts, t).is_none() {
+#[cfg_attr(netral_speed, optimize(speed))]
+fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32, s: &mut Scratch, out: &mut Vec<u32>) {
+    if given(book, text_in, facts, &mut s.table).is_none() {
         out.push(LEAN_ERROR);
         return;
     }
-    eval::fill_from_text(book, t, text_in);
-    let st = eval::statuses(book, &t.vals);
-    let verdict = eval::decide(book, &st);
+    eval::fill_from_text(book, &mut s.table, text_in);
+    s.st.fill(book, &s.table.vals);
+    let verdict = eval::decide(book, &s.st);
     out.push(match verdict {
         VerdictKind::Allowed => 0,
         VerdictKind::NeedsMoreInfo => 1,
         VerdictKind::Violation => 2,
     });
+    known_facts(book, &s.table, out);
+    evidence_spans(text_in, &s.table, out);
+    matched_rules(book, s, out);
+    possible_rules(book, s, out);
+    let q = match verdict {
+        VerdictKind::NeedsMoreInfo => question::next_in(book, &s.table.vals, &s.st, &mut s.search),
+        _ => None,
+    };
+    question_words(book, &s.table.vals, q, out);
+    out.push(generation);
+}
 
-    // Known facts (given, or read from the text with or without words).
+/// Known facts (given, or read from the text with or without words), in name order (the key
+/// order of `Verdict.facts`).
+#[cfg_attr(netral_speed, optimize(speed))]
+fn known_facts(book: &Rulebook, t: &FactTable, out: &mut Vec<u32>) {
     let at = out.len();
     out.push(0);
-    for f in 0..book.facts.len() {
+    for &f in &book.plan().fact_order {
+        let f = f as usize;
         if !t.given[f] && !t.inferred[f] {
             continue;
         }
@@ -208,10 +234,15 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
         out.extend_from_slice(&[f as u32, w[0], w[1], w[2]]);
         out[at] += 1;
     }
+}
 
-    // Evidence spans, per fact.
+/// Evidence spans, per fact, in UTF-16 offsets.
+fn evidence_spans(text_in: &str, t: &FactTable, out: &mut Vec<u32>) {
     let at = out.len();
     out.push(0);
+    if t.spans.is_empty() {
+        return;
+    }
     let utf16 = Utf16::new(text_in, &t.spans);
     for &(f, s, e) in &t.spans {
         if text_in.get(s as usize..e as usize).is_none() {
@@ -220,49 +251,68 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
         out.extend_from_slice(&[f as u32, utf16.get(s), utf16.get(e)]);
         out[at] += 1;
     }
+}
 
-    // Matched rules: prohibitions first, strongest sanction first; then permissions (stable).
-    let mut matched: Vec<usize> = (0..book.rules.len()).filter(|&i| st.effective[i] == Tri::True).collect();
-    let severity = |i: usize| book.rules[i].sanctions.first().map_or(0, |&s| book.sanctions[s as usize].severity);
-    matched.sort_by_key(|&i| (book.rules[i].kind == RuleKind::Permission, std::cmp::Reverse(severity(i))));
-    out.push(matched.len() as u32);
-    let mut facts_used: Vec<u16> = vec![];
-    for &i in &matched {
-        let r = &book.rules[i];
-        out.push(i as u32);
-        let counts = out.len();
-        out.extend_from_slice(&[0, 0]);
-        facts_used.clear();
-        tri::true_leaves(&r.cond, &t.vals, &mut |leaf| {
-            let n_at = out.len();
-            out.push(0);
-            leaf_tokens(book, &t.vals, leaf, out);
-            out[n_at] = ((out.len() - n_at - 1) / 4) as u32;
-            out[counts] += 1;
-            if let Some(f) = leaf_fact(leaf) {
-                if !facts_used.contains(&f) {
-                    facts_used.push(f);
-                }
-            }
-        });
-        for &f in &facts_used {
-            if !t.spans_of(f as usize).is_empty() {
-                out.push(f as u32);
-                out[counts + 1] += 1;
-            }
+/// Matched rules: prohibitions first, strongest sanction first; then permissions (stable).
+#[cfg_attr(netral_speed, optimize(speed))]
+fn matched_rules(book: &Rulebook, s: &mut Scratch, out: &mut Vec<u32>) {
+    s.rules.clear();
+    for (i, st) in s.st.effective.iter().enumerate() {
+        if *st == Tri::True {
+            s.rules.push(i);
         }
     }
+    let severity = |i: usize| book.rules[i].sanctions.first().map_or(0, |&s| book.sanctions[s as usize].severity);
+    s.rules.sort_by_key(|&i| (book.rules[i].kind == RuleKind::Permission, std::cmp::Reverse(severity(i))));
+    out.push(s.rules.len() as u32);
+    for &i in &s.rules {
+        matched_rule(book, &s.table, i, &mut s.facts, out);
+    }
+}
 
-    // Possible prohibitions, heaviest first (stable), with the open facts they wait on.
-    let mut possible: Vec<usize> =
-        (0..book.rules.len()).filter(|&i| book.rules[i].kind == RuleKind::Prohibition && st.effective[i] == Tri::Unknown).collect();
-    possible.sort_by_key(|&i| std::cmp::Reverse(book.rules[i].weight));
-    out.push(possible.len() as u32);
-    let mut missing: Vec<usize> = vec![];
-    for &i in &possible {
+/// One matched rule: its "because" tokens and the facts with evidence among those it names.
+fn matched_rule(book: &Rulebook, t: &FactTable, i: usize, facts_used: &mut Vec<usize>, out: &mut Vec<u32>) {
+    out.push(i as u32);
+    let counts = out.len();
+    out.extend_from_slice(&[0, 0]);
+    facts_used.clear();
+    tri::true_leaves(&book.rules[i].cond, &t.vals, &mut |leaf| {
+        let n_at = out.len();
+        out.push(0);
+        leaf_tokens(book, &t.vals, leaf, out);
+        out[n_at] = ((out.len() - n_at - 1) / 4) as u32;
+        out[counts] += 1;
+        if let Some(f) = leaf_fact(leaf) {
+            if !facts_used.contains(&(f as usize)) {
+                facts_used.push(f as usize);
+            }
+        }
+    });
+    for &f in facts_used.iter() {
+        if !t.spans_of(f).is_empty() {
+            out.push(f as u32);
+            out[counts + 1] += 1;
+        }
+    }
+}
+
+/// Possible prohibitions, heaviest first (stable), with the open facts they wait on.
+#[cfg_attr(netral_speed, optimize(speed))]
+fn possible_rules(book: &Rulebook, s: &mut Scratch, out: &mut Vec<u32>) {
+    s.rules.clear();
+    for (i, st) in s.st.effective.iter().enumerate() {
+        if *st == Tri::Unknown && book.rules[i].kind == RuleKind::Prohibition {
+            s.rules.push(i);
+        }
+    }
+    s.rules.sort_by_key(|&i| std::cmp::Reverse(book.rules[i].weight));
+    out.push(s.rules.len() as u32);
+    let vals = &s.table.vals;
+    for &i in &s.rules {
+        let missing = &mut s.facts;
         missing.clear();
-        question::each_unknown_fact(book, i, &t.vals, &mut |f| {
-            if eval::is_open_unknown(book, &t.vals, f) && !missing.contains(&f) {
+        question::each_unknown_fact(book, i, vals, &mut |f| {
+            if eval::is_open_unknown(book, vals, f) && !missing.contains(&f) {
                 missing.push(f);
             }
         });
@@ -270,28 +320,25 @@ fn classify_into(book: &Rulebook, text_in: &str, facts: &[f64], generation: u32,
         out.push(missing.len() as u32);
         out.extend(missing.iter().map(|&f| f as u32));
     }
+}
 
-    // The question.
-    let q = match verdict {
-        VerdictKind::NeedsMoreInfo => question::next(book, &t.vals, &st),
-        _ => None,
+/// The question: fact + 1 (0: none), then the indices of an enum's answers.
+fn question_words(book: &Rulebook, vals: &[Val], q: Option<usize>, out: &mut Vec<u32>) {
+    let Some(f) = q else {
+        out.extend_from_slice(&[0, 0]);
+        return;
     };
-    match q {
-        Some(f) => {
-            out.push(f as u32 + 1);
-            let answers: Vec<u32> = match book.facts[f].ty {
-                FactType::Enum(_) => question::answers(book, &t.vals, f)
-                    .into_iter()
-                    .filter_map(|v| if let Val::Set(m) = v { Some(m.trailing_zeros()) } else { None })
-                    .collect(),
-                _ => vec![],
-            };
-            out.push(answers.len() as u32);
-            out.extend(answers);
+    out.push(f as u32 + 1);
+    let at = out.len();
+    out.push(0);
+    if let FactType::Enum(_) = book.facts[f].ty {
+        for v in question::answers(book, vals, f) {
+            if let Val::Set(m) = v {
+                out.push(m.trailing_zeros());
+                out[at] += 1;
+            }
         }
-        None => out.extend_from_slice(&[0, 0]),
     }
-    out.push(generation);
 }
 
 /// The tokens of `Explainer::leaf_words`.

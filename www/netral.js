@@ -284,8 +284,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Tables from the engine, with what the wrapper derives from them once per rulebook and language:
- * name → index, value → mask, each fact's place in name order, and per rule the parts of a matched
- * rule that do not depend on the incident.
+ * name → index, value → mask, and per rule the parts of a matched rule that do not depend on the
+ * incident.
  */
 function prepare(t) {
   t.factIndex = new Map(t.fact_names.map((n, i) => [n, i]));
@@ -296,8 +296,6 @@ function prepare(t) {
     vals.forEach(([v], i) => m.set(v, i < 32 ? [(1 << i) >>> 0, 0] : [0, (1 << (i - 32)) >>> 0]));
     return m;
   });
-  t.rank = new Int32Array(t.fact_names.length);
-  t.fact_order.forEach((f, i) => { t.rank[f] = i; });
   t.rules = t.rule_ids.map((id, r) => ({
     id, kind: KINDS[t.rule_kinds[r]], title: t.rule_titles[r], basis: t.rule_basis[r],
     sanctions: t.rule_sanctions[r].map((s) => t.sanctions[s]), advice: t.rule_advice[r], note: t.rule_notes[r],
@@ -359,30 +357,16 @@ function encodeFacts(facts, t, f64, at) {
 }
 
 // Scratch for one expansion (the wrapper is synchronous and expand does not re-enter).
-const KNOWN = []; // known facts as [rank, index]… pairs, put in name order
 const SPANS = []; // evidence spans as fact, start, end…
 
 /** The Verdict object of the lean answer at `w[i]`: the same shape and values as the full path's. */
 function expand(w, i, t, text) {
   const verdict = VERDICTS[w[i++]];
-  // Known facts, in name order (insertion sort by rank: a handful of facts).
-  let nk = 0;
-  for (let n = w[i++]; n > 0; n--, i += 4) {
-    const r = t.rank[w[i]];
-    let j = nk;
-    while (j > 0 && KNOWN[2 * (j - 1)] > r) {
-      KNOWN[2 * j] = KNOWN[2 * j - 2];
-      KNOWN[2 * j + 1] = KNOWN[2 * j - 1];
-      j--;
-    }
-    KNOWN[2 * j] = r;
-    KNOWN[2 * j + 1] = i;
-    nk++;
-  }
+  // Known facts, in name order already.
   const facts = {};
-  for (let j = 0; j < nk; j++) {
-    const k = KNOWN[2 * j + 1], f = w[k];
-    facts[t.fact_names[f]] = factValue(t, f, w[k + 1], w[k + 2], w[k + 3]);
+  for (let n = w[i++]; n > 0; n--, i += 4) {
+    const f = w[i];
+    facts[t.fact_names[f]] = factValue(t, f, w[i + 1], w[i + 2], w[i + 3]);
   }
   // Evidence spans, per fact.
   let ns = 0;

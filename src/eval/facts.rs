@@ -54,6 +54,7 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
 impl FactTable {
     /// Nothing given, keeping the allocations: every fact unknown, or, when the text is empty,
     /// what silence says (the text stage is then skipped: see `eval::fill_from_text`).
+    #[cfg_attr(netral_speed, optimize(speed))]
     pub fn reset(&mut self, book: &Rulebook, text_in: &str) {
         let n = book.facts.len();
         self.vals.clear();
@@ -66,12 +67,18 @@ impl FactTable {
             self.vals.resize(n, Val::Unknown);
             self.inferred.resize(n, false);
         }
-        self.given.clear();
-        self.given.resize(n, false);
+        // `fill` is a memset; `resize` a loop, and a call, in the size-optimised module.
+        if self.given.len() == n {
+            self.given.fill(false);
+        } else {
+            self.given.clear();
+            self.given.resize(n, false);
+        }
         self.spans.clear();
     }
 
     /// Records a value the user gave.
+    #[inline]
     pub fn give(&mut self, f: usize, v: Val) {
         self.vals[f] = v;
         self.given[f] = true;
@@ -88,7 +95,7 @@ impl FactTable {
 
 /// True when a description says nothing (empty or blank).
 pub(crate) fn is_silent(text_in: &str) -> bool {
-    text_in.trim().is_empty()
+    text_in.is_empty() || text_in.trim().is_empty()
 }
 
 fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnostic {

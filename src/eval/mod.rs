@@ -16,6 +16,7 @@ use facts::FactTable;
 use tri::{Tri, Val};
 
 /// The status of every rule for one fact table.
+#[derive(Default)]
 pub(crate) struct Statuses {
     /// Each rule's condition and `unless`; for prohibitions, also after the permissions that
     /// override them.
@@ -24,6 +25,7 @@ pub(crate) struct Statuses {
 
 /// Rule `i`'s own status: its condition, less its `unless` (before any overriding permission).
 /// A shut gate (`plan::Plan::gates`) settles it false without walking the condition.
+#[inline]
 pub(crate) fn own_status(book: &Rulebook, plan: &plan::Plan, i: usize, vals: &[Val], known_false: &plan::Gate) -> Tri {
     if plan.gate_shut(i, known_false) {
         return Tri::False;
@@ -38,21 +40,33 @@ pub(crate) fn own_status(book: &Rulebook, plan: &plan::Plan, i: usize, vals: &[V
 
 /// Evaluates every rule.
 pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
-    let plan = book.plan();
-    let known_false = plan::known_false(vals);
-    let mut effective: Vec<Tri> = (0..book.rules.len()).map(|i| own_status(book, plan, i, vals, &known_false)).collect();
-    // Only prohibitions are overridden, and only by permissions, which nothing overrides: a
-    // permission's own status is final, so prohibitions can be settled in place.
-    for &i in &plan.overridden {
-        let i = i as usize;
-        if effective[i] != Tri::False {
-            effective[i] = book.rules[i].excused_by.iter().fold(effective[i], |acc, &p| acc.and(effective[p as usize].not()));
+    let mut st = Statuses { effective: Vec::new() };
+    st.fill(book, vals);
+    st
+}
+
+impl Statuses {
+    /// Evaluates every rule into `self`, keeping its allocation (the lean path reuses one).
+    #[cfg_attr(netral_speed, optimize(speed))]
+    pub(crate) fn fill(&mut self, book: &Rulebook, vals: &[Val]) {
+        let plan = book.plan();
+        let known_false = plan::known_false(vals);
+        self.effective.clear();
+        self.effective.extend((0..book.rules.len()).map(|i| own_status(book, plan, i, vals, &known_false)));
+        // Only prohibitions are overridden, and only by permissions, which nothing overrides: a
+        // permission's own status is final, so prohibitions can be settled in place.
+        let effective = &mut self.effective;
+        for &i in &plan.overridden {
+            let i = i as usize;
+            if effective[i] != Tri::False {
+                effective[i] = book.rules[i].excused_by.iter().fold(effective[i], |acc, &p| acc.and(effective[p as usize].not()));
+            }
         }
     }
-    Statuses { effective }
 }
 
 /// The verdict a set of statuses gives.
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn decide(book: &Rulebook, st: &Statuses) -> VerdictKind {
     let mut verdict = VerdictKind::Allowed;
     for (r, s) in book.rules.iter().zip(&st.effective) {
@@ -126,6 +140,7 @@ pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verd
 }
 
 /// True when a fact is open and not fully known.
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn is_open_unknown(book: &Rulebook, vals: &[Val], f: usize) -> bool {
     let fact = &book.facts[f];
     fact.open

@@ -20,6 +20,9 @@ pub(crate) struct Plan {
     /// one is known false, the condition is false without walking it: most rules name an act,
     /// and most acts are false in any one incident.
     pub gates: Vec<Gate>,
+    /// How many words of a gate can be set (the rulebook's facts, 64 a word): the rest are
+    /// never looked at (the built-in rulebook needs one).
+    pub gate_words: usize,
     /// The rules some permission overrides.
     pub overridden: Vec<u32>,
     /// Per fact, per inference: concepts one of which must occur in the text for the pattern
@@ -60,6 +63,7 @@ impl Plan {
             silent_vals: vec![],
             silent_inferred: vec![],
             gates,
+            gate_words: book.facts.len().min(GATE_FACTS).div_ceil(64),
             overridden,
             infer_needs,
             fact_order,
@@ -69,18 +73,25 @@ impl Plan {
     }
 
     /// True when rule `i`'s gate proves its condition false, given the facts known false.
+    /// (Word by word, not `!= [0; 4]`, which is a `memcmp` call in the size-optimised module.)
     #[inline]
     pub fn gate_shut(&self, i: usize, known_false: &Gate) -> bool {
-        let g = &self.gates[i];
-        *g != [0; GATE_FACTS / 64] && g.iter().zip(known_false).all(|(g, f)| g & !f == 0)
+        let n = self.gate_words;
+        let (mut any, mut open) = (0, 0);
+        for (g, f) in self.gates[i][..n].iter().zip(&known_false[..n]) {
+            any |= g;
+            open |= g & !f;
+        }
+        any != 0 && open == 0
     }
 }
 
 /// The yes/no facts known false (of the first `GATE_FACTS`).
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn known_false(vals: &[Val]) -> Gate {
     let mut bits: Gate = [0; GATE_FACTS / 64];
     for (f, v) in vals.iter().enumerate().take(GATE_FACTS) {
-        bits[f / 64] |= ((*v == Val::Bool(false)) as u64) << (f % 64);
+        bits[f / 64] |= (matches!(v, Val::Bool(false)) as u64) << (f % 64);
     }
     bits
 }

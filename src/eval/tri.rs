@@ -15,6 +15,7 @@ pub enum Tri {
 }
 
 impl Tri {
+    #[inline]
     pub(crate) fn not(self) -> Tri {
         match self {
             Tri::True => Tri::False,
@@ -22,6 +23,7 @@ impl Tri {
             Tri::Unknown => Tri::Unknown,
         }
     }
+    #[inline]
     pub(crate) fn and(self, o: Tri) -> Tri {
         match (self, o) {
             (Tri::False, _) | (_, Tri::False) => Tri::False,
@@ -29,6 +31,7 @@ impl Tri {
             _ => Tri::Unknown,
         }
     }
+    #[inline]
     pub(crate) fn or(self, o: Tri) -> Tri {
         match (self, o) {
             (Tri::True, _) | (_, Tri::True) => Tri::True,
@@ -52,6 +55,7 @@ pub(crate) enum Val {
 }
 
 /// Evaluates a condition.
+#[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn eval(c: &Cond, facts: &[Val]) -> Tri {
     match c {
         Cond::And(v) => {
@@ -107,10 +111,12 @@ pub(crate) fn eval(c: &Cond, facts: &[Val]) -> Tri {
     }
 }
 
+#[inline]
 fn get(facts: &[Val], f: FactId) -> Val {
     facts.get(f as usize).copied().unwrap_or(Val::Unknown)
 }
 
+#[inline]
 fn tri(b: bool) -> Tri {
     if b { Tri::True } else { Tri::False }
 }
