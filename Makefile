@@ -47,7 +47,9 @@ endif
 	  --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
 	# --low-memory-unused: the stack lies below the data (stack-first layout) and never reaches
 	# its lowest kilobyte, so constant offsets fold into loads and stores (~2 KB gzip less).
-	$(WASM_OPT) --low-memory-unused -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	# --flatten --rereloop: the control flow rebuilt before -Oz comes out smaller (~1 KB gzip;
+	# no change in speed measured).
+	$(WASM_OPT) --low-memory-unused --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  $(PKG)/netral_bg.wasm -o $(PKG)/netral_bg.wasm
 	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS
