@@ -1,7 +1,8 @@
 //! A compiled rulebook as bytes, so that the WebAssembly module can start from the built-in
 //! rulebook without parsing and checking it. In the browser the first compile runs in V8's
 //! baseline tier (no inlining, every function compiled on first call), where it costs some
-//! 130 ms; reading a snapshot costs a few milliseconds.
+//! 130 ms; reading a snapshot costs a few milliseconds. (Natively compiling is fast, and the
+//! CLI and the library compile as before.)
 //!
 //! `make web` writes the snapshot of the built-in rules with `netral snapshot` and builds the
 //! module with `NETRAL_SNAPSHOT` naming it (build.rs turns that into `cfg(netral_snapshot)`).
@@ -10,8 +11,10 @@
 //!
 //! Format: magic, format version, fingerprint of the sources, checksum of the payload, payload.
 //! Integers are LEB128 (signed ones zigzag), floats 8 bytes little-endian, strings and lists
-//! a length then their items. Derived indexes (the fact-name index, the evaluation plan) are
-//! rebuilt when reading, not stored.
+//! a length then their items; a string is usually a place in the rule sources (the pool),
+//! which the module embeds anyway. Derived indexes (the fact-name index, the evaluation plan)
+//! are rebuilt when reading, not stored. Encoding tricks that keep the snapshot small are
+//! described where they are used; the round-trip test checks every one on the built-in rules.
 
 use crate::diagnostic::{Loc, Sources};
 use crate::rulebook::*;
