@@ -88,12 +88,11 @@ impl Rulebook {
     pub fn builtin() -> &'static Rulebook {
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            let sources = builtin_sources();
             #[cfg(netral_snapshot)]
-            if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT, &sources) {
+            if let Ok(book) = snapshot::decode_files(BUILTIN_SNAPSHOT, BUILTIN_FILES) {
                 return book;
             }
-            match Rulebook::compile(&sources) {
+            match Rulebook::compile(&builtin_sources()) {
                 Ok(b) => b,
                 // The default rulebook is checked by the test suite; reaching this is a build defect.
                 Err(d) => panic!("the built-in rulebook does not compile: {d:?}"),

@@ -37,13 +37,14 @@ pub enum SnapshotError {
 
 /// The bytes of a compiled rulebook made from `sources`.
 pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
+    let named: Vec<(&str, &str)> = sources.files().map(|f| (f.name.as_str(), f.text.as_str())).collect();
     let (pool, files) = pool(sources);
     let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
     book.put(&mut w);
     let payload = w.out;
     let mut out = Vec::with_capacity(payload.len() + 24);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&fingerprint(sources).to_le_bytes());
+    out.extend_from_slice(&fingerprint(&named).to_le_bytes());
     out.extend_from_slice(&fnv1a(FNV_OFFSET, &payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
@@ -52,20 +53,28 @@ pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
 /// The rulebook in `bytes`, provided it was made from exactly `sources`. Its evaluation plan
 /// is built here, as compiling does.
 pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError> {
+    let files: Vec<(&str, &str)> = sources.files().map(|f| (f.name.as_str(), f.text.as_str())).collect();
+    decode_files(bytes, &files)
+}
+
+/// `decode` over `(name, text)` pairs, such as the embedded `BUILTIN_FILES`: the texts are
+/// read in place, not copied (at start-up, in the browser's first tier, copies cost).
+pub fn decode_files(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, SnapshotError> {
     let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or(SnapshotError::NotASnapshot)?;
     if magic != MAGIC {
         return Err(SnapshotError::NotASnapshot);
     }
     let (print, rest) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
     let (sum, payload) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
-    if u64::from_le_bytes(print.try_into().unwrap_or_default()) != fingerprint(sources) {
+    if u64::from_le_bytes(print.try_into().unwrap_or_default()) != fingerprint(files) {
         return Err(SnapshotError::Stale);
     }
     if u64::from_le_bytes(sum.try_into().unwrap_or_default()) != fnv1a(FNV_OFFSET, payload) {
         return Err(SnapshotError::Corrupt);
     }
-    let (pool, files) = pool(sources);
-    let mut r = Reader { bytes: payload, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
+    let texts: Vec<&str> = files.iter().map(|&(_, text)| text).collect();
+    let starts = starts(&texts);
+    let mut r = Reader { bytes: payload, at: 0, texts: &texts, files: &starts, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
     let book = Rulebook::get(&mut r);
     if r.damaged || r.at != payload.len() {
         return Err(SnapshotError::Corrupt);
@@ -74,21 +83,23 @@ pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError
     Ok(book)
 }
 
-/// Every source text, one after the other, and where each starts.
+/// Every source text, one after the other (the writer searches it), and where each starts.
+/// A place in the pool is an offset in it; the reader finds it in the texts themselves.
 fn pool(sources: &Sources) -> (String, Vec<usize>) {
-    let (mut pool, mut starts) = (String::new(), vec![]);
-    for f in sources.files() {
-        starts.push(pool.len());
-        pool.push_str(&f.text);
-    }
-    (pool, starts)
+    let texts: Vec<&str> = sources.files().map(|f| f.text.as_str()).collect();
+    (texts.concat(), starts(&texts))
+}
+
+/// Where each text starts in the pool.
+fn starts(texts: &[&str]) -> Vec<usize> {
+    texts.iter().scan(0, |at, t| Some(std::mem::replace(at, *at + t.len()))).collect()
 }
 
 /// Names the sources (file names and texts) a snapshot was made from.
-fn fingerprint(sources: &Sources) -> u64 {
-    sources.files().fold(FNV_OFFSET, |h, f| {
-        let h = fnv1a(h, f.name.as_bytes());
-        fnv1a(fnv1a(h, &[0]), f.text.as_bytes())
+fn fingerprint(files: &[(&str, &str)]) -> u64 {
+    files.iter().fold(FNV_OFFSET, |h, (name, text)| {
+        let h = fnv1a(h, name.as_bytes());
+        fnv1a(fnv1a(h, &[0]), text.as_bytes())
     })
 }
 
@@ -107,9 +118,9 @@ fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// The pool the writer used, where its files start, and where the last string read from
-    /// it ended and started.
-    pool: &'a str,
+    /// The texts of the pool the writer used, where each starts in it, and where the last
+    /// string read from it ended and started.
+    texts: &'a [&'a str],
     files: &'a [usize],
     pool_at: usize,
     last: usize,
@@ -176,8 +187,11 @@ impl<'a> Reader<'a> {
             return std::str::from_utf8(bytes).unwrap_or_else(|_| self.damage());
         }
         let start = (self.pool_at as i64).wrapping_add(self.int()) as usize;
-        let pool: &'a str = self.pool;
-        match pool.get(start..start.saturating_add(len)) {
+        // The text it lies in (a place never spans two: see `Writer::str`).
+        let file = self.files.partition_point(|&s| s <= start).saturating_sub(1);
+        let texts: &'a [&'a str] = self.texts;
+        let from = start.wrapping_sub(self.files.get(file).copied().unwrap_or(0));
+        match texts.get(file).and_then(|t| t.get(from..from.saturating_add(len))) {
             Some(s) => {
                 self.pool_at = start + len;
                 self.last = start;
@@ -224,10 +238,15 @@ impl Writer<'_> {
         self.uint(((v << 1) ^ (v >> 63)) as u64)
     }
     /// A string: its place in the pool (searched first after the last one found, since
-    /// strings are written in source order), or its bytes when the pool lacks it.
+    /// strings are written in source order), or its bytes when the pool lacks it or has it
+    /// only across two files.
     fn str(&mut self, s: &str) {
         let found = self.pool[self.at..].find(s).map(|i| i + self.at).or_else(|| self.pool.find(s));
-        match found.filter(|_| !s.is_empty()) {
+        let within_a_file = |&start: &usize| {
+            let file = self.files.partition_point(|&f| f <= start);
+            self.files.get(file).is_none_or(|&next| start + s.len() <= next)
+        };
+        match found.filter(|_| !s.is_empty()).filter(within_a_file) {
             Some(start) => {
                 self.uint((s.len() as u64) << 1 | 1);
                 self.int(start as i64 - self.at as i64);
@@ -803,6 +822,8 @@ mod tests {
     fn the_built_in_rulebook_reads_back_unchanged() {
         let (sources, book, bytes) = builtin();
         let read = decode(&bytes, &sources).expect("a fresh snapshot reads");
+        let in_place = decode_files(&bytes, crate::BUILTIN_FILES).expect("the embedded texts read it in place");
+        assert_eq!(format!("{:?}", in_place.rules), format!("{:?}", read.rules));
         let parts = |b: &Rulebook| {
             format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names)
         };
@@ -846,6 +867,7 @@ mod tests {
         // refuse impossible lengths, tags and strings rather than index out of bounds.
         let (sources, book, _) = builtin();
         let (pool, files) = pool(&sources);
+        let texts: Vec<&str> = sources.files().map(|f| f.text.as_str()).collect();
         let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
         book.put(&mut w);
         let payload = w.out;
@@ -859,7 +881,7 @@ mod tests {
                 let at = (seed % damaged.len() as u64) as usize;
                 damaged[at] = (seed >> 32) as u8;
             }
-            let mut r = Reader { bytes: &damaged, at: 0, pool: &pool, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
+            let mut r = Reader { bytes: &damaged, at: 0, texts: &texts, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
             let _ = Rulebook::get(&mut r);
         }
     }
