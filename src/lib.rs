@@ -89,7 +89,7 @@ impl Rulebook {
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
         BOOK.get_or_init(|| {
             #[cfg(netral_snapshot)]
-            if let Ok(book) = snapshot::decode_files(BUILTIN_SNAPSHOT, BUILTIN_FILES) {
+            if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT, BUILTIN_FILES) {
                 return book;
             }
             match Rulebook::compile(&builtin_sources()) {

@@ -2,11 +2,11 @@
 //! phrases indexed for one pass over the text. Built by `check::compile`, read by `eval`.
 
 use crate::syntax::ast::Label;
-use crate::words::WordIds;
+use crate::words::{WordHasher, WordIds};
 use crate::verdict::{Lang, RuleKind, VerdictKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// Index of a fact in `Rulebook::facts`.
 pub type FactId = u16;
@@ -263,28 +263,5 @@ pub(crate) fn text(l: &Label, lang: Lang) -> &str {
     match (lang, &l.en) {
         (Lang::En, Some(en)) => en,
         _ => &l.id,
-    }
-}
-
-/// A small multiplicative hasher (the FxHash scheme) for short words: looked up twice per
-/// token, where SipHash's flooding resistance buys nothing (keys come from the rule file).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }

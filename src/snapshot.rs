@@ -16,7 +16,7 @@
 //! are rebuilt when reading, not stored. Encoding tricks that keep the snapshot small are
 //! described where they are used; the round-trip test checks every one on the built-in rules.
 
-use crate::diagnostic::{Loc, Sources};
+use crate::diagnostic::Loc;
 use crate::rulebook::*;
 use crate::syntax::ast::Label;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
@@ -35,31 +35,25 @@ pub enum SnapshotError {
     Corrupt,
 }
 
-/// The bytes of a compiled rulebook made from `sources`.
-pub fn encode(book: &Rulebook, sources: &Sources) -> Vec<u8> {
-    let named: Vec<(&str, &str)> = sources.files().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    let (pool, files) = pool(sources);
-    let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
+/// The bytes of a compiled rulebook made from `files`, as `(name, text)` pairs such as the
+/// embedded `BUILTIN_FILES`.
+pub fn encode(book: &Rulebook, files: &[(&str, &str)]) -> Vec<u8> {
+    let (pool, starts) = pool(files);
+    let mut w = Writer { out: vec![], pool: &pool, files: &starts, at: 0, last: 0, laws: vec![] };
     book.put(&mut w);
     let payload = w.out;
     let mut out = Vec::with_capacity(payload.len() + 24);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&fingerprint(&named).to_le_bytes());
+    out.extend_from_slice(&fingerprint(files).to_le_bytes());
     out.extend_from_slice(&fnv1a(FNV_OFFSET, &payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
 }
 
-/// The rulebook in `bytes`, provided it was made from exactly `sources`. Its evaluation plan
-/// is built here, as compiling does.
-pub fn decode(bytes: &[u8], sources: &Sources) -> Result<Rulebook, SnapshotError> {
-    let files: Vec<(&str, &str)> = sources.files().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    decode_files(bytes, &files)
-}
-
-/// `decode` over `(name, text)` pairs, such as the embedded `BUILTIN_FILES`: the texts are
-/// read in place, not copied (at start-up, in the browser's first tier, copies cost).
-pub fn decode_files(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, SnapshotError> {
+/// The rulebook in `bytes`, provided it was made from exactly `files`. Strings are read in
+/// place from the texts, not copied (at start-up, in the browser's first tier, copies cost).
+/// Its evaluation plan is built here, as compiling does.
+pub fn decode(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, SnapshotError> {
     let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or(SnapshotError::NotASnapshot)?;
     if magic != MAGIC {
         return Err(SnapshotError::NotASnapshot);
@@ -85,8 +79,8 @@ pub fn decode_files(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, Sn
 
 /// Every source text, one after the other (the writer searches it), and where each starts.
 /// A place in the pool is an offset in it; the reader finds it in the texts themselves.
-fn pool(sources: &Sources) -> (String, Vec<usize>) {
-    let texts: Vec<&str> = sources.files().map(|f| f.text.as_str()).collect();
+fn pool(files: &[(&str, &str)]) -> (String, Vec<usize>) {
+    let texts: Vec<&str> = files.iter().map(|&(_, text)| text).collect();
     (texts.concat(), starts(&texts))
 }
 
@@ -808,22 +802,18 @@ impl<'a> Stem<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::SourceFile;
-    use crate::{builtin_sources, Incident};
+    use crate::{builtin_sources, Incident, BUILTIN_FILES};
 
-    fn builtin() -> (Sources, Rulebook, Vec<u8>) {
-        let sources = builtin_sources();
-        let book = Rulebook::compile(&sources).expect("the built-in rulebook compiles");
-        let bytes = encode(&book, &sources);
-        (sources, book, bytes)
+    fn builtin() -> (Rulebook, Vec<u8>) {
+        let book = Rulebook::compile(&builtin_sources()).expect("the built-in rulebook compiles");
+        let bytes = encode(&book, BUILTIN_FILES);
+        (book, bytes)
     }
 
     #[test]
     fn the_built_in_rulebook_reads_back_unchanged() {
-        let (sources, book, bytes) = builtin();
-        let read = decode(&bytes, &sources).expect("a fresh snapshot reads");
-        let in_place = decode_files(&bytes, crate::BUILTIN_FILES).expect("the embedded texts read it in place");
-        assert_eq!(format!("{:?}", in_place.rules), format!("{:?}", read.rules));
+        let (book, bytes) = builtin();
+        let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
             format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names)
         };
@@ -841,23 +831,25 @@ mod tests {
 
     #[test]
     fn a_snapshot_of_other_sources_is_refused() {
-        let (sources, _, bytes) = builtin();
-        let mut files: Vec<SourceFile> = sources.files().cloned().collect();
-        files[3].text.push_str("\n# an edit after the snapshot was made\n");
-        assert_eq!(decode(&bytes, &Sources::new(files)).err(), Some(SnapshotError::Stale));
+        let (_, bytes) = builtin();
+        let edited = format!("{}\n# an edit after the snapshot was made\n", BUILTIN_FILES[3].1);
+        let mut files = BUILTIN_FILES.to_vec();
+        files[3].1 = &edited;
+        assert_eq!(decode(&bytes, &files).err(), Some(SnapshotError::Stale));
     }
 
     #[test]
     fn damaged_snapshots_are_refused() {
-        let (sources, _, bytes) = builtin();
-        assert_eq!(decode(b"not a snapshot", &sources).err(), Some(SnapshotError::NotASnapshot));
+        let (_, bytes) = builtin();
+        let sources = BUILTIN_FILES;
+        assert_eq!(decode(b"not a snapshot", sources).err(), Some(SnapshotError::NotASnapshot));
         for cut in [9, 20, 24, 25, bytes.len() / 2, bytes.len() - 1] {
-            assert!(decode(&bytes[..cut], &sources).is_err(), "cut at {cut}");
+            assert!(decode(&bytes[..cut], sources).is_err(), "cut at {cut}");
         }
         for at in (24..bytes.len()).step_by(97) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x5a;
-            assert_eq!(decode(&damaged, &sources).err(), Some(SnapshotError::Corrupt), "byte {at}");
+            assert_eq!(decode(&damaged, sources).err(), Some(SnapshotError::Corrupt), "byte {at}");
         }
     }
 
@@ -865,9 +857,9 @@ mod tests {
     fn readers_of_damaged_payloads_stop_without_panicking() {
         // Behind a valid checksum (which a real snapshot always has), the reader itself must
         // refuse impossible lengths, tags and strings rather than index out of bounds.
-        let (sources, book, _) = builtin();
-        let (pool, files) = pool(&sources);
-        let texts: Vec<&str> = sources.files().map(|f| f.text.as_str()).collect();
+        let (book, _) = builtin();
+        let (pool, files) = pool(BUILTIN_FILES);
+        let texts: Vec<&str> = BUILTIN_FILES.iter().map(|&(_, text)| text).collect();
         let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
         book.put(&mut w);
         let payload = w.out;

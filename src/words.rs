@@ -4,6 +4,8 @@
 //! every token (twice). All words live in one string and the table holds only ids, so
 //! interning allocates nothing per word and dropping a rulebook frees three buffers.
 
+use std::hash::Hasher;
+
 /// Words numbered 0, 1, 2… in order of first appearance.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordIds {
@@ -86,17 +88,32 @@ impl WordIds {
     }
 }
 
-/// The slot a word hashes to, before masking: FxHash's step over eight bytes at a time (the
-/// last ones zero-padded), high bits kept (the multiplication mixes its input into them).
+/// The slot a word hashes to, before masking: the high bits of `WordHasher` seeded with the
+/// word's length (the multiplication mixes its input into the high bits).
 fn hash(word: &str) -> usize {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = word.len() as u64;
-    for chunk in word.as_bytes().chunks(8) {
-        let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let mut h = WordHasher(word.len() as u64);
+    h.write(word.as_bytes());
+    (h.finish() >> 32) as usize
+}
+
+/// A small multiplicative hasher (the FxHash scheme) for short words: eight bytes a step, the
+/// last ones zero-padded. Words are looked up twice per token, where SipHash's flooding
+/// resistance buys nothing (keys come from the rule file). Also hashes the fact-name index.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
     }
-    (h >> 32) as usize
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

@@ -145,9 +145,8 @@ pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, String> {
 }
 
 fn snapshot(out: &Path) -> Result<ExitCode, String> {
-    let sources = netral::builtin_sources();
     let book = load_rulebook(&[])?;
-    std::fs::write(out, netral::snapshot::encode(&book, &sources)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
