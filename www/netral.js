@@ -277,7 +277,7 @@ const ENCODER = new TextEncoder();
 const VERDICTS = ['allowed', 'needs_more_info', 'violation'];
 const KINDS = ['prohibition', 'permission'];
 const TYPES = ['bool', 'enum', 'date', 'number'];
-const OPS = ['Eq', 'Ne', 'Lt', 'Le', 'Gt', 'Ge'];
+const OPS = ['=', '!=', '<', '<=', '>', '>='];
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
 const hasOwn = Object.prototype.hasOwnProperty;

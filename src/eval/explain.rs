@@ -186,7 +186,7 @@ impl<'a, 't> Explainer<'a, 't> {
                 let d = self.value(*f as usize).map(|v| if let Value::Text(s) = v { s } else { Cow::Borrowed("") }).unwrap_or_default();
                 Cow::Owned(format!("{d} {} {}", if en { "within" } else { "dalam" }, text(&period.label, self.lang)))
             }
-            Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {:?} {x}", self.fact_label(*f), op)),
+            Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {} {x}", self.fact_label(*f), op.symbol())),
             Cond::And(_) | Cond::Or(_) | Cond::Const(_) => Cow::Borrowed(""),
         }
     }
@@ -197,5 +197,25 @@ fn leaf_fact(c: &Cond) -> Option<u16> {
         Cond::IsTrue(f) | Cond::InSet(f, _) | Cond::DateIn(f, ..) | Cond::Cmp(f, ..) => Some(*f),
         Cond::Not(x) => leaf_fact(x),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FactInput, Incident, Rulebook, Sources};
+
+    #[test]
+    fn a_comparison_is_explained_with_its_operator() {
+        let src = r#"
+law L "L 1/2020" "Law"
+sanction s "Sanksi" { severity 10 }
+fact age: number open "Umur?" en "Age?"
+rule old "Tua" { prohibition when age >= 18 sanction s basis L "Pasal 1" example "x" with age = 20 => violation }
+"#;
+        let book = Rulebook::compile(&Sources::single("t.rules", src)).unwrap();
+        let mut incident = Incident::default();
+        incident.facts.insert("age".into(), FactInput::Number(20.0));
+        let verdict = book.classify(&incident).unwrap();
+        assert_eq!(verdict.matched[0].because.iter().map(|b| b.to_string()).collect::<Vec<_>>(), ["Umur? >= 18"]);
     }
 }
