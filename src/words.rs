@@ -19,14 +19,14 @@ pub(crate) struct WordIds {
 }
 
 impl WordIds {
-    /// The id of `word`, if it was interned.
-    pub fn get(&self, word: &str) -> Option<u32> {
-        self.find(word).ok()
+    /// The id of `word` (text or its UTF-8 bytes), if it was interned.
+    pub fn get(&self, word: impl AsRef<[u8]>) -> Option<u32> {
+        self.find(word.as_ref()).ok()
     }
 
     /// The id of `word`, numbering it if it is new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        let slot = match self.find(word) {
+        let slot = match self.find(word.as_bytes()) {
             Ok(id) => return id,
             Err(slot) => slot,
         };
@@ -41,7 +41,7 @@ impl WordIds {
     }
 
     /// `word`'s id, or else the empty slot where it would go (`None` when there is no table).
-    fn find(&self, word: &str) -> Result<u32, Option<usize>> {
+    fn find(&self, word: &[u8]) -> Result<u32, Option<usize>> {
         if self.slots.is_empty() {
             return Err(None);
         }
@@ -50,7 +50,7 @@ impl WordIds {
         loop {
             match self.slots[i] {
                 0 => return Err(Some(i)),
-                s if self.text(s - 1) == word => return Ok(s - 1),
+                s if self.bytes(s - 1) == word => return Ok(s - 1),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -58,10 +58,21 @@ impl WordIds {
 
     /// The word numbered `id` (empty for an unknown id).
     pub fn text(&self, id: u32) -> &str {
+        let (start, end) = self.range(id);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The UTF-8 bytes of the word numbered `id` (empty for an unknown id).
+    pub fn bytes(&self, id: u32) -> &[u8] {
+        let (start, end) = self.range(id);
+        self.text.as_bytes().get(start..end).unwrap_or(b"")
+    }
+
+    fn range(&self, id: u32) -> (usize, usize) {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends.get(id - 1).copied().unwrap_or(0) };
         let end = self.ends.get(id).copied().unwrap_or(start);
-        self.text.get(start as usize..end as usize).unwrap_or("")
+        (start as usize, end as usize)
     }
 
     /// How many words there are (ids are `0..len`).
@@ -80,7 +91,7 @@ impl WordIds {
 
     fn place(&mut self, id: u32) {
         let mask = self.slots.len() - 1;
-        let mut i = hash(self.text(id)) & mask;
+        let mut i = hash(self.bytes(id)) & mask;
         while self.slots[i] != 0 {
             i = (i + 1) & mask;
         }
@@ -90,9 +101,9 @@ impl WordIds {
 
 /// The slot a word hashes to, before masking: the high bits of `WordHasher` seeded with the
 /// word's length (the multiplication mixes its input into the high bits).
-fn hash(word: &str) -> usize {
+fn hash(word: &[u8]) -> usize {
     let mut h = WordHasher(word.len() as u64);
-    h.write(word.as_bytes());
+    h.write(word);
     (h.finish() >> 32) as usize
 }
 

@@ -50,10 +50,23 @@ const NO_WORD: u32 = u32::MAX;
 pub(crate) struct PhraseIndex {
     /// Word or stem id → its range in `firsts`.
     first_ranges: Vec<(u32, u32)>,
-    firsts: Vec<u32>,
+    firsts: Vec<Candidate>,
     /// Phrases whose first word is a prefix: tried at every token.
     prefix_first: Vec<u32>,
 }
+
+/// A phrase to try where its first word occurs, with its second word (word and stem ids), so
+/// that most candidates are turned down by one compare: a common first word ("saya", "teman")
+/// starts dozens of phrases.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    phrase: u32,
+    /// The second word, or `ANY_NEXT` (a one-word phrase, or a prefix second word).
+    next: (u32, u32),
+}
+
+/// `Candidate::next` of a phrase the next token cannot turn down alone.
+const ANY_NEXT: (u32, u32) = (NO_WORD, NO_WORD);
 
 impl PhraseIndex {
     pub fn new(lex: &Lexicon) -> PhraseIndex {
@@ -86,13 +99,18 @@ impl PhraseIndex {
                 (at - n, at - n)
             })
             .collect();
-        ix.firsts = vec![0; at as usize];
+        ix.firsts = vec![Candidate { phrase: 0, next: ANY_NEXT }; at as usize];
         for (p, phrase) in lex.phrases.iter().enumerate() {
             if let Some((w, s)) = firsts(phrase) {
+                let next = match lex.words_of(phrase) {
+                    [_, _] if phrase.prefix => ANY_NEXT,
+                    [_, next, ..] => *next,
+                    _ => ANY_NEXT,
+                };
                 let ids = [w, s];
                 for &id in &ids[..if s != w { 2 } else { 1 }] {
                     let range = &mut ix.first_ranges[id as usize];
-                    ix.firsts[range.1 as usize] = p as u32;
+                    ix.firsts[range.1 as usize] = Candidate { phrase: p as u32, next };
                     range.1 += 1;
                 }
             }
@@ -100,7 +118,7 @@ impl PhraseIndex {
         ix
     }
 
-    fn starting_with(&self, id: u32) -> &[u32] {
+    fn starting_with(&self, id: u32) -> &[Candidate] {
         self.first_ranges.get(id as usize).map_or(&[], |&(a, b)| &self.firsts[a as usize..b as usize])
     }
 }
@@ -108,13 +126,13 @@ impl PhraseIndex {
 /// Finds every phrase of the lexicon in the text.
 pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysis) -> Matches {
     let toks = a.tokens();
-    let id = |word: &str| lex.ids.get(word).unwrap_or(NO_WORD);
+    let id = |word: &[u8]| lex.ids.get(word).unwrap_or(NO_WORD);
     let ids: Vec<(u32, u32)> = (0..toks.len())
         .map(|i| {
-            let (word, stem) = (a.word(i), a.stem(i));
+            let (word, stem) = a.word_and_stem_bytes(i);
             let w = id(word);
             // Most words are their own stem: one lookup.
-            (w, if stem == word { w } else { id(stem) })
+            (w, stem.map_or(w, id))
         })
         .collect();
     let mut found: Vec<(u32, Occ)> = Vec::with_capacity(toks.len());
@@ -124,8 +142,14 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
         let by_word = ix.starting_with(w);
         let by_stem = if s != w { ix.starting_with(s) } else { &[] };
         // A phrase indexed under both the word and the stem is tried once.
-        let from_stem = by_stem.iter().filter(|p| !by_word.contains(p));
-        for &p in by_word.iter().chain(from_stem).chain(&ix.prefix_first) {
+        let from_stem = by_stem.iter().filter(|c| !by_word.iter().any(|b| b.phrase == c.phrase));
+        let next = ids.get(i + 1).copied();
+        let candidates = by_word.iter().chain(from_stem).filter(|c| match next {
+            _ if c.next == ANY_NEXT => true,
+            Some((tw, ts)) => tw == c.next.0 || ts == c.next.1,
+            None => false,
+        });
+        for p in candidates.map(|c| c.phrase).chain(ix.prefix_first.iter().copied()) {
             let phrase = &lex.phrases[p as usize];
             let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
@@ -202,7 +226,8 @@ fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i:
         return None;
     }
     if let Some(&(pw, ps)) = prefix.first() {
-        let ok = a.word(last).starts_with(lex.ids.text(pw)) || a.stem(last).starts_with(lex.ids.text(ps));
+        let (word, stem) = a.word_and_stem_bytes(last);
+        let ok = word.starts_with(lex.ids.bytes(pw)) || stem.unwrap_or(word).starts_with(lex.ids.bytes(ps));
         if !ok {
             return None;
         }

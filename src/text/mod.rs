@@ -76,6 +76,15 @@ impl Analysis {
         self.tokens.get(i).map_or("", |t| self.slice(t.stem))
     }
 
+    /// Token `i`'s word and, when it differs from the word, its stem, as bytes: what the
+    /// phrase matcher looks up (byte slices need no check of character boundaries).
+    pub(crate) fn word_and_stem_bytes(&self, i: usize) -> (&[u8], Option<&[u8]>) {
+        let Some(t) = self.tokens.get(i) else { return (b"", None) };
+        let bytes = |(a, b): (u32, u32)| self.arena.as_bytes().get(a as usize..b as usize).unwrap_or(b"");
+        // The normaliser writes a stem that is the word itself as the word's own range.
+        (bytes(t.word), (t.stem != t.word).then(|| bytes(t.stem)))
+    }
+
     fn slice(&self, (a, b): (u32, u32)) -> &str {
         self.arena.get(a as usize..b as usize).unwrap_or("")
     }
