@@ -6,8 +6,9 @@
 #   make test    cargo tests, then the page's tests in headless Chromium
 #   make check   check the built-in rulebook (diagnostics, examples)
 #   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
+#   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
 
-.PHONY: all setup web serve test test-rust test-browser check bench size clean
+.PHONY: all setup web serve test test-rust test-browser check bench size size-parts clean
 
 CARGO      ?= cargo
 PORT       ?= 8080
@@ -97,6 +98,10 @@ bench: web
 
 size:
 	@bash scripts/size.sh
+
+# Where the module's bytes go: code per part of Netral, and data (after `make web`).
+size-parts:
+	@python3 scripts/wasm_parts.py
 
 clean:
 	rm -rf $(PKG) test-results
