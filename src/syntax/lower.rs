@@ -36,7 +36,7 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
         Rule::act => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
-            let label = label(next(&mut it));
+            let label = label(&mut it);
             let pattern = pattern(&cx, next(&mut it));
             let value = Name { text: "true", loc: name.loc };
             Item::Fact(FactDecl {
@@ -51,7 +51,7 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
         Rule::period => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
-            let label = label(next(&mut it));
+            let label = label(&mut it);
             let s = next(&mut it);
             let e = next(&mut it);
             let basis = it.next().map(|b| citations(&cx, b)).unwrap_or_default();
@@ -129,20 +129,24 @@ fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
-fn label(p: Pair<Rule>) -> Label {
-    let mut it = p.into_inner();
-    let id = string(next(&mut it));
-    let en = it.next().map(string);
+/// A label's string, and the English one when a string follows (`label` makes no pair of its own).
+fn label(it: &mut Pairs<Rule>) -> Label {
+    let id = string(next(it));
+    let en = it.peek().filter(|p| p.as_rule() == Rule::string).map(|p| {
+        it.next();
+        string(p)
+    });
     Label { id, en }
 }
 
+/// The citations of a `basis` pair: law code and article, pair after pair (`citation` is silent).
 fn citations<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Vec<Citation<'a>> {
-    p.into_inner()
-        .map(|c| {
-            let mut it = c.into_inner();
-            Citation { law: cx.name(next(&mut it)), article: string(next(&mut it)) }
-        })
-        .collect()
+    let mut it = p.into_inner();
+    let mut out = Vec::with_capacity(it.len() / 2);
+    while let Some(law) = it.next() {
+        out.push(Citation { law: cx.name(law), article: string(next(&mut it)) });
+    }
+    out
 }
 
 fn number(p: &Pair<Rule>) -> f64 {
@@ -157,12 +161,12 @@ fn enum_decl<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
         match member.as_rule() {
             Rule::variant => {
                 let mut m = member.into_inner();
-                variants.push((cx.name(next(&mut m)), label(next(&mut m))));
+                variants.push((cx.name(next(&mut m)), label(&mut m)));
             }
             _ => {
                 let mut m = member.into_inner();
                 let name = cx.name(next(&mut m));
-                let label = label(next(&mut m));
+                let label = label(&mut m);
                 groups.push(Group { name, label, members: m.map(|n| cx.name(n)).collect() });
             }
         }
@@ -181,19 +185,13 @@ fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
         _ => TypeRef::Enum(cx.name(first(ty_pair))),
     };
     let open = next(&mut it).as_str() == "open";
-    let (mut lab, mut infers) = (None, vec![]);
-    for rest in it {
-        match rest.as_rule() {
-            Rule::label => lab = Some(label(rest)),
-            _ => {
-                for inf in rest.into_inner() {
-                    let mut i = inf.into_inner();
-                    let value = cx.name(first(next(&mut i)));
-                    let pattern = pattern(cx, next(&mut i));
-                    infers.push(Infer { value, pattern });
-                }
-            }
-        }
+    let lab = it.peek().is_some_and(|p| p.as_rule() == Rule::string).then(|| label(&mut it));
+    let mut infers = vec![];
+    for inf in it.next().map(|block| block.into_inner()).into_iter().flatten() {
+        let mut i = inf.into_inner();
+        let value = cx.name(first(next(&mut i)));
+        let pattern = pattern(cx, next(&mut i));
+        infers.push(Infer { value, pattern });
     }
     Item::Fact(FactDecl { name, ty, open, label: lab, infers, is_act: false })
 }
@@ -201,7 +199,7 @@ fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
 fn sanction<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
-    let lab = label(next(&mut it));
+    let lab = label(&mut it);
     let mut s = Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
     for c in it {
         match c.as_rule() {
@@ -212,7 +210,7 @@ fn sanction<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
             Rule::prison => s.prison_months = Some(number(&first(c))),
             Rule::fine => s.fine = Some(number(&first(c))),
             Rule::basis => s.basis.extend(citations(cx, c)),
-            _ => s.note = Some(label(first(c))),
+            _ => s.note = Some(label(&mut c.into_inner())),
         }
     }
     Item::Sanction(s)
@@ -222,7 +220,7 @@ fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     let loc = cx.loc(&p);
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
-    let title = label(next(&mut it));
+    let title = label(&mut it);
     let mut r = super::ast::Rule {
         name,
         label: title,
@@ -251,8 +249,8 @@ fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
             Rule::overrides => r.overrides.extend(c.into_inner().map(|n| cx.name(n))),
             Rule::rule_sanction => r.sanctions.extend(c.into_inner().map(|n| cx.name(n))),
             Rule::basis => r.basis.extend(citations(cx, c)),
-            Rule::advice => r.advice.push((label(first(c)), cloc)),
-            Rule::note => r.note.push((label(first(c)), cloc)),
+            Rule::advice => r.advice.push((label(&mut c.into_inner()), cloc)),
+            Rule::note => r.note.push((label(&mut c.into_inner()), cloc)),
             Rule::example => r.examples.push(example(cx, c)),
             _ => {}
         }
