@@ -170,7 +170,9 @@ pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|c| (edit_distance(name, c), c))
         .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
+        // Ties go to the name first in alphabetical order: the same hint on every run, whatever
+        // order the candidates come in (some come from hash tables).
+        .min()
         .map(|(_, c)| c)
 }
 
@@ -205,5 +207,8 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(suggest("ppk", ["pns", "pppk", "tni"]), Some("pppk"));
         assert_eq!(suggest("zzzzzz", ["pns", "pppk"]), None);
+        // Two names one edit away: the same one, whichever comes first.
+        assert_eq!(suggest("tnx", ["tni", "tna"]), Some("tna"));
+        assert_eq!(suggest("tnx", ["tna", "tni"]), Some("tna"));
     }
 }
