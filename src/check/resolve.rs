@@ -140,7 +140,7 @@ impl<'a> Resolver<'a> {
 
     fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
         let mut d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
-        if let Some(s) = suggest(&name.text, candidates) {
+        if let Some(s) = suggest(name.text, candidates) {
             d = d.with_hint(format!("did you mean `{s}`?"));
         }
         self.diags.push(d);
@@ -162,17 +162,17 @@ impl<'a> Resolver<'a> {
             for g in &e.groups {
                 let mut mask = 0u64;
                 for m in &g.members {
-                    match ir.mask_of(&m.text) {
+                    match ir.mask_of(m.text) {
                         Some(bits) => mask |= bits,
                         None => {
                             let cands: Vec<&str> = ir.values.iter().map(|(v, _)| v.as_str()).collect();
                             let mut d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
-                            if let Some(s) = suggest(&m.text, cands) { d = d.with_hint(format!("did you mean `{s}`?")); }
+                            if let Some(s) = suggest(m.text, cands) { d = d.with_hint(format!("did you mean `{s}`?")); }
                             self.diags.push(d);
                         }
                     }
                 }
-                if ir.mask_of(&g.name.text).is_some() {
+                if ir.mask_of(g.name.text).is_some() {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
                 }
                 ir.groups.push((g.name.text.to_string(), g.label.clone(), mask));
@@ -288,7 +288,7 @@ impl<'a> Resolver<'a> {
                 }
                 None => {
                     let mut d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
-                    if let Some(s) = suggest(&c.law.text, self.d.laws.keys().copied()) {
+                    if let Some(s) = suggest(c.law.text, self.d.laws.keys().copied()) {
                         d = d.with_hint(format!("did you mean `{s}`?"));
                     } else {
                         d = d.with_hint("declare it with `law CODE \"short citation\" \"full title\"`");
@@ -330,7 +330,7 @@ impl<'a> Resolver<'a> {
                         "false" => Some(InferValue::Bool(false)),
                         _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
                     },
-                    FactType::Enum(e) => match self.book.enums[e as usize].mask_of(&inf.value.text) {
+                    FactType::Enum(e) => match self.book.enums[e as usize].mask_of(inf.value.text) {
                         Some(m) => Some(InferValue::Set(m)),
                         None => {
                             let cands: Vec<String> = self.enum_names(e);
@@ -388,7 +388,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
-        let m = self.book.enums[e as usize].mask_of(&n.text);
+        let m = self.book.enums[e as usize].mask_of(n.text);
         if m.is_none() {
             let cands = self.enum_names(e);
             let what = format!("value of `{}`", self.book.enums[e as usize].name);
@@ -534,7 +534,7 @@ impl<'a> Resolver<'a> {
                 self.diags.push(Diagnostic::error("E-EMPTY-NOTE", *loc, "this note says nothing").with_hint("say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`"));
             }
         }
-        let examples = r.examples.iter().map(|ex| self.example(ex, kind, &r.name.text)).collect();
+        let examples = r.examples.iter().map(|ex| self.example(ex, kind, r.name.text)).collect();
         let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
         RuleIr {
             id: r.name.text.to_string(),

@@ -318,7 +318,7 @@ fn by_precedence<'a, T>(
     and: fn(Vec<T>) -> T,
     or: fn(Vec<T>) -> T,
 ) -> T {
-    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().map_or_else(|| wrap(vec![]), |t| t) } else { wrap(v) };
+    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().unwrap_or_else(|| wrap(vec![])) } else { wrap(v) };
     let mut it = p.into_inner();
     let mut tight = operand(next(&mut it));
     let (mut ands, mut ors) = (vec![], vec![]);
