@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(too_deep(&format!("\"{deep}\" x")), None);
         assert_eq!(too_deep(&format!("\"a\\\"{deep}\"")), None, "an escaped quote does not end the string");
         assert_eq!(too_deep(&format!("\"a\n{deep}")), Some(3 + MAX_NESTING), "a line end ends the string");
-        assert_eq!(too_deep(&"\"a\\".to_string()), None, "an escape at the end of the text");
+        assert_eq!(too_deep("\"a\\"), None, "an escape at the end of the text");
         assert_eq!(too_deep(&format!("{}){deep}", "(".repeat(MAX_NESTING))), Some(MAX_NESTING + 2), "a closing parenthesis lowers the depth");
     }
 
