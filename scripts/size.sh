@@ -15,9 +15,9 @@ try:
 except ImportError: print("brotli n/a")' "$wasm")"; fi
 echo "$line"
 total=0
-# What index.html loads: app.min.js bundles app.js with netral.js (the embeddable <netral-check>
-# is measured on its own below).
-for f in index.html app.min.js style.min.css icon.svg pkg/netral.js pkg/netral_bg.wasm; do
+# What index.html loads: app.min.js bundles app.js with netral.js, and sw.js keeps them for offline
+# use (the embeddable <netral-check> is measured on its own below).
+for f in index.html app.min.js style.min.css icon.svg sw.js pkg/netral.js pkg/netral_bg.wasm; do
   [ -f "$f" ] && total=$((total + $(gz "$f")))
 done
 echo "page total: $total B gzip (budget $budget B)"

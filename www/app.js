@@ -934,6 +934,13 @@ async function start() {
   built = true;
   performance.mark('netral-page-ready');
   document.documentElement.dataset.ready = 'true';
+  keepForOffline();
+}
+
+/** Once the page is ready: a service worker (sw.js) keeps its files, so it opens offline next time. */
+function keepForOffline() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn('netral: offline copy unavailable', e));
 }
 
 /** Resolves once the browser had a chance to paint (a frame, then a task), or soon if the page is hidden. */

@@ -69,6 +69,30 @@ test('a violation: verdict, article and highlighted words as the person types', 
   assert.deepEqual(p.errors, []);
 });
 
+test('offline: after the first visit the page opens and answers with no network', async () => {
+  const p = await page();
+  await openApp(p, srv.url);
+  // The service worker has kept the page's files once it is active and controls the page.
+  // Bounded, so that a page without one fails here at once instead of hanging.
+  const controlled = await p.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller
+      || new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })))
+      .then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ]));
+  assert.ok(controlled, 'a service worker controls the page after the first visit');
+  await p.context().setOffline(true);
+  try {
+    await p.reload();
+    await p.waitForSelector('html[data-ready=true]');
+    await p.fill('#incident', VIOLATION);
+    await p.waitForSelector('#result-body [data-verdict=violation]');
+  } finally {
+    await p.context().setOffline(false);
+  }
+  assert.deepEqual(p.errors, []);
+});
+
 test('a missing fact: the question is asked, the answer decides', async () => {
   const p = await page();
   await openApp(p, srv.url);
