@@ -29,7 +29,7 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
-            Item::Law(Law { name: cx.name(next(&mut it)), short: string(next(&mut it)), title: string(next(&mut it)) })
+            Item::Law(Law { name: cx.name(next(&mut it)), short: string(&next(&mut it)), title: string(&next(&mut it)) })
         }
         Rule::enum_decl => enum_decl(&cx, p),
         Rule::fact => fact(&cx, p),
@@ -58,8 +58,8 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
             Item::Period(Period {
                 name,
                 label,
-                start: (s.as_str().to_string(), cx.loc(&s)),
-                end: (e.as_str().to_string(), cx.loc(&e)),
+                start: (s.as_str(), cx.loc(&s)),
+                end: (e.as_str(), cx.loc(&e)),
                 basis,
             })
         }
@@ -70,7 +70,7 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
                 .map(|ci| {
                     let inner = first(ci);
                     match inner.as_rule() {
-                        Rule::string => ConceptItem::Phrase(string_ref(&inner), cx.loc(&inner)),
+                        Rule::string => ConceptItem::Phrase(string(&inner), cx.loc(&inner)),
                         _ => ConceptItem::Ref(cx.name(inner)),
                     }
                 })
@@ -101,13 +101,8 @@ fn empty_pair() -> Pair<'static, Rule> {
         .expect("the grammar parses a one-letter name")
 }
 
-/// The content of a `string` pair with escapes resolved.
-fn string(p: Pair<Rule>) -> String {
-    string_ref(&p).into_owned()
-}
-
 /// The content of a `string` pair, borrowed from the file unless it has escapes.
-fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
+fn string<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
     let raw = p.as_str();
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
     if !inner.contains('\\') {
@@ -130,13 +125,13 @@ fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
 }
 
 /// A label's string, and the English one when a string follows (`label` makes no pair of its own).
-fn label(it: &mut Pairs<Rule>) -> Label {
-    let id = string(next(it));
+fn label<'a>(it: &mut Pairs<'a, Rule>) -> LabelText<'a> {
+    let id = string(&next(it));
     let en = it.peek().filter(|p| p.as_rule() == Rule::string).map(|p| {
         it.next();
-        string(p)
+        string(&p)
     });
-    Label { id, en }
+    LabelText { id, en }
 }
 
 /// The citations of a `basis` pair: law code and article, pair after pair (`citation` is silent).
@@ -144,7 +139,7 @@ fn citations<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Vec<Citation<'a>> {
     let mut it = p.into_inner();
     let mut out = Vec::with_capacity(it.len() / 2);
     while let Some(law) = it.next() {
-        out.push(Citation { law: cx.name(law), article: string(next(&mut it)) });
+        out.push(Citation { law: cx.name(law), article: string(&next(&mut it)) });
     }
     out
 }
@@ -260,10 +255,10 @@ fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
 
 fn example<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Example<'a> {
     let loc = cx.loc(&p);
-    let mut ex = Example { text: String::new(), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
+    let mut ex = Example { text: Cow::Borrowed(""), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
     for part in p.into_inner() {
         match part.as_rule() {
-            Rule::string => ex.text = string(part),
+            Rule::string => ex.text = string(&part),
             Rule::assignment => {
                 let mut a = part.into_inner();
                 let name = cx.name(next(&mut a));
@@ -281,7 +276,7 @@ fn value<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Value<'a> {
     let v = first(p);
     let loc = cx.loc(&v);
     match v.as_rule() {
-        Rule::date_lit => Value::Date(v.as_str().to_string(), loc),
+        Rule::date_lit => Value::Date(v.as_str(), loc),
         Rule::number => Value::Number(number(&v), loc),
         Rule::bool_lit => Value::Bool(v.as_str() == "true", loc),
         _ => Value::Name(cx.name(v)),
@@ -375,7 +370,7 @@ fn pattern<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Pattern<'a> {
             }
             e
         }
-        Rule::string => Pattern::Phrase(string_ref(&p), cx.loc(&p)),
+        Rule::string => Pattern::Phrase(string(&p), cx.loc(&p)),
         _ => Pattern::Concept(cx.name(p)),
     }
 }
