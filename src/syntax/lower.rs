@@ -26,8 +26,16 @@ impl<'a> Ctx<'a> {
         let len = self.str(p).trim_end().len();
         Loc { file: self.file, start: start as u32, end: (start + len) as u32 }
     }
+    /// The place of a token (a name, string, number, date or `true`/`false`: atomic, so no
+    /// trailing blanks to trim).
+    fn token_loc(&self, p: &Pair<Rule>) -> Loc {
+        let s = p.as_span();
+        Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 }
+    }
     fn name(&self, p: Pair<Rule>) -> Name<'a> {
-        Name { text: self.str(&p), loc: self.loc(&p) }
+        let s = p.as_span();
+        let text = self.text.get(s.start()..s.end()).unwrap_or("");
+        Name { text, loc: Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 } }
     }
 }
 
@@ -66,19 +74,21 @@ pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>) -> Option<It
             Item::Period(Period {
                 name,
                 label,
-                start: (cx.str(&s), cx.loc(&s)),
-                end: (cx.str(&e), cx.loc(&e)),
+                start: (cx.str(&s), cx.token_loc(&s)),
+                end: (cx.str(&e), cx.token_loc(&e)),
                 basis,
             })
         }
         Rule::concept => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
+            // The tokens inside the `concept_item` pairs, without a `Pairs` for each.
             let items = it
-                .map(|ci| {
-                    let inner = first(ci);
+                .flatten()
+                .filter(|p| p.as_rule() != Rule::concept_item)
+                .map(|inner| {
                     match inner.as_rule() {
-                        Rule::string => ConceptItem::Phrase(string(cx, &inner), cx.loc(&inner)),
+                        Rule::string => ConceptItem::Phrase(string(cx, &inner), cx.token_loc(&inner)),
                         _ => ConceptItem::Ref(cx.name(inner)),
                     }
                 })
@@ -208,7 +218,7 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
         match c.as_rule() {
             Rule::severity => {
                 let n = first(c);
-                s.severity = Some((number(&n), cx.loc(&n)));
+                s.severity = Some((number(&n), cx.token_loc(&n)));
             }
             Rule::prison => s.prison_months = Some(number(&first(c))),
             Rule::fine => s.fine = Some(number(&first(c))),
@@ -282,7 +292,7 @@ fn example<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Example<'a> {
 
 fn value<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Value<'a> {
     let v = first(p);
-    let loc = cx.loc(&v);
+    let loc = cx.token_loc(&v);
     match v.as_rule() {
         Rule::date_lit => Value::Date(cx.str(&v), loc),
         Rule::number => Value::Number(number(&v), loc),
@@ -308,7 +318,7 @@ fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
         }
         Rule::fact_test => fact_test(cx, p),
         // The only other primary the grammar allows is `bool_lit`.
-        _ => Expr::Const(p.as_str() == "true", cx.loc(&p)),
+        _ => Expr::Const(p.as_str() == "true", cx.token_loc(&p)),
     }
 }
 
@@ -378,7 +388,7 @@ fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
             }
             e
         }
-        Rule::string => Pattern::Phrase(string(cx, &p), cx.loc(&p)),
+        Rule::string => Pattern::Phrase(string(cx, &p), cx.token_loc(&p)),
         _ => Pattern::Concept(cx.name(p)),
     }
 }
