@@ -157,7 +157,7 @@ impl<'a> Resolver<'a> {
                 if ir.values.iter().any(|(x, _)| *x == v.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
                 }
-                ir.values.push((v.text.to_string(), label.clone()));
+                ir.values.push((v.text.to_string(), label.to_label()));
             }
             for g in &e.groups {
                 let mut mask = 0u64;
@@ -175,7 +175,7 @@ impl<'a> Resolver<'a> {
                 if ir.mask_of(g.name.text).is_some() {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
                 }
-                ir.groups.push((g.name.text.to_string(), g.label.clone(), mask));
+                ir.groups.push((g.name.text.to_string(), g.label.to_label(), mask));
             }
             self.book.enums.push(ir);
         }
@@ -238,17 +238,17 @@ impl<'a> Resolver<'a> {
     fn laws_periods_sanctions(&mut self) {
         for item in self.items {
             match item {
-                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.to_string(), short: l.short.clone(), title: l.title.clone() }),
+                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.to_string(), short: l.short.to_string(), title: l.title.to_string() }),
                 Item::Period(p) => {
-                    let start = self.date(&p.start.0, p.start.1);
-                    let end = self.date(&p.end.0, p.end.1);
+                    let start = self.date(p.start.0, p.start.1);
+                    let end = self.date(p.end.0, p.end.1);
                     if let (Some(s), Some(e)) = (start, end) {
                         if e < s {
                             self.diags.push(Diagnostic::error("E-PERIOD-ORDER", p.end.1, format!("period `{}` ends ({}) before it starts ({})", p.name.text, p.end.0, p.start.0)).with_hint("swap the two dates"));
                         }
                     }
                     self.citations(&p.basis);
-                    self.book.periods.push(PeriodIr { label: p.label.clone(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
+                    self.book.periods.push(PeriodIr { label: p.label.to_label(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
                 }
                 Item::Sanction(s) => {
                     let severity = match s.severity {
@@ -263,7 +263,7 @@ impl<'a> Resolver<'a> {
                         }
                     };
                     self.citations(&s.basis);
-                    self.book.sanctions.push(SanctionIr { name: s.name.text.to_string(), label: s.label.clone(), severity });
+                    self.book.sanctions.push(SanctionIr { name: s.name.text.to_string(), label: s.label.to_label(), severity });
                 }
                 _ => {}
             }
@@ -318,7 +318,7 @@ impl<'a> Resolver<'a> {
             };
             let id = self.book.facts.len() as FactId;
             self.book.fact_index.insert(f.name.text.to_string(), id);
-            self.book.facts.push(FactIr { name: f.name.text.to_string(), ty, open: f.open, label: f.label.clone(), infers: vec![] });
+            self.book.facts.push(FactIr { name: f.name.text.to_string(), ty, open: f.open, label: f.label.as_ref().map(ast::LabelText::to_label), infers: vec![] });
             self.usage.fact_locs.push(f.name.loc);
             if f.open && f.label.is_none() {
                 self.diags.push(Diagnostic::error("E-NO-QUESTION", f.name.loc, format!("open fact `{}` has no question", f.name.text)).with_hint("add the question users are asked, e.g. \"Apakah …?\" en \"Are you …?\""));
@@ -539,14 +539,14 @@ impl<'a> Resolver<'a> {
         RuleIr {
             id: r.name.text.to_string(),
             kind,
-            title: r.label.clone(),
+            title: r.label.to_label(),
             cond,
             unless,
             excused_by: vec![],
             sanctions,
             basis,
-            advice: r.advice.first().map(|(l, _)| l.clone()),
-            note: r.note.first().map(|(l, _)| l.clone()),
+            advice: r.advice.first().map(|(l, _)| l.to_label()),
+            note: r.note.first().map(|(l, _)| l.to_label()),
             examples,
             weight,
         }
@@ -563,7 +563,7 @@ impl<'a> Resolver<'a> {
             let input = match (ty, v) {
                 (FactType::Bool, Value::Bool(b, _)) => FactInput::Bool(*b),
                 (FactType::Number, Value::Number(x, _)) => FactInput::Number(*x),
-                (FactType::Date, Value::Date(s, loc)) => { self.date(s, *loc); FactInput::Text(s.clone()) }
+                (FactType::Date, Value::Date(s, loc)) => { self.date(s, *loc); FactInput::Text(s.to_string()) }
                 (FactType::Enum(en), Value::Name(name)) => { self.enum_mask(en, name); FactInput::Text(name.text.to_string()) }
                 _ => { self.type_error(v.loc(), &format!("this value does not fit fact `{}`", n.text)); continue }
             };

@@ -24,6 +24,23 @@ pub struct Label {
     pub en: Option<String>,
 }
 
+/// A label as written: borrowed from the file unless it has escapes (resolving copies it into
+/// the rulebook's `Label`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LabelText<'a> {
+    /// Bahasa Indonesia.
+    pub id: Cow<'a, str>,
+    /// English, if given.
+    pub en: Option<Cow<'a, str>>,
+}
+
+impl LabelText<'_> {
+    /// The owned label the rulebook keeps.
+    pub fn to_label(&self) -> Label {
+        Label { id: self.id.to_string(), en: self.en.as_ref().map(|e| e.to_string()) }
+    }
+}
+
 /// One top-level item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item<'a> {
@@ -49,9 +66,9 @@ pub struct Law<'a> {
     /// Code, e.g. `UU7_2017`.
     pub name: Name<'a>,
     /// Short citation, e.g. `UU 7/2017`.
-    pub short: String,
+    pub short: Cow<'a, str>,
     /// Full title.
-    pub title: String,
+    pub title: Cow<'a, str>,
 }
 
 /// An enumeration of answers.
@@ -60,7 +77,7 @@ pub struct EnumDecl<'a> {
     /// Its name.
     pub name: Name<'a>,
     /// Values with their labels.
-    pub variants: Vec<(Name<'a>, Label)>,
+    pub variants: Vec<(Name<'a>, LabelText<'a>)>,
     /// Groups of values.
     pub groups: Vec<Group<'a>>,
 }
@@ -71,7 +88,7 @@ pub struct Group<'a> {
     /// Group name.
     pub name: Name<'a>,
     /// Label.
-    pub label: Label,
+    pub label: LabelText<'a>,
     /// Member values.
     pub members: Vec<Name<'a>>,
 }
@@ -99,7 +116,7 @@ pub struct FactDecl<'a> {
     /// Open: silence means unknown. Closed: silence means no.
     pub open: bool,
     /// Question (open facts) or description (acts).
-    pub label: Option<Label>,
+    pub label: Option<LabelText<'a>>,
     /// `VALUE <- PATTERN` lines.
     pub infers: Vec<Infer<'a>>,
     /// Written as `act`.
@@ -121,11 +138,11 @@ pub struct Period<'a> {
     /// Name.
     pub name: Name<'a>,
     /// Label.
-    pub label: Label,
+    pub label: LabelText<'a>,
     /// First day, `YYYY-MM-DD`.
-    pub start: (String, Loc),
+    pub start: (&'a str, Loc),
     /// Last day.
-    pub end: (String, Loc),
+    pub end: (&'a str, Loc),
     /// Legal basis.
     pub basis: Vec<Citation<'a>>,
 }
@@ -154,7 +171,7 @@ pub struct Sanction<'a> {
     /// Name.
     pub name: Name<'a>,
     /// Label.
-    pub label: Label,
+    pub label: LabelText<'a>,
     /// Higher is stronger.
     pub severity: Option<(f64, Loc)>,
     /// Maximum prison or custody, in months.
@@ -164,7 +181,7 @@ pub struct Sanction<'a> {
     /// Legal basis.
     pub basis: Vec<Citation<'a>>,
     /// Note.
-    pub note: Option<Label>,
+    pub note: Option<LabelText<'a>>,
 }
 
 /// `LAW "article"`.
@@ -173,7 +190,7 @@ pub struct Citation<'a> {
     /// The law code.
     pub law: Name<'a>,
     /// Article text, e.g. `Pasal 280 ayat (3)`.
-    pub article: String,
+    pub article: Cow<'a, str>,
 }
 
 /// A prohibition or permission.
@@ -182,7 +199,7 @@ pub struct Rule<'a> {
     /// Id.
     pub name: Name<'a>,
     /// Title.
-    pub label: Label,
+    pub label: LabelText<'a>,
     /// The whole item.
     pub loc: Loc,
     /// Prohibition or permission, where written.
@@ -200,9 +217,9 @@ pub struct Rule<'a> {
     /// Legal bases.
     pub basis: Vec<Citation<'a>>,
     /// Advice.
-    pub advice: Vec<(Label, Loc)>,
+    pub advice: Vec<(LabelText<'a>, Loc)>,
     /// Uncertainty note.
-    pub note: Vec<(Label, Loc)>,
+    pub note: Vec<(LabelText<'a>, Loc)>,
     /// Examples.
     pub examples: Vec<Example<'a>>,
 }
@@ -211,7 +228,7 @@ pub struct Rule<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example<'a> {
     /// The incident text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Where the example is.
     pub loc: Loc,
     /// Facts given with it.
@@ -226,7 +243,7 @@ pub struct Example<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
     /// `2024-02-14`.
-    Date(String, Loc),
+    Date(&'a str, Loc),
     /// `12`.
     Number(f64, Loc),
     /// `true`.

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 pub(super) fn describe(r: Rule) -> &'static str {
     match r {
         Rule::EOI => "the end of the file",
-        Rule::WHITESPACE | Rule::comment_text => "a space or comment",
+        Rule::WHITESPACE => "a space or comment",
         Rule::file | Rule::item | Rule::item_strict | Rule::item_kw | Rule::broken => {
             "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
         }
@@ -83,7 +83,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         words.extend(
             positives
                 .iter()
-                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::comment_text | Rule::broken | Rule::item_kw))
+                .filter(|r| !matches!(r, Rule::WHITESPACE | Rule::broken | Rule::item_kw))
                 .filter(|r| items < 3 || !is_item(r))
                 .map(|r| describe(*r).to_string()),
         );

@@ -7,37 +7,53 @@ use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
 use std::borrow::Cow;
 
-struct Ctx {
+/// The file being lowered. pest parsed it with its comments blanked out (`syntax::blank`): the
+/// offsets are the same, and what the tree keeps is taken from the text as written.
+struct Ctx<'a> {
     file: u32,
+    text: &'a str,
 }
 
-impl Ctx {
+impl<'a> Ctx<'a> {
+    /// The text of a pair as written.
+    fn str(&self, p: &Pair<Rule>) -> &'a str {
+        let s = p.as_span();
+        self.text.get(s.start()..s.end()).unwrap_or("")
+    }
     fn loc(&self, p: &Pair<Rule>) -> Loc {
         // A pair's span can end after trailing blanks that an optional part tried to consume.
-        let s = p.as_span();
-        let len = p.as_str().trim_end().len();
-        Loc { file: self.file, start: s.start() as u32, end: (s.start() + len) as u32 }
+        let start = p.as_span().start();
+        let len = self.str(p).trim_end().len();
+        Loc { file: self.file, start: start as u32, end: (start + len) as u32 }
     }
-    fn name<'a>(&self, p: Pair<'a, Rule>) -> Name<'a> {
-        Name { text: p.as_str(), loc: self.loc(&p) }
+    /// The place of a token (a name, string, number, date or `true`/`false`: atomic, so no
+    /// trailing blanks to trim).
+    fn token_loc(&self, p: &Pair<Rule>) -> Loc {
+        let s = p.as_span();
+        Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 }
+    }
+    fn name(&self, p: Pair<Rule>) -> Name<'a> {
+        let s = p.as_span();
+        let text = self.text.get(s.start()..s.end()).unwrap_or("");
+        Name { text, loc: Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 } }
     }
 }
 
 /// Lowers one item pair (`None` for a pair that is not an item).
-pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
-    let cx = Ctx { file };
+pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>) -> Option<Item<'a>> {
+    let cx = &Ctx { file, text };
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
-            Item::Law(Law { name: cx.name(next(&mut it)), short: string(next(&mut it)), title: string(next(&mut it)) })
+            Item::Law(Law { name: cx.name(next(&mut it)), short: string(cx, &next(&mut it)), title: string(cx, &next(&mut it)) })
         }
-        Rule::enum_decl => enum_decl(&cx, p),
-        Rule::fact => fact(&cx, p),
+        Rule::enum_decl => enum_decl(cx, p),
+        Rule::fact => fact(cx, p),
         Rule::act => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
-            let label = label(&mut it);
-            let pattern = pattern(&cx, next(&mut it));
+            let label = label(cx, &mut it);
+            let pattern = pattern(cx, next(&mut it));
             let value = Name { text: "true", loc: name.loc };
             Item::Fact(FactDecl {
                 name,
@@ -51,34 +67,36 @@ pub(super) fn item(file: u32, p: Pair<'_, Rule>) -> Option<Item<'_>> {
         Rule::period => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
-            let label = label(&mut it);
+            let label = label(cx, &mut it);
             let s = next(&mut it);
             let e = next(&mut it);
-            let basis = it.next().map(|b| citations(&cx, b)).unwrap_or_default();
+            let basis = it.next().map(|b| citations(cx, b)).unwrap_or_default();
             Item::Period(Period {
                 name,
                 label,
-                start: (s.as_str().to_string(), cx.loc(&s)),
-                end: (e.as_str().to_string(), cx.loc(&e)),
+                start: (cx.str(&s), cx.token_loc(&s)),
+                end: (cx.str(&e), cx.token_loc(&e)),
                 basis,
             })
         }
         Rule::concept => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
+            // The tokens inside the `concept_item` pairs, without a `Pairs` for each.
             let items = it
-                .map(|ci| {
-                    let inner = first(ci);
+                .flatten()
+                .filter(|p| p.as_rule() != Rule::concept_item)
+                .map(|inner| {
                     match inner.as_rule() {
-                        Rule::string => ConceptItem::Phrase(string_ref(&inner), cx.loc(&inner)),
+                        Rule::string => ConceptItem::Phrase(string(cx, &inner), cx.token_loc(&inner)),
                         _ => ConceptItem::Ref(cx.name(inner)),
                     }
                 })
                 .collect();
             Item::Concept(Concept { name, items })
         }
-        Rule::sanction => sanction(&cx, p),
-        Rule::rule => rule(&cx, p),
+        Rule::sanction => sanction(cx, p),
+        Rule::rule => rule(cx, p),
         _ => return None,
     })
 }
@@ -101,14 +119,9 @@ fn empty_pair() -> Pair<'static, Rule> {
         .expect("the grammar parses a one-letter name")
 }
 
-/// The content of a `string` pair with escapes resolved.
-fn string(p: Pair<Rule>) -> String {
-    string_ref(&p).into_owned()
-}
-
 /// The content of a `string` pair, borrowed from the file unless it has escapes.
-fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
-    let raw = p.as_str();
+fn string<'a>(cx: &Ctx<'a>, p: &Pair<Rule>) -> Cow<'a, str> {
+    let raw = cx.str(p);
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
     if !inner.contains('\\') {
         return Cow::Borrowed(inner);
@@ -130,21 +143,21 @@ fn string_ref<'a>(p: &Pair<'a, Rule>) -> Cow<'a, str> {
 }
 
 /// A label's string, and the English one when a string follows (`label` makes no pair of its own).
-fn label(it: &mut Pairs<Rule>) -> Label {
-    let id = string(next(it));
+fn label<'a>(cx: &Ctx<'a>, it: &mut Pairs<Rule>) -> LabelText<'a> {
+    let id = string(cx, &next(it));
     let en = it.peek().filter(|p| p.as_rule() == Rule::string).map(|p| {
         it.next();
-        string(p)
+        string(cx, &p)
     });
-    Label { id, en }
+    LabelText { id, en }
 }
 
 /// The citations of a `basis` pair: law code and article, pair after pair (`citation` is silent).
-fn citations<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Vec<Citation<'a>> {
+fn citations<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Vec<Citation<'a>> {
     let mut it = p.into_inner();
     let mut out = Vec::with_capacity(it.len() / 2);
     while let Some(law) = it.next() {
-        out.push(Citation { law: cx.name(law), article: string(next(&mut it)) });
+        out.push(Citation { law: cx.name(law), article: string(cx, &next(&mut it)) });
     }
     out
 }
@@ -153,7 +166,7 @@ fn number(p: &Pair<Rule>) -> f64 {
     p.as_str().parse().unwrap_or(0.0)
 }
 
-fn enum_decl<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
+fn enum_decl<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let (mut variants, mut groups) = (vec![], vec![]);
@@ -161,12 +174,12 @@ fn enum_decl<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
         match member.as_rule() {
             Rule::variant => {
                 let mut m = member.into_inner();
-                variants.push((cx.name(next(&mut m)), label(&mut m)));
+                variants.push((cx.name(next(&mut m)), label(cx, &mut m)));
             }
             _ => {
                 let mut m = member.into_inner();
                 let name = cx.name(next(&mut m));
-                let label = label(&mut m);
+                let label = label(cx, &mut m);
                 groups.push(Group { name, label, members: m.map(|n| cx.name(n)).collect() });
             }
         }
@@ -174,7 +187,7 @@ fn enum_decl<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     Item::Enum(EnumDecl { name, variants, groups })
 }
 
-fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
+fn fact<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let ty_pair = next(&mut it);
@@ -185,7 +198,7 @@ fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
         _ => TypeRef::Enum(cx.name(first(ty_pair))),
     };
     let open = next(&mut it).as_str() == "open";
-    let lab = it.peek().is_some_and(|p| p.as_rule() == Rule::string).then(|| label(&mut it));
+    let lab = it.peek().is_some_and(|p| p.as_rule() == Rule::string).then(|| label(cx, &mut it));
     let mut infers = vec![];
     for inf in it.next().map(|block| block.into_inner()).into_iter().flatten() {
         let mut i = inf.into_inner();
@@ -196,31 +209,31 @@ fn fact<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     Item::Fact(FactDecl { name, ty, open, label: lab, infers, is_act: false })
 }
 
-fn sanction<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
+fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
-    let lab = label(&mut it);
+    let lab = label(cx, &mut it);
     let mut s = Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
     for c in it {
         match c.as_rule() {
             Rule::severity => {
                 let n = first(c);
-                s.severity = Some((number(&n), cx.loc(&n)));
+                s.severity = Some((number(&n), cx.token_loc(&n)));
             }
             Rule::prison => s.prison_months = Some(number(&first(c))),
             Rule::fine => s.fine = Some(number(&first(c))),
             Rule::basis => s.basis.extend(citations(cx, c)),
-            _ => s.note = Some(label(&mut c.into_inner())),
+            _ => s.note = Some(label(cx, &mut c.into_inner())),
         }
     }
     Item::Sanction(s)
 }
 
-fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
+fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let loc = cx.loc(&p);
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
-    let title = label(&mut it);
+    let title = label(cx, &mut it);
     let mut r = super::ast::Rule {
         name,
         label: title,
@@ -249,8 +262,8 @@ fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
             Rule::overrides => r.overrides.extend(c.into_inner().map(|n| cx.name(n))),
             Rule::rule_sanction => r.sanctions.extend(c.into_inner().map(|n| cx.name(n))),
             Rule::basis => r.basis.extend(citations(cx, c)),
-            Rule::advice => r.advice.push((label(&mut c.into_inner()), cloc)),
-            Rule::note => r.note.push((label(&mut c.into_inner()), cloc)),
+            Rule::advice => r.advice.push((label(cx, &mut c.into_inner()), cloc)),
+            Rule::note => r.note.push((label(cx, &mut c.into_inner()), cloc)),
             Rule::example => r.examples.push(example(cx, c)),
             _ => {}
         }
@@ -258,12 +271,12 @@ fn rule<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Item<'a> {
     Item::Rule(r)
 }
 
-fn example<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Example<'a> {
+fn example<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Example<'a> {
     let loc = cx.loc(&p);
-    let mut ex = Example { text: String::new(), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
+    let mut ex = Example { text: Cow::Borrowed(""), loc, facts: vec![], verdict: VerdictKind::Allowed, by: None };
     for part in p.into_inner() {
         match part.as_rule() {
-            Rule::string => ex.text = string(part),
+            Rule::string => ex.text = string(cx, &part),
             Rule::assignment => {
                 let mut a = part.into_inner();
                 let name = cx.name(next(&mut a));
@@ -277,18 +290,18 @@ fn example<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Example<'a> {
     ex
 }
 
-fn value<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Value<'a> {
+fn value<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Value<'a> {
     let v = first(p);
-    let loc = cx.loc(&v);
+    let loc = cx.token_loc(&v);
     match v.as_rule() {
-        Rule::date_lit => Value::Date(v.as_str().to_string(), loc),
+        Rule::date_lit => Value::Date(cx.str(&v), loc),
         Rule::number => Value::Number(number(&v), loc),
         Rule::bool_lit => Value::Bool(v.as_str() == "true", loc),
         _ => Value::Name(cx.name(v)),
     }
 }
 
-fn expr<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
+fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     match p.as_rule() {
         Rule::expr => by_precedence(p, |c| expr(cx, c), |l, _, _| l, Expr::And, Expr::Or),
         Rule::negation => {
@@ -305,7 +318,7 @@ fn expr<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
         }
         Rule::fact_test => fact_test(cx, p),
         // The only other primary the grammar allows is `bool_lit`.
-        _ => Expr::Const(p.as_str() == "true", cx.loc(&p)),
+        _ => Expr::Const(p.as_str() == "true", cx.token_loc(&p)),
     }
 }
 
@@ -339,7 +352,7 @@ fn by_precedence<'a, T>(
 }
 
 /// `x`, `x in [a, b]`, `x in name` or `x <op> value`, told apart by the pairs after the name.
-fn fact_test<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
+fn fact_test<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     let mut it = p.into_inner();
     let fact = cx.name(next(&mut it));
     let Some(second) = it.next() else { return Expr::Fact(fact) };
@@ -360,7 +373,7 @@ fn fact_test<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Expr<'a> {
     }
 }
 
-fn pattern<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Pattern<'a> {
+fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     match p.as_rule() {
         Rule::pattern => by_precedence(p, |c| pattern(cx, c), near, Pattern::And, Pattern::Or),
         Rule::pat_unary => {
@@ -375,7 +388,7 @@ fn pattern<'a>(cx: &Ctx, p: Pair<'a, Rule>) -> Pattern<'a> {
             }
             e
         }
-        Rule::string => Pattern::Phrase(string_ref(&p), cx.loc(&p)),
+        Rule::string => Pattern::Phrase(string(cx, &p), cx.token_loc(&p)),
         _ => Pattern::Concept(cx.name(p)),
     }
 }

@@ -9,6 +9,7 @@ mod lower;
 use crate::diagnostic::{Diagnostic, Loc};
 use ast::Item;
 use pest::Parser;
+use std::borrow::Cow;
 pub(crate) use grammar::{Rule, RuleParser};
 
 mod grammar {
@@ -37,34 +38,41 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
         );
         return (vec![], vec![Diagnostic::error("E-TOO-LARGE", loc, msg).with_hint("split the rulebook into several files")]);
     }
-    if let Some(at) = too_deep(text) {
-        let loc = Loc { file, start: at as u32, end: at as u32 + 1 };
-        let msg = format!("parentheses are nested more than {MAX_NESTING} deep");
-        return (vec![], vec![Diagnostic::error("E-NESTING", loc, msg).with_hint("split the condition into named acts or simpler parts")]);
-    }
-    let pairs = match RuleParser::parse(Rule::file, text) {
+    let comments = match scan(text) {
+        Ok(comments) => comments,
+        Err(at) => {
+            let loc = Loc { file, start: at as u32, end: at as u32 + 1 };
+            let msg = format!("parentheses are nested more than {MAX_NESTING} deep");
+            return (vec![], vec![Diagnostic::error("E-NESTING", loc, msg).with_hint("split the condition into named acts or simpler parts")]);
+        }
+    };
+    // pest reads the text with its comments blanked out (same bytes elsewhere, same offsets);
+    // names, strings and messages are taken from `text` itself.
+    let blanked = blank(text, &comments);
+    let pairs = match RuleParser::parse(Rule::file, &blanked) {
         Ok(mut pairs) => pairs.next().map(|p| p.into_inner()),
-        Err(e) => return (vec![], vec![expected::to_diagnostic(file, 0, &e)]),
+        Err(e) => return (vec![], vec![expected::to_diagnostic(file, 0, &in_text(e, text))]),
     };
     let mut items = Vec::new();
     let mut diags = Vec::new();
     for pair in pairs.into_iter().flatten() {
         match pair.as_rule() {
             Rule::broken => {
-                let start = pair.as_span().start();
-                diags.push(explain_broken(file, start, pair.as_str()));
+                let span = pair.as_span();
+                diags.push(explain_broken(file, span.start(), span.as_str(), text.get(span.start()..span.end()).unwrap_or("")));
             }
             Rule::EOI => {}
-            _ => items.extend(lower::item(file, pair)),
+            _ => items.extend(lower::item(file, text, pair)),
         }
     }
     (items, diags)
 }
 
-/// Re-parses a skipped item alone to say what was expected where.
-fn explain_broken(file: u32, offset: usize, text: &str) -> Diagnostic {
-    match RuleParser::parse(Rule::item_strict, text) {
-        Err(e) => expected::to_diagnostic(file, offset, &e),
+/// Re-parses a skipped item alone to say what was expected where (`blanked` is the item with
+/// its comments blanked out, `text` as written).
+fn explain_broken(file: u32, offset: usize, blanked: &str, text: &str) -> Diagnostic {
+    match RuleParser::parse(Rule::item_strict, blanked) {
+        Err(e) => expected::to_diagnostic(file, offset, &in_text(e, text)),
         // Cannot happen (the item would not have been skipped), but never panic on it.
         Ok(_) => Diagnostic::error(
             "E-PARSE",
@@ -74,41 +82,144 @@ fn explain_broken(file: u32, offset: usize, text: &str) -> Diagnostic {
     }
 }
 
-/// Position of the first parenthesis nested deeper than `MAX_NESTING`, ignoring strings and comments.
+/// The error pest gives on the blanked text, placed in the text as written: the same offset, but
+/// the line shown and the column (in characters) are those of `text`.
+fn in_text(e: pest::error::Error<Rule>, text: &str) -> pest::error::Error<Rule> {
+    let at = match e.location {
+        pest::error::InputLocation::Pos(p) | pest::error::InputLocation::Span((p, _)) => p,
+    };
+    match pest::Position::new(text, at) {
+        Some(pos) => pest::error::Error::new_from_pos(e.variant, pos),
+        None => e,
+    }
+}
+
+/// `text` with each comment (`ranges`) replaced by as many spaces as it has bytes. The grammar
+/// has no comments: trying one after every token, a sequence pest has to undo each time, cost an
+/// eighth of the parse; a blank costs one character test.
+fn blank<'t>(text: &'t str, ranges: &[(usize, usize)]) -> Cow<'t, str> {
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    const SPACES: &str = "                                                                ";
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for &(start, end) in ranges {
+        // A comment runs from `#` to the end of its line: both ends are character boundaries.
+        out.push_str(text.get(from..start).unwrap_or(""));
+        let mut n = end - start;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+        from = end;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+/// The comments of a file (`#` to the end of the line, outside strings), or the position of the
+/// first parenthesis nested deeper than `MAX_NESTING` (ignoring strings and comments).
 /// Runs before pest on every file, so it jumps over comments and strings instead of stepping
-/// through a state machine byte by byte.
-fn too_deep(text: &str) -> Option<usize> {
+/// through a state machine byte by byte, and looks for the bytes that matter a word at a time.
+///
+/// A comment must be blanked out exactly where pest would read one: outside the strings pest
+/// reads. Strings are read here as pest reads them except after a backslash before a line end
+/// (pest's string stops there; for nesting, this string goes on), so a file with one has its
+/// comments found again by `comments`.
+fn scan(text: &str) -> Result<Vec<(usize, usize)>, usize> {
     let b = text.as_bytes();
+    let mut comments = vec![];
+    let mut escaped_line_end = false;
     let (mut depth, mut i) = (0usize, 0usize);
-    while let Some(at) = find(b, i, |c| matches!(c, b'#' | b'"' | b'(' | b'[' | b')' | b']')) {
+    while let Some(at) = find(b, i, b"#\"([)]") {
         i = at + 1;
         match b[at] {
-            b'#' => i = find(b, i, |c| c == b'\n')?,
-            b'"' => i = string_end(b, i)?,
+            b'#' => {
+                let end = find(b, i, b"\n").unwrap_or(b.len());
+                comments.push((at, end));
+                if end == b.len() {
+                    break;
+                }
+                i = end;
+            }
+            b'"' => match string_end(b, i) {
+                Some((end, escaped)) => {
+                    escaped_line_end |= escaped;
+                    i = end;
+                }
+                None => break,
+            },
             b'(' | b'[' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(at);
+                    return Err(at);
                 }
             }
             _ => depth = depth.saturating_sub(1),
         }
     }
-    None
+    Ok(if escaped_line_end { self::comments(b) } else { comments })
 }
 
-/// Index of the first byte at or after `from` that `hit` accepts.
-fn find(b: &[u8], from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
-    b.get(from..)?.iter().position(|&c| hit(c)).map(|p| from + p)
-}
-
-/// Index just after the string whose content starts at `from` (it ends at a quote or a line end).
-fn string_end(b: &[u8], mut from: usize) -> Option<usize> {
-    loop {
-        let at = find(b, from, |c| matches!(c, b'"' | b'\\' | b'\n'))?;
-        if b[at] != b'\\' {
-            return Some(at + 1);
+/// The comments of a file, with strings read as pest reads them: up to a quote or a line end,
+/// an escape skipping the next character unless it is the line end.
+fn comments(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = vec![];
+    let mut i = 0;
+    while let Some(at) = find(b, i, b"#\"") {
+        if b[at] == b'#' {
+            let end = find(b, at + 1, b"\n").unwrap_or(b.len());
+            out.push((at, end));
+            i = end;
+            continue;
         }
+        let mut from = at + 1;
+        i = loop {
+            match find(b, from, b"\"\\\n") {
+                Some(e) if b[e] == b'\\' && b.get(e + 1) != Some(&b'\n') => from = e + 2,
+                Some(e) if b[e] == b'\\' => break e + 2,
+                Some(e) => break e + 1,
+                None => return out,
+            }
+        };
+    }
+    out
+}
+
+/// Index of the first byte at or after `from` that is one of `needles`, eight bytes at a time
+/// (a byte by byte loop was a twentieth of a compile): a byte equal to a needle is a zero byte of
+/// `word ^ needle`, and the carry trick flags the lowest zero byte of a word exactly (a false
+/// flag can only sit above a true one).
+fn find(b: &[u8], from: usize, needles: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = b.get(i..i.saturating_add(8)).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let w = u64::from_le_bytes(word);
+        let hits = needles.iter().fold(0, |acc, &n| {
+            let x = w ^ (ONES * u64::from(n));
+            acc | (x.wrapping_sub(ONES) & !x & HIGH)
+        });
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|c| needles.contains(c)).map(|p| i + p)
+}
+
+/// Index just after the string whose content starts at `from` (it ends at a quote or a line end),
+/// and whether an escape in it was a backslash before a line end.
+fn string_end(b: &[u8], mut from: usize) -> Option<(usize, bool)> {
+    let mut escaped_line_end = false;
+    loop {
+        let at = find(b, from, b"\"\\\n")?;
+        if b[at] != b'\\' {
+            return Some((at + 1, escaped_line_end));
+        }
+        escaped_line_end |= b.get(at + 1) == Some(&b'\n');
         from = at + 2; // an escaped character, whatever it is
     }
 }
@@ -136,6 +247,7 @@ mod tests {
     #[test]
     fn nesting_ignores_strings_comments_and_escapes() {
         let deep = "(".repeat(MAX_NESTING + 1);
+        let too_deep = |t: &str| scan(t).err();
         assert_eq!(too_deep(&deep), Some(MAX_NESTING));
         assert_eq!(too_deep(&format!("#{deep}\nx")), None);
         assert_eq!(too_deep(&format!("\"{deep}\" x")), None);
@@ -143,6 +255,31 @@ mod tests {
         assert_eq!(too_deep(&format!("\"a\n{deep}")), Some(3 + MAX_NESTING), "a line end ends the string");
         assert_eq!(too_deep("\"a\\"), None, "an escape at the end of the text");
         assert_eq!(too_deep(&format!("{}){deep}", "(".repeat(MAX_NESTING))), Some(MAX_NESTING + 2), "a closing parenthesis lowers the depth");
+    }
+
+    #[test]
+    fn comments_are_blanked_where_pest_reads_them_as_comments() {
+        let comments = |t: &str| scan(t).unwrap_or_default();
+        assert_eq!(comments("a # b\nc \"#\" # d"), vec![(2, 5), (12, 15)]);
+        assert_eq!(comments("\"a\\\"#\" #x\n"), vec![(7, 9)], "an escaped quote does not end the string");
+        assert_eq!(comments("\"a #\nb # c"), vec![(7, 10)], "a line end ends the string");
+        assert_eq!(comments("#a\n\"x\\\n# b\n#c"), vec![(0, 2), (7, 10), (11, 13)], "a backslash before a line end ends the string");
+        assert_eq!(comments("\"x\\\n\"# b\n#c"), vec![(9, 11)], "a quote after it starts a string");
+        let text = "law A \"é\" # é ü\n# x\nrule";
+        let blanked = blank(text, &comments(text));
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(blanked, "law A \"é\"" .to_string() + &" ".repeat(8) + "\n" + "   " + "\nrule");
+    }
+
+    #[test]
+    fn find_is_a_plain_search() {
+        let text = b"ab#cd\"e(f)g[h]i\\j\nk\xff\x80#\x00\x7f\"((((((((((((]";
+        for needles in [&b"#\"([)]"[..], b"\n", b"\"\\\n", b"\x00", b"\xff"] {
+            for from in 0..=text.len() + 1 {
+                let plain = text.get(from..).and_then(|t| t.iter().position(|c| needles.contains(c))).map(|p| from + p);
+                assert_eq!(find(text, from, needles), plain, "{needles:?} from {from}");
+            }
+        }
     }
 
     #[test]
