@@ -292,7 +292,35 @@ pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> b
             out.extend_from_slice(&pairs);
             !pairs.is_empty()
         }
+        Pat::After(a, b, window, not) => {
+            let before_a = out.len();
+            if !eval(a, m, negated, out) {
+                return false;
+            }
+            let mid = out.len();
+            eval(b, m, negated, out);
+            let (xs, ys) = out[before_a..].split_at(mid - before_a);
+            let mut kept = Vec::new();
+            for x in xs {
+                // The nearest y that ends before x starts, within the window.
+                let best = ys.iter().filter(|y| before(y, x).is_some_and(|g| g <= *window)).max_by_key(|y| y.last);
+                match (best, *not) {
+                    // Only `x`: a chained `after`/`notafter` then filters the same occurrences.
+                    (Some(_), false) => kept.push(*x),
+                    (None, true) => kept.push(*x),
+                    _ => {}
+                }
+            }
+            out.truncate(before_a);
+            out.extend_from_slice(&kept);
+            !kept.is_empty()
+        }
     }
+}
+
+/// Words from the end of `y` to the start of `x` when `y` ends before `x` starts.
+fn before(y: &Occ, x: &Occ) -> Option<u32> {
+    (y.sentence == x.sentence && y.last < x.first).then(|| x.first - y.last - 1)
 }
 
 /// Words between two occurrences (0 when they touch or overlap).
