@@ -53,6 +53,9 @@ lexicon!(
     "panwaslu panwascam netral netralitas nonaktif cuti gaji",
     "nyaleg nyalon nyapres nyagub nyabup kades bumdes pergok mantan komandan pekan pencet",
     "maluku kantor",
+    // Nouns that must not meet their verb: "postingan" (a post one may read) is not "posting",
+    // "pencoblosan" (voting day) is not "coblos", "perseorangan" (independent) is not "seorang".
+    "postingan unggahan pencoblosan perseorangan polwan babinsa",
     "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres",
     "kapolres mapolres reses",
     "sekretariat datang deklarasi sosialisasi koordinasi organisasi informasi instansi fasilitas",

@@ -121,7 +121,10 @@ fn prefixes_and_sound_changes() {
         ("dilike", "like"),
         ("diupload", "upload"),
         ("mengupload", "upload"),
-        ("postingan", "post"),
+        ("postingan", "postingan"), // a noun of its own (roots.rs): reading a post is not posting
+        ("postingannya", "postingan"),
+        ("perseorangan", "perseorangan"),
+        ("pencoblosan", "pencoblosan"),
         ("memposting", "post"),
         ("mencoblos", "coblos"),
         ("nyoblos", "coblos"),
