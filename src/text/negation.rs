@@ -17,6 +17,9 @@
 //!   timses, saya tidak mau" — the words of the request ("ikut kampanye", "jadi timses") are
 //!   negated when a refusal follows in the same or the next sentence.
 //!
+//! - "dan saya", "and I": a new subject ends the scope ("tidak ambil cuti dan saya ikut
+//!   mendampingi" negates only "ambil cuti"); so do "lalu", "kemudian", "then".
+//!
 //! Double negation is not resolved; "boleh" (may) and plans ("mau ikut") are not negations.
 
 use super::lexicon::{lexicon, words};
@@ -26,29 +29,33 @@ use super::Token;
 const SCOPE: u8 = 6;
 
 /// Starts a negation scope (after slang: "gak", "tdk" are already "tidak"). Letter `n` below.
-const NEGATOR: u8 = 1;
+const NEGATOR: u16 = 1;
 /// Closes a negation scope: contrast, and "hanya"/"only" ("tidak hanya … tetapi juga"). `c`.
-const CLOSER: u8 = 2;
+const CLOSER: u16 = 2;
 /// Right after a negator, makes a fixed phrase: only this word is negated ("tidak sengaja"). `f`.
-const FIXED: u8 = 4;
+const FIXED: u16 = 4;
 /// Before a negator, turns it into a question or an alternative ("boleh ga", "atau tidak"). `a`.
-const ASKING: u8 = 8;
+const ASKING: u16 = 8;
 /// Belongs to the negator before it ("tidak pernah"). `e`.
-const EXTENSION: u8 = 16;
+const EXTENSION: u16 = 16;
 /// Continues a negated list after a comma ("tanpa like, komen, atau share"). `l`.
-const LIST: u8 = 32;
+const LIST: u16 = 32;
 /// A request made of the speaker ("diajak", "diminta", "ditawari"). `r`.
-const REQUEST: u8 = 64;
+const REQUEST: u16 = 64;
 /// Turns a request down ("menolak", "enggan"), or does so after a negator ("tidak mau"). `d`.
-const REFUSAL: u8 = 128;
+const REFUSAL: u16 = 128;
 /// Words that may follow "tidak mau", "tidak datang"… in a refusal.
 const REFUSAL_TAIL: &[&str] = &["dan", "and", "ke", "kesana", "datang", "hadir", "ikut", "pergi", "itu", "sama", "juga", "lagi", "saja"];
+/// A subject pronoun: after "dan"/"and" it starts a new clause ("tidak ambil cuti dan saya ikut"). `p`.
+const PRONOUN: u16 = 256;
+/// Joins clauses: "dan", "and". `j`.
+const AND: u16 = 512;
 /// How many words a turned-down request covers at most.
 const REQUEST_SCOPE: usize = 8;
 
 lexicon!(
     /// The role of each word that matters to negation, as `word=letters` (one lookup per token).
-    static ROLES: 128 = words!(
+    static ROLES: 256 = words!(
         "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n never=n",
         "not=n no=n without=n cannot=n neither=n",
         "tapi=c tetapi=c namun=c melainkan=c padahal=c cuma=c hanya=c sedangkan=c but=c",
@@ -61,11 +68,12 @@ lexicon!(
         "ajakan=r undangan=r tawaran=r permintaan=r invited=r asked=r offered=r urged=r",
         "tolak=nd menolak=nd ditolak=d kutolak=d enggan=nd ogah=d declined=d refused=d decline=d",
         "refuse=d bersedia=d datang=d hadir=d ikut=d terima=d menerima=d pergi=d menghadiri=d",
-        "setuju=d jadi=d accept=d go=d",
+        "setuju=d jadi=d accept=d go=d lalu=c kemudian=c then=c",
+        "saya=p kami=p dia=p ia=p mereka=p beliau=p we=p he=p she=p they=p dan=j and=j",
     );
 );
 
-fn role(word: &str) -> u8 {
+fn role(word: &str) -> u16 {
     match ROLES.get(word) {
         Some(letters) => letters.bytes().fold(0, |r, l| {
             r | match l {
@@ -76,6 +84,8 @@ fn role(word: &str) -> u8 {
                 b'l' => LIST,
                 b'r' => REQUEST,
                 b'd' => REFUSAL,
+                b'p' => PRONOUN,
+                b'j' => AND,
                 _ => EXTENSION,
             }
         }),
@@ -86,7 +96,7 @@ fn role(word: &str) -> u8 {
 
 /// Sets `negated` on every token inside a negation scope. `word` gives a token's normalised word.
 pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
-    let (mut left, mut clause, mut prev) = (0u8, u32::MAX, (u32::MAX, 0u8));
+    let (mut left, mut clause, mut prev) = (0u8, u32::MAX, (u32::MAX, 0u16));
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
@@ -98,7 +108,9 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
         }
         let asking = prev.0 == t.clause && prev.1 & ASKING != 0;
         prev = (t.clause, r);
-        if r & CLOSER != 0 {
+        // "dan saya …", "and I …": a new clause with its own subject.
+        let new_subject = r & PRONOUN != 0 && i > 0 && role(word(&tokens[i - 1])) & AND != 0;
+        if r & CLOSER != 0 || new_subject {
             left = 0;
         } else if r & NEGATOR != 0 && !asking {
             let next = |j: usize| {
@@ -264,6 +276,10 @@ mod tests {
             ["any", "attributes", "speech", "cheering"]
         );
         assert_eq!(negated("jangan lupa coblos 01"), ["lupa"]);
+        assert_eq!(
+            negated("saya tidak ambil cuti dan saya ikut mendampingi dia"),
+            ["ambil", "cuti", "dan"]
+        );
     }
 
     #[test]
