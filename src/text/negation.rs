@@ -20,6 +20,8 @@
 //! - "dan saya", "and I": a new subject ends the scope ("tidak ambil cuti dan saya ikut
 //!   mendampingi" negates only "ambil cuti"); so do "lalu", "kemudian", "then".
 //!
+//! "melarang", "mencegah" (forbid, prevent) negate what follows: "melarang guru ikut kampanye".
+//!
 //! Double negation is not resolved; "boleh" (may) and plans ("mau ikut") are not negations.
 
 use super::lexicon::{lexicon, words};
@@ -56,7 +58,8 @@ const REQUEST_SCOPE: usize = 8;
 lexicon!(
     /// The role of each word that matters to negation, as `word=letters` (one lookup per token).
     static ROLES: 256 = words!(
-        "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n never=n",
+        "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n never=n melarang=n larang=n dilarang=n",
+        "mencegah=n cegah=n forbid=n forbade=n prohibited=n",
         "not=n no=n without=n cannot=n neither=n",
         "tapi=c tetapi=c namun=c melainkan=c padahal=c cuma=c hanya=c sedangkan=c but=c",
         "however=c although=c though=c only=c whereas=c",
@@ -276,6 +279,7 @@ mod tests {
             ["any", "attributes", "speech", "cheering"]
         );
         assert_eq!(negated("jangan lupa coblos 01"), ["lupa"]);
+        assert_eq!(negated("saya melarang guru ikut kampanye"), ["guru", "ikut", "kampanye"]);
         assert_eq!(
             negated("saya tidak ambil cuti dan saya ikut mendampingi dia"),
             ["ambil", "cuti", "dan"]

@@ -55,7 +55,7 @@ lexicon!(
     "maluku kantor",
     // Nouns that must not meet their verb: "postingan" (a post one may read) is not "posting",
     // "pencoblosan" (voting day) is not "coblos", "perseorangan" (independent) is not "seorang".
-    "postingan unggahan pencoblosan perseorangan polwan babinsa",
+    "postingan unggahan pencoblosan perseorangan polwan babinsa seseorang",
     "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres",
     "kapolres mapolres reses",
     "sekretariat datang deklarasi sosialisasi koordinasi organisasi informasi instansi fasilitas",
