@@ -46,6 +46,8 @@ const LIST: u16 = 32;
 const REQUEST: u16 = 64;
 /// Turns a request down ("menolak", "enggan"), or does so after a negator ("tidak mau"). `d`.
 const REFUSAL: u16 = 128;
+/// Words after a refusal that overturn it ("… tapi akhirnya saya datang").
+const TURNAROUND: &[&str] = &["akhirnya", "tetap", "ternyata", "eventually", "finally", "still"];
 /// Words that may follow "tidak mau", "tidak datang"… in a refusal.
 const REFUSAL_TAIL: &[&str] = &["dan", "and", "ke", "kesana", "datang", "hadir", "ikut", "pergi", "itu", "sama", "juga", "lagi", "saja"];
 /// A subject pronoun: after "dan"/"and" it starts a new clause ("tidak ambil cuti dan saya ikut"). `p`.
@@ -158,8 +160,14 @@ fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a 
     // The sentence of the nearest refusal at or after each token, from the right.
     let mut refusal_after = vec![u32::MAX; tokens.len()];
     let mut next = u32::MAX;
+    // A sentence in which a contrast follows ("awalnya saya menolak, tapi akhirnya datang"):
+    // its refusal was overturned.
+    let mut overturned = u32::MAX;
     for k in (0..tokens.len()).rev() {
         let r = role(word(&tokens[k]));
+        if r & CLOSER != 0 || TURNAROUND.contains(&word(&tokens[k])) {
+            overturned = tokens[k].sentence;
+        }
         let prev = k.checked_sub(1).map_or(0, |j| role(word(&tokens[j])));
         // After a negator the word must end the refusal ("tidak mau", "tidak datang."), not
         // begin another act ("tidak ikut yel-yel" refuses the chant, not the invitation).
@@ -168,7 +176,7 @@ fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a 
         // "menolak" starts its own scope; "mau", "datang"… refuse only after a negator, and a
         // refusal that is itself negated ("tidak menolak") is none.
         let refusal = if r & NEGATOR != 0 { prev & NEGATOR == 0 } else { after_negator };
-        if refusal && r & REFUSAL != 0 {
+        if refusal && r & REFUSAL != 0 && overturned != tokens[k].sentence {
             next = tokens[k].sentence;
         }
         refusal_after[k] = next;
@@ -315,5 +323,10 @@ mod tests {
         assert_eq!(negated("diajak ikut kampanye dan saya datang"), Vec::<String>::new());
         assert_eq!(negated("diajak ke kampanye, tidak ikut yel-yel"), ["ikut", "yel"]);
         assert_eq!(negated("diajak ikut kampanye, saya tidak menolak"), Vec::<String>::new());
+        // A refusal that a contrast overturns.
+        assert_eq!(
+            negated("diajak ikut kampanye, awalnya saya menolak tapi akhirnya saya datang"),
+            Vec::<String>::new()
+        );
     }
 }
