@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// Raise this as the rulebook and the text stage improve; never lower it.
 const ACCURACY_FLOOR: f64 = 0.95;
 /// The same for the red-team incidents (set just below what the rulebook reaches).
-const REDTEAM_ACCURACY_FLOOR: f64 = 0.985;
+const REDTEAM_ACCURACY_FLOOR: f64 = 0.99;
 
 #[derive(Deserialize)]
 struct Case {

@@ -20,7 +20,8 @@
 //! - "dan saya", "and I": a new subject ends the scope ("tidak ambil cuti dan saya ikut
 //!   mendampingi" negates only "ambil cuti"); so do "lalu", "kemudian", "then".
 //!
-//! "melarang", "mencegah" (forbid, prevent) negate what follows: "melarang guru ikut kampanye".
+//! "melarang", "mencegah", "menegur" (forbid, prevent, reprimand) negate what follows: "melarang
+//! guru ikut kampanye", "menegur tetangga yang bagi-bagi amplop caleg".
 //!
 //! Double negation is not resolved; "boleh" (may) and plans ("mau ikut") are not negations.
 
@@ -61,7 +62,8 @@ lexicon!(
     /// The role of each word that matters to negation, as `word=letters` (one lookup per token).
     static ROLES: 256 = words!(
         "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n never=n melarang=n larang=n dilarang=n",
-        "mencegah=n cegah=n forbid=n forbade=n prohibited=n",
+        "mencegah=n cegah=n forbid=n forbade=n prohibited=n menegur=n tegur=n memperingatkan=n",
+        "menasihati=n",
         "not=n no=n without=n cannot=n neither=n",
         "tapi=c tetapi=c namun=c melainkan=c padahal=c cuma=c hanya=c sedangkan=c but=c",
         "however=c although=c though=c only=c whereas=c",

@@ -62,6 +62,8 @@ lexicon!(
     // "diajak" (was invited) is not "ajak" (invites); "ditetapkan", "penetapan" (determined) are
     // not "tetap" (still: "saya tetap ikut kampanye").
     "diajak diajakin ditetapkan penetapan menetapkan",
+    // "kiriman" (something one received) is not "kirim" (to send).
+    "kiriman",
     "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres",
     "kapolres mapolres reses",
     "sekretariat datang deklarasi sosialisasi koordinasi organisasi informasi instansi fasilitas",
