@@ -73,8 +73,8 @@ lexicon!(
         "diajak=r diajakin=r diminta=r dimintai=r diundang=r ditawari=r ditawarin=r ditawarkan=r",
         "disuruh=r dirayu=r dibujuk=r dipaksa=r diperintah=r diperintahkan=r diarahkan=r",
         "ajakan=r undangan=r tawaran=r permintaan=r invited=r asked=r offered=r urged=r",
-        "tolak=nd menolak=nd ditolak=d kutolak=d enggan=nd ogah=d declined=d refused=d decline=d",
-        "refuse=d bersedia=d datang=d hadir=d ikut=d terima=d menerima=d pergi=d menghadiri=d",
+        "tolak=nd menolak=nd ditolak=d kutolak=d enggan=nd ogah=d declined=nd refused=nd decline=nd",
+        "refuse=nd bersedia=d datang=d hadir=d ikut=d terima=d menerima=d pergi=d menghadiri=d",
         "setuju=d jadi=d accept=d go=d lalu=c kemudian=c then=c",
         "saya=p kami=p dia=p ia=p mereka=p beliau=p we=p he=p she=p they=p dan=j and=j",
     );
