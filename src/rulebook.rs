@@ -180,6 +180,9 @@ pub(crate) enum Pat {
     Or(Vec<Pat>),
     And(Vec<Pat>),
     Near(Box<Pat>, Box<Pat>, u32),
+    /// The occurrences of the first that the second precedes within the window (`false`), or
+    /// that it does not precede (`true`); the evidence is the first's occurrences only.
+    After(Box<Pat>, Box<Pat>, u32, bool),
     Not(Box<Pat>),
     Negated(Box<Pat>),
     Concept(u32),

@@ -21,7 +21,7 @@ use crate::rulebook::*;
 use crate::syntax::ast::Label;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x01";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x02";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -597,6 +597,12 @@ impl Snap for Pat {
                 b.put(w);
                 d.put(w)
             }
+            Pat::After(a, b, d, not) => {
+                w.out.push(if *not { 7 } else { 6 });
+                a.put(w);
+                b.put(w);
+                d.put(w)
+            }
             Pat::Not(x) => {
                 w.out.push(3);
                 x.put(w)
@@ -618,12 +624,14 @@ impl Snap for Pat {
 
 impl Pat {
     fn get_flat(r: &mut Reader<'_>) -> Self {
-        match r.tag(6) {
+        match r.tag(8) {
             0 => Pat::Or(Snap::get(r)),
             1 => Pat::And(Snap::get(r)),
             2 => Pat::Near(Snap::get(r), Snap::get(r), Snap::get(r)),
             3 => Pat::Not(Snap::get(r)),
             4 => Pat::Negated(Snap::get(r)),
+            6 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), false),
+            7 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), true),
             _ => Pat::Concept(Snap::get(r)),
         }
     }

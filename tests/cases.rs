@@ -1,12 +1,18 @@
 //! Real reported incidents (tests/cases/dev.jsonl, copied from the shared case file), read from
 //! their text alone. Prints accuracy and every miss; fails below the floor, and on any
 //! violation answered `allowed` (a false "allowed" harms the person who trusted it).
+//!
+//! Also the red-team incidents (tests/cases/redteam.jsonl): invented paraphrases, slang, typos,
+//! other subjects, acts and platforms, with verdicts derived from the legal digest. They have a
+//! floor of their own, and none of their violations may be answered `allowed` either.
 
 use netral::{Incident, Rulebook, VerdictKind};
 use serde::Deserialize;
 
 /// Raise this as the rulebook and the text stage improve; never lower it.
 const ACCURACY_FLOOR: f64 = 0.95;
+/// The same for the red-team incidents (set just below what the rulebook reaches).
+const REDTEAM_ACCURACY_FLOOR: f64 = 0.99;
 
 #[derive(Deserialize)]
 struct Case {
@@ -24,10 +30,25 @@ struct Expected {
 
 #[test]
 fn dev_cases_from_text_alone() {
+    let (accuracy, unsafe_allowed) = measure("dev", "/tests/cases/dev.jsonl");
+    assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
+    assert!(accuracy >= ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, ACCURACY_FLOOR * 100.0);
+}
+
+#[test]
+fn redteam_cases_from_text_alone() {
+    let (accuracy, unsafe_allowed) = measure("red-team", "/tests/cases/redteam.jsonl");
+    assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
+    assert!(accuracy >= REDTEAM_ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, REDTEAM_ACCURACY_FLOOR * 100.0);
+}
+
+/// Classifies every case of `file` from its text alone, prints the accuracy and every miss, and
+/// returns the accuracy and the ids of violations answered `allowed`.
+fn measure(name: &str, file: &str) -> (f64, Vec<String>) {
     let book = Rulebook::builtin();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/dev.jsonl")).unwrap();
+    let text = std::fs::read_to_string(format!("{}{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let cases: Vec<Case> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
-    let (mut right, mut unsafe_allowed, mut basis_ok, mut violations) = (0, vec![], 0, 0);
+    let (mut right, mut unsafe_allowed, mut basis_ok, mut violations, mut with_basis) = (0, vec![], 0, 0, 0);
     let mut misses = vec![];
     for c in &cases {
         let inc = Incident { text: c.text.clone(), ..Default::default() };
@@ -51,16 +72,22 @@ fn dev_cases_from_text_alone() {
                 unsafe_allowed.push(c.id.clone());
             }
             let cited: Vec<&String> = v.matched.iter().flat_map(|m| m.basis.iter()).collect();
+            if !c.expected.basis.is_empty() {
+                with_basis += 1;
+            }
             if v.verdict == VerdictKind::Violation && c.expected.basis.iter().any(|b| cited.iter().any(|x| x.starts_with(b.as_str()))) {
                 basis_ok += 1;
             }
         }
     }
     let accuracy = right as f64 / cases.len() as f64;
-    println!("dev cases: {right}/{} verdicts right ({:.1} %); expected basis cited in {basis_ok}/{violations} violations", cases.len(), accuracy * 100.0);
+    print!("{name} cases: {right}/{} verdicts right ({:.1} %)", cases.len(), accuracy * 100.0);
+    if with_basis > 0 {
+        print!("; expected basis cited in {basis_ok}/{violations} violations");
+    }
+    println!();
     for m in &misses {
         println!("  miss {m}");
     }
-    assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
-    assert!(accuracy >= ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, ACCURACY_FLOOR * 100.0);
+    (accuracy, unsafe_allowed)
 }

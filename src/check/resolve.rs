@@ -361,6 +361,7 @@ impl<'a> Resolver<'a> {
             Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x)).collect()),
             Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x)).collect()),
             Pattern::Near(a, b, w) => Pat::Near(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w),
+            Pattern::After(a, b, w, not) => Pat::After(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w, *not),
             Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
             Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
             Pattern::Concept(n) => match self.d.concepts.get(n.text) {

@@ -292,7 +292,40 @@ pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> b
             out.extend_from_slice(&pairs);
             !pairs.is_empty()
         }
+        Pat::After(a, b, window, not) => {
+            let before_a = out.len();
+            if !eval(a, m, negated, out) {
+                return false;
+            }
+            let mid = out.len();
+            eval(b, m, negated, out);
+            // The y's by where they end: for each x the nearest y ending before it is found by a
+            // binary search (sentences follow text order, so no earlier y shares x's sentence
+            // when that one does not).
+            let mut ends: Vec<Occ> = out[mid..].to_vec();
+            ends.sort_unstable_by_key(|y| y.last);
+            let xs = &out[before_a..mid];
+            let mut kept = Vec::new();
+            for x in xs {
+                let k = ends.partition_point(|y| y.last < x.first);
+                let best = k.checked_sub(1).map(|k| &ends[k]).filter(|y| before(y, x).is_some_and(|g| g <= *window));
+                match (best, *not) {
+                    // Only `x`: a chained `after`/`notafter` then filters the same occurrences.
+                    (Some(_), false) => kept.push(*x),
+                    (None, true) => kept.push(*x),
+                    _ => {}
+                }
+            }
+            out.truncate(before_a);
+            out.extend_from_slice(&kept);
+            !kept.is_empty()
+        }
     }
+}
+
+/// Words from the end of `y` to the start of `x` when `y` ends before `x` starts.
+fn before(y: &Occ, x: &Occ) -> Option<u32> {
+    (y.sentence == x.sentence && y.last < x.first).then(|| x.first - y.last - 1)
 }
 
 /// Words between two occurrences (0 when they touch or overlap).
@@ -303,5 +336,53 @@ fn gap(x: &Occ, y: &Occ) -> u32 {
         x.first - y.last - 1
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Incident, Rulebook, Sources, VerdictKind};
+
+    /// A one-rule rulebook whose act is `pattern`; true when the text makes it a violation.
+    fn matches(pattern: &str, text: &str) -> bool {
+        let src = format!(
+            r#"
+law L "L 1/2020" "Law"
+sanction s "Sanksi" {{ severity 10 }}
+concept role = "pns"
+concept other = "suami" | "tetangga"
+concept self_word = "saya"
+concept verb = "ajak"
+act a "A" en "A" = {pattern}
+rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
+"#
+        );
+        let book = Rulebook::compile(&Sources::single("t.rules", &src)).unwrap();
+        let incident = Incident { text: text.into(), ..Default::default() };
+        book.classify(&incident).unwrap().verdict == VerdictKind::Violation
+    }
+
+    #[test]
+    fn after_looks_back_within_the_window_and_the_sentence() {
+        assert!(matches("role after/1 self_word", "saya pns"));
+        assert!(matches("role after/1 self_word", "saya seorang pns"));
+        assert!(!matches("role after/0 self_word", "saya seorang pns"));
+        // Only before, never after; never across a sentence.
+        assert!(!matches("role after/3 self_word", "pns saya"));
+        assert!(!matches("role after/3 self_word", "saya. pns"));
+    }
+
+    #[test]
+    fn notafter_keeps_the_occurrences_nothing_precedes() {
+        assert!(!matches("role notafter/3 other", "suami saya pns"));
+        assert!(matches("role notafter/3 other", "saya pns, suami saya pns"));
+        assert!(matches("role notafter/3 other", "pns"));
+        // Chained: a role after "saya", where that "saya" is not a relative's.
+        let own = "role after/1 (self_word notafter/1 other)";
+        assert!(matches(own, "saya pns"));
+        assert!(!matches(own, "suami saya pns"));
+        // `notafter` filters only its left side's occurrences: `(role after other)` keeps "pns".
+        assert!(!matches("(role after/3 other) notafter/1 verb", "suami ajak pns"));
+        assert!(matches("(role after/3 other) notafter/1 verb", "suami saya pns"));
     }
 }

@@ -135,7 +135,8 @@ fn needs(p: &Pat) -> Option<Vec<u32>> {
         Pat::Negated(x) => needs(x),
         Pat::Not(_) => None,
         Pat::And(parts) => parts.iter().filter_map(needs).min_by_key(Vec::len),
-        Pat::Near(a, b, _) => [needs(a), needs(b)].into_iter().flatten().min_by_key(Vec::len),
+        Pat::Near(a, b, _) | Pat::After(a, b, _, false) => [needs(a), needs(b)].into_iter().flatten().min_by_key(Vec::len),
+        Pat::After(a, _, _, true) => needs(a),
         Pat::Or(parts) => union(parts, needs),
     }
 }

@@ -323,6 +323,9 @@ pub enum Pattern<'a> {
     And(Vec<Pattern<'a>>),
     /// Both within `window` words.
     Near(Box<Pattern<'a>>, Box<Pattern<'a>>, u32),
+    /// `a after/N b` (`false`) or `a notafter/N b` (`true`): the occurrences of `a` that an
+    /// occurrence of `b` precedes (or does not precede) within `N` words, in the same sentence.
+    After(Box<Pattern<'a>>, Box<Pattern<'a>>, u32, bool),
     /// Does not occur.
     Not(Box<Pattern<'a>>),
     /// Occurs inside a negation.

@@ -393,8 +393,15 @@ fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     }
 }
 
-/// `a near b` or `a near/N b`; the window defaults to 8 words.
+/// `a near b` or `a near/N b` (also `after`, `notafter`); the window defaults to 8 words.
 fn near<'a>(a: Pattern<'a>, b: Pattern<'a>, op: &Pair<Rule>) -> Pattern<'a> {
     let window = op.clone().into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
-    Pattern::Near(Box::new(a), Box::new(b), window)
+    let word = op.as_str();
+    if word.starts_with("notafter") {
+        Pattern::After(Box::new(a), Box::new(b), window, true)
+    } else if word.starts_with("after") {
+        Pattern::After(Box::new(a), Box::new(b), window, false)
+    } else {
+        Pattern::Near(Box::new(a), Box::new(b), window)
+    }
 }

@@ -10,6 +10,19 @@
 //!   datang?", "hadir atau tidak") and negates nothing;
 //! - "no" before a number was already turned into "nomor" by the normaliser.
 //!
+//! - a list goes on after a comma when the next clause starts with "atau", "maupun"… or is one
+//!   word before such a clause: "tanpa like, komen, atau share" negates all three;
+//! - "jangan lupa" (do not forget = remember to) negates only "lupa";
+//! - a request that is turned down: "diajak ikut kampanye, tapi saya tolak" or "diminta jadi
+//!   timses, saya tidak mau" — the words of the request ("ikut kampanye", "jadi timses") are
+//!   negated when a refusal follows in the same or the next sentence.
+//!
+//! - "dan saya", "and I": a new subject ends the scope ("tidak ambil cuti dan saya ikut
+//!   mendampingi" negates only "ambil cuti"); so do "lalu", "kemudian", "then".
+//!
+//! "melarang", "mencegah", "menegur" (forbid, prevent, reprimand) negate what follows: "melarang
+//! guru ikut kampanye", "menegur tetangga yang bagi-bagi amplop caleg".
+//!
 //! Double negation is not resolved; "boleh" (may) and plans ("mau ikut") are not negations.
 
 use super::lexicon::{lexicon, words};
@@ -19,30 +32,55 @@ use super::Token;
 const SCOPE: u8 = 6;
 
 /// Starts a negation scope (after slang: "gak", "tdk" are already "tidak"). Letter `n` below.
-const NEGATOR: u8 = 1;
+const NEGATOR: u16 = 1;
 /// Closes a negation scope: contrast, and "hanya"/"only" ("tidak hanya … tetapi juga"). `c`.
-const CLOSER: u8 = 2;
+const CLOSER: u16 = 2;
 /// Right after a negator, makes a fixed phrase: only this word is negated ("tidak sengaja"). `f`.
-const FIXED: u8 = 4;
+const FIXED: u16 = 4;
 /// Before a negator, turns it into a question or an alternative ("boleh ga", "atau tidak"). `a`.
-const ASKING: u8 = 8;
+const ASKING: u16 = 8;
 /// Belongs to the negator before it ("tidak pernah"). `e`.
-const EXTENSION: u8 = 16;
+const EXTENSION: u16 = 16;
+/// Continues a negated list after a comma ("tanpa like, komen, atau share"). `l`.
+const LIST: u16 = 32;
+/// A request made of the speaker ("diajak", "diminta", "ditawari"). `r`.
+const REQUEST: u16 = 64;
+/// Turns a request down ("menolak", "enggan"), or does so after a negator ("tidak mau"). `d`.
+const REFUSAL: u16 = 128;
+/// Words after a refusal that overturn it ("… tapi akhirnya saya datang").
+const TURNAROUND: &[&str] = &["akhirnya", "tetap", "ternyata", "eventually", "finally", "still"];
+/// Words that may follow "tidak mau", "tidak datang"… in a refusal.
+const REFUSAL_TAIL: &[&str] = &["dan", "and", "ke", "kesana", "datang", "hadir", "ikut", "pergi", "itu", "sama", "juga", "lagi", "saja"];
+/// A subject pronoun: after "dan"/"and" it starts a new clause ("tidak ambil cuti dan saya ikut"). `p`.
+const PRONOUN: u16 = 256;
+/// Joins clauses: "dan", "and". `j`.
+const AND: u16 = 512;
+/// How many words a turned-down request covers at most.
+const REQUEST_SCOPE: usize = 8;
 
 lexicon!(
     /// The role of each word that matters to negation, as `word=letters` (one lookup per token).
-    static ROLES: 128 = words!(
-        "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n enggan=n menolak=n tolak=n never=n",
-        "not=n no=n without=n cannot=n neither=n nor=n",
+    static ROLES: 256 = words!(
+        "tidak=n bukan=n belum=n tanpa=n jangan=n tak=n never=n melarang=n larang=n dilarang=n",
+        "mencegah=n cegah=n forbid=n forbade=n prohibited=n menegur=n tegur=n memperingatkan=n",
+        "menasihati=n",
+        "not=n no=n without=n cannot=n neither=n",
         "tapi=c tetapi=c namun=c melainkan=c padahal=c cuma=c hanya=c sedangkan=c but=c",
         "however=c although=c though=c only=c whereas=c",
-        "sengaja=f sadar=f lama=f jauh=f lain=f sedikit=f kurang=f pelak=f heran=f apa=fa",
-        "boleh=a bisa=a apakah=a atau=a mau=a perlu=a or=a whether=a",
+        "sengaja=f sadar=f lama=f jauh=f lain=f sedikit=f kurang=f pelak=f heran=f apa=fa lupa=f",
+        "boleh=a bisa=a apakah=a atau=al mau=ad perlu=a or=al whether=a ataupun=l maupun=l nor=nl",
         "pernah=e ever=e",
+        "diajak=r diajakin=r diminta=r dimintai=r diundang=r ditawari=r ditawarin=r ditawarkan=r",
+        "disuruh=r dirayu=r dibujuk=r dipaksa=r diperintah=r diperintahkan=r diarahkan=r",
+        "ajakan=r undangan=r tawaran=r permintaan=r invited=r asked=r offered=r urged=r",
+        "tolak=nd menolak=nd ditolak=d kutolak=d enggan=nd ogah=d declined=nd refused=nd decline=nd",
+        "refuse=nd bersedia=d datang=d hadir=d ikut=d terima=d menerima=d pergi=d menghadiri=d",
+        "setuju=d jadi=d accept=d go=d lalu=c kemudian=c then=c",
+        "saya=p kami=p dia=p ia=p mereka=p beliau=p we=p he=p she=p they=p dan=j and=j",
     );
 );
 
-fn role(word: &str) -> u8 {
+fn role(word: &str) -> u16 {
     match ROLES.get(word) {
         Some(letters) => letters.bytes().fold(0, |r, l| {
             r | match l {
@@ -50,6 +88,11 @@ fn role(word: &str) -> u8 {
                 b'c' => CLOSER,
                 b'f' => FIXED,
                 b'a' => ASKING,
+                b'l' => LIST,
+                b'r' => REQUEST,
+                b'd' => REFUSAL,
+                b'p' => PRONOUN,
+                b'j' => AND,
                 _ => EXTENSION,
             }
         }),
@@ -60,17 +103,21 @@ fn role(word: &str) -> u8 {
 
 /// Sets `negated` on every token inside a negation scope. `word` gives a token's normalised word.
 pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
-    let (mut left, mut clause, mut prev) = (0u8, u32::MAX, (u32::MAX, 0u8));
+    let (mut left, mut clause, mut prev) = (0u8, u32::MAX, (u32::MAX, 0u16));
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
         let r = role(word(&t));
-        if t.clause != clause {
+        if t.clause != clause && left > 0 && continues_list(tokens, i, &word) {
+            clause = t.clause;
+        } else if t.clause != clause {
             left = 0;
         }
         let asking = prev.0 == t.clause && prev.1 & ASKING != 0;
         prev = (t.clause, r);
-        if r & CLOSER != 0 {
+        // "dan saya …", "and I …": a new clause with its own subject.
+        let new_subject = r & PRONOUN != 0 && i > 0 && role(word(&tokens[i - 1])) & AND != 0;
+        if r & CLOSER != 0 || new_subject {
             left = 0;
         } else if r & NEGATOR != 0 && !asking {
             let next = |j: usize| {
@@ -96,6 +143,64 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
             left -= 1;
         }
         i += 1;
+    }
+    turned_down_requests(tokens, &word);
+}
+
+/// Whether the clause starting at token `i` goes on a negated list: it starts with "atau",
+/// "maupun"…, or it is one word and the clause after it starts so ("like, komen, atau share").
+fn continues_list<'a>(tokens: &[Token], i: usize, word: &impl Fn(&Token) -> &'a str) -> bool {
+    let starts_list = |j: usize| tokens.get(j).is_some_and(|u| u.sentence == tokens[i].sentence && role(word(u)) & LIST != 0);
+    let one_word = tokens.get(i + 1).is_some_and(|u| u.clause != tokens[i].clause);
+    starts_list(i) || one_word && starts_list(i + 1)
+}
+
+/// Negates the words of a request ("diajak ikut kampanye") when a refusal follows it in the
+/// same or the next sentence ("tapi saya tolak", "saya tidak mau"). Linear: one pass finds the
+/// refusals, a second marks each request from the next refusal after it.
+fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a str) {
+    // The sentence of the nearest refusal at or after each token, from the right.
+    let mut refusal_after = vec![u32::MAX; tokens.len()];
+    let mut next = u32::MAX;
+    // A sentence in which a contrast follows ("awalnya saya menolak, tapi akhirnya datang"):
+    // its refusal was overturned.
+    let mut overturned = u32::MAX;
+    for k in (0..tokens.len()).rev() {
+        let r = role(word(&tokens[k]));
+        if r & CLOSER != 0 || TURNAROUND.contains(&word(&tokens[k])) {
+            overturned = tokens[k].sentence;
+        }
+        let prev = k.checked_sub(1).map_or(0, |j| role(word(&tokens[j])));
+        // After a negator the word must end the refusal ("tidak mau", "tidak datang."), not
+        // begin another act ("tidak ikut yel-yel" refuses the chant, not the invitation).
+        let ends = tokens.get(k + 1).is_none_or(|u| u.clause != tokens[k].clause || REFUSAL_TAIL.contains(&word(u)));
+        let after_negator = prev & NEGATOR != 0 && r & REFUSAL != 0 && ends;
+        // "menolak" starts its own scope; "mau", "datang"… refuse only after a negator, and a
+        // refusal that is itself negated ("tidak menolak") is none.
+        let refusal = if r & NEGATOR != 0 { prev & NEGATOR == 0 } else { after_negator };
+        if refusal && r & REFUSAL != 0 && overturned != tokens[k].sentence {
+            next = tokens[k].sentence;
+        }
+        refusal_after[k] = next;
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let turned_down = refusal_after[i] != u32::MAX && refusal_after[i] <= t.sentence + 1;
+        if role(word(&t)) & REQUEST == 0 || !turned_down {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && j - i <= REQUEST_SCOPE && tokens[j].clause == t.clause {
+            let r = role(word(&tokens[j]));
+            if r & (CLOSER | NEGATOR) != 0 || r & REFUSAL != 0 && j > 0 && role(word(&tokens[j - 1])) & NEGATOR != 0 {
+                break;
+            }
+            tokens[j].negated = true;
+            j += 1;
+        }
+        i = j;
     }
 }
 
@@ -182,6 +287,48 @@ mod tests {
         assert_eq!(
             negated("without any attributes, neither speech nor cheering"),
             ["any", "attributes", "speech", "cheering"]
+        );
+        assert_eq!(negated("jangan lupa coblos 01"), ["lupa"]);
+        assert_eq!(negated("saya melarang guru ikut kampanye"), ["guru", "ikut", "kampanye"]);
+        assert_eq!(
+            negated("saya tidak ambil cuti dan saya ikut mendampingi dia"),
+            ["ambil", "cuti", "dan"]
+        );
+    }
+
+    #[test]
+    fn lists_go_on_after_commas() {
+        assert_eq!(
+            negated("tanpa like, komen, atau share"),
+            ["like", "komen", "atau", "share"]
+        );
+        // A clause that is not part of the list ends the scope as before.
+        assert_eq!(negated("tanpa atribut, ikut joget"), ["atribut"]);
+        assert_eq!(negated("tanpa atribut, dan ikut joget"), ["atribut"]);
+    }
+
+    #[test]
+    fn turned_down_requests() {
+        assert_eq!(
+            negated("diajak ikut kampanye caleg tapi saya tolak"),
+            ["ikut", "kampanye", "caleg"]
+        );
+        assert_eq!(
+            negated("diminta jadi timses, saya tidak mau"),
+            ["jadi", "timses", "mau"]
+        );
+        assert_eq!(
+            negated("Saya diundang ke deklarasi paslon. Saya menolak."),
+            ["ke", "deklarasi", "paslon"]
+        );
+        // Accepted, or refusing something else: the request stands.
+        assert_eq!(negated("diajak ikut kampanye dan saya datang"), Vec::<String>::new());
+        assert_eq!(negated("diajak ke kampanye, tidak ikut yel-yel"), ["ikut", "yel"]);
+        assert_eq!(negated("diajak ikut kampanye, saya tidak menolak"), Vec::<String>::new());
+        // A refusal that a contrast overturns.
+        assert_eq!(
+            negated("diajak ikut kampanye, awalnya saya menolak tapi akhirnya saya datang"),
+            Vec::<String>::new()
         );
     }
 }

@@ -53,6 +53,17 @@ lexicon!(
     "panwaslu panwascam netral netralitas nonaktif cuti gaji",
     "nyaleg nyalon nyapres nyagub nyabup kades bumdes pergok mantan komandan pekan pencet",
     "maluku kantor",
+    // Nouns that must not meet their verb: "postingan" (a post one may read) is not "posting",
+    // "pencoblosan" (voting day) is not "coblos", "perseorangan" (independent) is not "seorang".
+    "postingan unggahan pencoblosan perseorangan polwan babinsa seseorang",
+    // Passive forms name what someone shared, not the speaker's sharing ("video yang dishare
+    // teman"): the speaker says "saya share", "saya bagikan".
+    "dishare dibagikan dibagiin diposting dipost diupload diunggah dilike dikomen direpost diforward",
+    // "diajak" (was invited) is not "ajak" (invites); "ditetapkan", "penetapan" (determined) are
+    // not "tetap" (still: "saya tetap ikut kampanye").
+    "diajak diajakin ditetapkan penetapan menetapkan",
+    // "kiriman" (something one received) is not "kirim" (to send).
+    "kiriman",
     "kota provinsi kampung kabupaten negara instagram facebook whatsapp perdes polres",
     "kapolres mapolres reses",
     "sekretariat datang deklarasi sosialisasi koordinasi organisasi informasi instansi fasilitas",

@@ -40,7 +40,16 @@ pub(crate) struct Scanner<'a> {
     brk: Break,
     hyphen: bool,
     hashtag: bool,
+    /// Where an open double quotation mark is: inside a quotation, `.` `!` `?` only end a
+    /// clause ("ia menulis \"Pilih nomor 2! Pasti menang!\" di status").
+    quote: Option<usize>,
 }
+
+/// Suffixes after a reduplication mark that stay part of the word ("ikut2an" → "ikut").
+const REDUPLICATION_SUFFIXES: &[&str] = &["nya", "kan", "an", "in", "lah", "ku", "mu"];
+
+/// A quotation longer than this (in bytes) is taken as unclosed: its `.` `!` `?` end sentences again.
+const MAX_QUOTE: usize = 280;
 
 /// Words that end with a dot which does not end the sentence ("No. 2", "Jl. Merdeka").
 const ABBREVIATIONS: &[&str] = &[
@@ -73,6 +82,7 @@ impl<'a> Scanner<'a> {
             brk: Break::None,
             hyphen: false,
             hashtag: false,
+            quote: None,
         }
     }
 
@@ -154,14 +164,31 @@ impl<'a> Scanner<'a> {
             self.letters(at)
         };
         let mut letters_end = end;
-        // "ibu2", "teriak2": the 2 marks reduplication.
+        // "ibu2", "teriak2": the 2 marks reduplication; "ikut2an", "teman2nya": with a suffix.
         if !digits
             && self.text.as_bytes().get(end) == Some(&b'2')
-            && !self.char_at(end + 1).is_some_and(char::is_alphanumeric)
             && self.text[at..end].chars().filter(|&c| is_letter(c)).count() >= 3
         {
-            letters_end = end;
-            end += 1;
+            let rest = &self.text.as_bytes()[end + 1..];
+            let suffix = REDUPLICATION_SUFFIXES
+                .iter()
+                .map(|s| s.len())
+                .find(|&n| {
+                    rest.len() >= n
+                        && REDUPLICATION_SUFFIXES.iter().any(|s| rest[..n].eq_ignore_ascii_case(s.as_bytes()))
+                        && !self.char_at(end + 1 + n).is_some_and(char::is_alphanumeric)
+                });
+            match suffix {
+                _ if !self.char_at(end + 1).is_some_and(char::is_alphanumeric) => {
+                    letters_end = end;
+                    end += 1;
+                }
+                Some(n) => {
+                    letters_end = end;
+                    end += 1 + n;
+                }
+                None => {}
+            }
         }
         let piece = Piece {
             start: at,
@@ -230,8 +257,22 @@ impl Iterator for Scanner<'_> {
             match c {
                 ',' | ':' | '\u{FF0C}' | '\u{3001}' => self.brk = self.brk.max(Break::Clause),
                 '.' if self.abbreviation_dot(at) => {}
-                '.' | '!' | '?' | ';' | '\n' | '\r' | '\u{2026}' | '\u{2028}' | '\u{2029}'
-                | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' => self.brk = Break::Sentence,
+                '"' | '\u{201C}' | '\u{201D}' => {
+                    let opens = c == '\u{201C}' || c == '"' && self.quote.is_none();
+                    self.quote = opens.then_some(at);
+                }
+                '.' | '!' | '?' | '\u{2026}' | '\u{FF01}' | '\u{FF1F}'
+                    if self.quote.is_some_and(|q| at - q <= MAX_QUOTE) =>
+                {
+                    self.brk = self.brk.max(Break::Clause)
+                }
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
+                    self.quote = None;
+                    self.brk = Break::Sentence
+                }
+                '.' | '!' | '?' | ';' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' => {
+                    self.brk = Break::Sentence
+                }
                 '-' | '\u{2010}' | '\u{2011}' => {
                     self.hyphen = self.prev.1 == at && at > 0 && next_alnum();
                 }
@@ -275,6 +316,7 @@ mod tests {
             words("ibu2 teriak2 ke2 02"),
             ["ibu2", "teriak2", "ke", "2", "02"]
         );
+        assert_eq!(words("ikut2an teman2nya rame2x"), ["ikut2an", "teman2nya", "rame", "2", "x"]);
         assert_eq!(words("😅👍🏽 ok\u{200D}ya"), ["ok", "ya"]);
         assert_eq!(words("cafe\u{301} \u{301}x"), ["cafe\u{301}", "x"]);
     }
@@ -302,5 +344,16 @@ mod tests {
         );
         let hy: Vec<&str> = p.iter().filter(|p| p.2).map(|p| p.0).collect();
         assert_eq!(hy, ["like"]);
+    }
+
+    #[test]
+    fn quotation_marks_hold_a_sentence_together() {
+        let brk = |t: &str| pieces(t).into_iter().map(|p| p.1).collect::<Vec<_>>();
+        use Break::*;
+        // Inside a quotation `!` ends a clause; after it, sentences end again.
+        assert_eq!(brk("tulis \"Pilih 2! Menang!\" kemarin. Lalu"), [None, None, None, Clause, Clause, Sentence]);
+        assert_eq!(brk("tulis \u{201C}Pilih 2! Menang!\u{201D} kemarin"), [None, None, None, Clause, Clause]);
+        // An unclosed quotation ends at a line break.
+        assert_eq!(brk("a \"b! c\nd! e"), [None, None, Clause, Sentence, Sentence]);
     }
 }

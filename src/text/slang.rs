@@ -48,7 +48,9 @@ lexicon!(
     "nyuruh=menyuruh nyari=mencari ngeliat=melihat ngerti=mengerti ngomong=berbicara",
     "ikutan=ikut ngikut=ikut ngikutin=mengikuti nemenin=menemani nganterin=mengantar",
     "nganter=mengantar ngundang=mengundang ngajak=mengajak ngumpul=berkumpul",
-    "nyumbang=menyumbang nyampein=menyampaikan ngedukung=mendukung",
+    "nyumbang=menyumbang nyampein=menyampaikan ngedukung=mendukung nempel=menempel nempelin=menempelkan",
+    "bagiin=membagikan ngebagiin=membagikan ngomen=komen ngomenin=mengomentari nyoblosin=mencoblos",
+    "masangin=memasang pasangin=memasang naruh=menaruh majang=memajang",
     // Platforms.
     "ig=instagram insta=instagram fb=facebook wa=whatsapp wag=whatsapp yt=youtube",
     // English contractions written without an apostrophe.

@@ -117,11 +117,14 @@ fn prefixes_and_sound_changes() {
         ("pemerintahan", "pemerintah"),
         ("tersebut", "sebut"),
         ("sekantor", "kantor"),
-        ("dishare", "share"),
-        ("dilike", "like"),
-        ("diupload", "upload"),
+        ("dishare", "dishare"), // passive forms are roots (roots.rs): someone else shared it
+        ("dilike", "dilike"),
+        ("diupload", "diupload"),
         ("mengupload", "upload"),
-        ("postingan", "post"),
+        ("postingan", "postingan"), // a noun of its own (roots.rs): reading a post is not posting
+        ("postingannya", "postingan"),
+        ("perseorangan", "perseorangan"),
+        ("pencoblosan", "pencoblosan"),
         ("memposting", "post"),
         ("mencoblos", "coblos"),
         ("nyoblos", "coblos"),

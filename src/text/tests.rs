@@ -79,7 +79,7 @@ fn spans_slice_the_original_text() {
             "datang"
         ]
     );
-    assert_eq!((a.stem(4), a.stem(8)), ("post", "2"));
+    assert_eq!((a.stem(4), a.stem(8)), ("postingan", "2"));
     let sentences: Vec<u32> = a.tokens().iter().map(|t| t.sentence).collect();
     assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
     assert_eq!((a.word(99), a.stem(99)), ("", ""));
