@@ -116,10 +116,16 @@ pub(crate) struct WordHasher(u64);
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        // The tail, zero-padded, assembled byte by byte (a variable-length copy is a memcpy call).
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let w = tail.iter().rev().fold(0u64, |w, &b| w << 8 | b as u64);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
     }
     fn finish(&self) -> u64 {

@@ -302,23 +302,22 @@ pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> b
             // The y's by where they end: for each x the nearest y ending before it is found by a
             // binary search (sentences follow text order, so no earlier y shares x's sentence
             // when that one does not).
-            let mut ends: Vec<Occ> = out[mid..].to_vec();
+            // Sorted and filtered in place: the y's are scratch, the kept x's move to the front.
+            let (xs, ends) = out[before_a..].split_at_mut(mid - before_a);
             ends.sort_unstable_by_key(|y| y.last);
-            let xs = &out[before_a..mid];
-            let mut kept = Vec::new();
-            for x in xs {
+            let mut kept = 0;
+            for i in 0..xs.len() {
+                let x = xs[i];
                 let k = ends.partition_point(|y| y.last < x.first);
-                let best = k.checked_sub(1).map(|k| &ends[k]).filter(|y| before(y, x).is_some_and(|g| g <= *window));
-                match (best, *not) {
-                    // Only `x`: a chained `after`/`notafter` then filters the same occurrences.
-                    (Some(_), false) => kept.push(*x),
-                    (None, true) => kept.push(*x),
-                    _ => {}
+                let found = k.checked_sub(1).is_some_and(|k| before(&ends[k], &x).is_some_and(|g| g <= *window));
+                // Only `x` is kept: a chained `after`/`notafter` then filters the same occurrences.
+                if found != *not {
+                    xs[kept] = x;
+                    kept += 1;
                 }
             }
-            out.truncate(before_a);
-            out.extend_from_slice(&kept);
-            !kept.is_empty()
+            out.truncate(before_a + kept);
+            kept > 0
         }
     }
 }

@@ -103,12 +103,14 @@ fn role(word: &str) -> u16 {
 
 /// Sets `negated` on every token inside a negation scope. `word` gives a token's normalised word.
 pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
+    // Each token's role, looked up once (the passes below ask for neighbours' roles too).
+    let roles: Vec<u16> = tokens.iter().map(|t| role(word(t))).collect();
     let (mut left, mut clause, mut prev) = (0u8, u32::MAX, (u32::MAX, 0u16));
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let r = role(word(&t));
-        if t.clause != clause && left > 0 && continues_list(tokens, i, &word) {
+        let r = roles[i];
+        if t.clause != clause && left > 0 && continues_list(tokens, &roles, i) {
             clause = t.clause;
         } else if t.clause != clause {
             left = 0;
@@ -116,16 +118,11 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
         let asking = prev.0 == t.clause && prev.1 & ASKING != 0;
         prev = (t.clause, r);
         // "dan saya …", "and I …": a new clause with its own subject.
-        let new_subject = r & PRONOUN != 0 && i > 0 && role(word(&tokens[i - 1])) & AND != 0;
+        let new_subject = r & PRONOUN != 0 && i > 0 && roles[i - 1] & AND != 0;
         if r & CLOSER != 0 || new_subject {
             left = 0;
         } else if r & NEGATOR != 0 && !asking {
-            let next = |j: usize| {
-                tokens
-                    .get(j)
-                    .filter(|u| u.clause == t.clause)
-                    .map_or(0, |u| role(word(u)))
-            };
+            let next = |j: usize| tokens.get(j).filter(|u| u.clause == t.clause).map_or(0, |_| roles[j]);
             let mut j = i + 1;
             if next(j) & EXTENSION != 0 {
                 j += 1;
@@ -144,13 +141,16 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
         }
         i += 1;
     }
-    turned_down_requests(tokens, &word);
+    // Most texts ask nothing of the speaker: no request, nothing to turn down.
+    if roles.iter().any(|r| r & REQUEST != 0) {
+        turned_down_requests(tokens, &roles, &word);
+    }
 }
 
 /// Whether the clause starting at token `i` goes on a negated list: it starts with "atau",
 /// "maupun"…, or it is one word and the clause after it starts so ("like, komen, atau share").
-fn continues_list<'a>(tokens: &[Token], i: usize, word: &impl Fn(&Token) -> &'a str) -> bool {
-    let starts_list = |j: usize| tokens.get(j).is_some_and(|u| u.sentence == tokens[i].sentence && role(word(u)) & LIST != 0);
+fn continues_list(tokens: &[Token], roles: &[u16], i: usize) -> bool {
+    let starts_list = |j: usize| tokens.get(j).is_some_and(|u| u.sentence == tokens[i].sentence && roles[j] & LIST != 0);
     let one_word = tokens.get(i + 1).is_some_and(|u| u.clause != tokens[i].clause);
     starts_list(i) || one_word && starts_list(i + 1)
 }
@@ -158,7 +158,7 @@ fn continues_list<'a>(tokens: &[Token], i: usize, word: &impl Fn(&Token) -> &'a 
 /// Negates the words of a request ("diajak ikut kampanye") when a refusal follows it in the
 /// same or the next sentence ("tapi saya tolak", "saya tidak mau"). Linear: one pass finds the
 /// refusals, a second marks each request from the next refusal after it.
-fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a str) {
+fn turned_down_requests<'a>(tokens: &mut [Token], roles: &[u16], word: &impl Fn(&Token) -> &'a str) {
     // The sentence of the nearest refusal at or after each token, from the right.
     let mut refusal_after = vec![u32::MAX; tokens.len()];
     let mut next = u32::MAX;
@@ -166,11 +166,11 @@ fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a 
     // its refusal was overturned.
     let mut overturned = u32::MAX;
     for k in (0..tokens.len()).rev() {
-        let r = role(word(&tokens[k]));
+        let r = roles[k];
         if r & CLOSER != 0 || TURNAROUND.contains(&word(&tokens[k])) {
             overturned = tokens[k].sentence;
         }
-        let prev = k.checked_sub(1).map_or(0, |j| role(word(&tokens[j])));
+        let prev = k.checked_sub(1).map_or(0, |j| roles[j]);
         // After a negator the word must end the refusal ("tidak mau", "tidak datang."), not
         // begin another act ("tidak ikut yel-yel" refuses the chant, not the invitation).
         let ends = tokens.get(k + 1).is_none_or(|u| u.clause != tokens[k].clause || REFUSAL_TAIL.contains(&word(u)));
@@ -187,14 +187,14 @@ fn turned_down_requests<'a>(tokens: &mut [Token], word: &impl Fn(&Token) -> &'a 
     while i < tokens.len() {
         let t = tokens[i];
         let turned_down = refusal_after[i] != u32::MAX && refusal_after[i] <= t.sentence + 1;
-        if role(word(&t)) & REQUEST == 0 || !turned_down {
+        if roles[i] & REQUEST == 0 || !turned_down {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < tokens.len() && j - i <= REQUEST_SCOPE && tokens[j].clause == t.clause {
-            let r = role(word(&tokens[j]));
-            if r & (CLOSER | NEGATOR) != 0 || r & REFUSAL != 0 && j > 0 && role(word(&tokens[j - 1])) & NEGATOR != 0 {
+            let r = roles[j];
+            if r & (CLOSER | NEGATOR) != 0 || r & REFUSAL != 0 && roles[j - 1] & NEGATOR != 0 {
                 break;
             }
             tokens[j].negated = true;
