@@ -11,13 +11,27 @@ export function runBoundary(netral, { structured, texts, rounds = 15, batch = 50
   const out = {};
   for (const [name, set] of [['structured', structured], ['text', texts]]) {
     const times = { before: [], after: [] };
-    for (let r = 0; r < 2; r++) for (const inc of set) { full(inc); lean(inc); }
+    // Warm-up, which also sizes each path's batch to last about 1 ms: Chromium's clock is coarse
+    // (0.1 ms without cross-origin isolation), so a shorter batch would often read as 0.
+    const spent = { before: 0, after: 0 };
+    for (let r = 0; r < 2; r++) {
+      for (const inc of set) {
+        let t0 = performance.now();
+        full(inc);
+        spent.before += performance.now() - t0;
+        t0 = performance.now();
+        lean(inc);
+        spent.after += performance.now() - t0;
+      }
+    }
+    const size = Object.fromEntries(Object.entries(spent).map(([k, ms]) => [k, Math.max(batch, Math.ceil(1 / Math.max(ms / (2 * set.length), 1e-4)))]));
     for (let r = 0; r < rounds; r++) {
       for (const inc of set) {
         for (const [k, f] of r % 2 ? [['after', lean], ['before', full]] : [['before', full], ['after', lean]]) {
+          const n = size[k];
           const t0 = performance.now();
-          for (let i = 0; i < batch; i++) f(inc);
-          times[k].push(((performance.now() - t0) / batch) * 1000);
+          for (let i = 0; i < n; i++) f(inc);
+          times[k].push(((performance.now() - t0) / n) * 1000);
         }
       }
     }
