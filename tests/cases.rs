@@ -10,7 +10,7 @@ use netral::{Incident, Rulebook, VerdictKind};
 use serde::Deserialize;
 
 /// Raise this as the rulebook and the text stage improve; never lower it.
-const ACCURACY_FLOOR: f64 = 0.95;
+const ACCURACY_FLOOR: f64 = 0.99;
 /// The same for the red-team incidents (set just below what the rulebook reaches).
 const REDTEAM_ACCURACY_FLOOR: f64 = 0.99;
 
