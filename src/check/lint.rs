@@ -20,6 +20,11 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
             out.push(Diagnostic::warning("W-UNUSED-CONCEPT", usage.concept_locs[i], format!("concept `{name}` is never used")).with_hint("use it in an act or inference pattern, or remove it"));
         }
     }
+    for (k, (loc, name)) in usage.pattern_locs.iter().enumerate() {
+        if !usage.patterns_used.get(k).copied().unwrap_or(true) {
+            out.push(Diagnostic::warning("W-UNUSED-PATTERN", *loc, format!("pattern `{name}` is never used")).with_hint("use it in an act or inference pattern, or remove it"));
+        }
+    }
     for (i, r) in book.rules.iter().enumerate() {
         let loc = usage.rule_locs[i];
         if r.examples.is_empty() {

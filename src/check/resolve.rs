@@ -21,6 +21,9 @@ pub(crate) struct Usage {
     pub facts_used: Vec<bool>,
     /// Concepts read by some pattern.
     pub concepts_used: Vec<bool>,
+    /// Named patterns used by some pattern, with where each was declared.
+    pub patterns_used: Vec<bool>,
+    pub pattern_locs: Vec<(Loc, String)>,
     /// Where each fact, concept and rule was declared.
     pub fact_locs: Vec<Loc>,
     pub concept_locs: Vec<Loc>,
@@ -37,6 +40,9 @@ struct Decls<'a> {
     facts: Names<'a, usize>,
     periods: Names<'a, usize>,
     concepts: Names<'a, usize>,
+    /// Named patterns (the values index `pattern_items`).
+    patterns: Names<'a, usize>,
+    pattern_items: Vec<&'a ast::PatternDecl<'a>>,
     sanctions: Names<'a, usize>,
     rules: Names<'a, usize>,
 }
@@ -49,6 +55,8 @@ pub(crate) struct Resolver<'a> {
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
     inline: Names<'a, u32>,
+    /// The named patterns being expanded, innermost last (a pattern that uses itself is an error).
+    expanding: Vec<usize>,
     /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
     analyser: text::Analyser,
 }
@@ -64,6 +72,8 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             facts: Names::default(),
             periods: Names::default(),
             concepts: Names::default(),
+            patterns: Names::default(),
+            pattern_items: vec![],
             sanctions: Names::default(),
             rules: Names::default(),
         },
@@ -82,6 +92,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
         },
         usage: Usage::default(),
         inline: Names::default(),
+        expanding: vec![],
         analyser: text::Analyser::default(),
     };
     r.declare();
@@ -90,6 +101,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
     r.laws_periods_sanctions();
     r.facts();
     r.rules();
+    r.unused_patterns();
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
 }
@@ -132,10 +144,15 @@ impl<'a> Resolver<'a> {
                 Item::Fact(f) => { declare_in(&mut self.d.facts, &f.name, n_fact, "fact", diags); n_fact += 1 }
                 Item::Period(p) => { declare_in(&mut self.d.periods, &p.name, n_period, "period", diags); n_period += 1 }
                 Item::Concept(c) => { declare_in(&mut self.d.concepts, &c.name, n_concept, "concept", diags); n_concept += 1 }
+                Item::Pattern(p) => {
+                    declare_in(&mut self.d.patterns, &p.name, self.d.pattern_items.len(), "pattern", diags);
+                    self.d.pattern_items.push(p);
+                }
                 Item::Sanction(s) => { declare_in(&mut self.d.sanctions, &s.name, n_sanction, "sanction", diags); n_sanction += 1 }
                 Item::Rule(r) => { declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags); n_rule += 1 }
             }
         }
+        self.usage.patterns_used = vec![false; self.d.pattern_items.len()];
     }
 
     fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
@@ -364,9 +381,14 @@ impl<'a> Resolver<'a> {
             Pattern::After(a, b, w, not) => Pat::After(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w, *not),
             Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
             Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
-            Pattern::Concept(n) => match self.d.concepts.get(n.text) {
-                Some(&i) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
-                None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names); Pat::Or(vec![]) }
+            Pattern::Concept(n) => match (self.d.concepts.get(n.text), self.d.patterns.get(n.text)) {
+                (Some(&i), _) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
+                (None, Some(&k)) => self.named_pattern(k, n),
+                (None, None) => {
+                    let names = self.d.concepts.keys().chain(self.d.patterns.keys()).copied().collect();
+                    self.unknown("concept or pattern", n, names);
+                    Pat::Or(vec![])
+                }
             },
             Pattern::Phrase(s, loc) => {
                 if let Some(&c) = self.inline.get(s.as_ref()) { return Pat::Concept(c); }
@@ -377,6 +399,39 @@ impl<'a> Resolver<'a> {
                 self.inline.insert(s, c);
                 self.add_phrase(s, *loc, &[c]);
                 Pat::Concept(c)
+            }
+        }
+    }
+
+    /// A named pattern, expanded where it is used (the compiled rulebook is the same as if its
+    /// body were written there).
+    fn named_pattern(&mut self, k: usize, used_as: &ast::Name) -> Pat {
+        self.usage.patterns_used[k] = true;
+        if self.expanding.contains(&k) {
+            let msg = format!("pattern `{}` uses itself", used_as.text);
+            self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
+            return Pat::Or(vec![]);
+        }
+        self.expanding.push(k);
+        let decl: &'a ast::PatternDecl<'a> = self.d.pattern_items[k];
+        let p = self.pattern(&decl.body);
+        self.expanding.pop();
+        p
+    }
+
+    /// Named patterns that nothing uses: their names are checked all the same (an unused one is
+    /// only a warning, from `lint`), and a name shared with a concept is an error.
+    fn unused_patterns(&mut self) {
+        let items = self.d.pattern_items.clone();
+        for (k, &p) in items.iter().enumerate() {
+            if self.d.concepts.contains_key(p.name.text) {
+                let msg = format!("pattern `{}` has the name of a concept", p.name.text);
+                self.diags.push(Diagnostic::error("E-DUPLICATE", p.name.loc, msg).with_hint("rename the pattern; patterns and concepts share one set of names"));
+            }
+            self.usage.pattern_locs.push((p.name.loc, p.name.text.to_string()));
+            if !self.usage.patterns_used[k] {
+                self.pattern(&p.body);
+                self.usage.patterns_used[k] = false;
             }
         }
     }

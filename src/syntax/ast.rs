@@ -54,6 +54,8 @@ pub enum Item<'a> {
     Period(Period<'a>),
     /// `concept`.
     Concept(Concept<'a>),
+    /// `pattern name = …`: a pattern with a name, used wherever a concept name may stand.
+    Pattern(PatternDecl<'a>),
     /// `sanction`.
     Sanction(Sanction<'a>),
     /// `rule`.
@@ -154,6 +156,15 @@ pub struct Concept<'a> {
     pub name: Name<'a>,
     /// Phrases and included concepts.
     pub items: Vec<ConceptItem<'a>>,
+}
+
+/// A named pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternDecl<'a> {
+    /// Name.
+    pub name: Name<'a>,
+    /// What it stands for.
+    pub body: Pattern<'a>,
 }
 
 /// One alternative of a concept.

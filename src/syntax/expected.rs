@@ -12,7 +12,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::EOI => "the end of the file",
         Rule::WHITESPACE => "a space or comment",
         Rule::file | Rule::item | Rule::item_strict | Rule::item_kw | Rule::broken => {
-            "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `sanction` or `rule`)"
+            "an item (`law`, `enum`, `fact`, `act`, `period`, `concept`, `pattern`, `sanction` or `rule`)"
         }
         Rule::keyword => "a keyword",
         Rule::ident | Rule::fact_value => "a name",
@@ -34,6 +34,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::period => "a period: period name \"label\" = YYYY-MM-DD .. YYYY-MM-DD",
         Rule::concept => "a concept: concept name = \"phrase\" | \"phrase\"",
         Rule::concept_item => "a phrase \"…\" or a concept name",
+        Rule::pattern_decl => "a named pattern: pattern name = pattern",
         Rule::sanction => "a sanction: sanction name \"label\" { severity N }",
         Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis` or `note`)",
         Rule::severity => "`severity N`",
@@ -77,7 +78,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
     let mut words: BTreeSet<String> = BTreeSet::new();
     if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
         // Rules that wrap a whole item say little at the failing spot; prefer the detail.
-        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::sanction | Rule::rule);
+        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::pattern_decl | Rule::sanction | Rule::rule);
         // "expected any item" reads better than eight item templates.
         let items = positives.iter().filter(|r| is_item(r)).count();
         words.extend(

@@ -95,6 +95,11 @@ pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>) -> Option<It
                 .collect();
             Item::Concept(Concept { name, items })
         }
+        Rule::pattern_decl => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            Item::Pattern(PatternDecl { name, body: pattern(cx, next(&mut it)) })
+        }
         Rule::sanction => sanction(cx, p),
         Rule::rule => rule(cx, p),
         _ => return None,
