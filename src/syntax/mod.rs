@@ -101,18 +101,12 @@ fn blank<'t>(text: &'t str, ranges: &[(usize, usize)]) -> Cow<'t, str> {
     if ranges.is_empty() {
         return Cow::Borrowed(text);
     }
-    const SPACES: &str = "                                                                ";
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for &(start, end) in ranges {
         // A comment runs from `#` to the end of its line: both ends are character boundaries.
         out.push_str(text.get(from..start).unwrap_or(""));
-        let mut n = end - start;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            out.push_str(&SPACES[..k]);
-            n -= k;
-        }
+        out.extend(std::iter::repeat_n(' ', end - start));
         from = end;
     }
     out.push_str(text.get(from..).unwrap_or(""));
@@ -125,13 +119,10 @@ fn blank<'t>(text: &'t str, ranges: &[(usize, usize)]) -> Cow<'t, str> {
 /// through a state machine byte by byte, and looks for the bytes that matter a word at a time.
 ///
 /// A comment must be blanked out exactly where pest would read one: outside the strings pest
-/// reads. Strings are read here as pest reads them except after a backslash before a line end
-/// (pest's string stops there; for nesting, this string goes on), so a file with one has its
-/// comments found again by `comments`.
+/// reads, so strings are read here as pest reads them (`string_end`).
 fn scan(text: &str) -> Result<Vec<(usize, usize)>, usize> {
     let b = text.as_bytes();
     let mut comments = vec![];
-    let mut escaped_line_end = false;
     let (mut depth, mut i) = (0usize, 0usize);
     while let Some(at) = find(b, i, b"#\"([)]") {
         i = at + 1;
@@ -145,10 +136,7 @@ fn scan(text: &str) -> Result<Vec<(usize, usize)>, usize> {
                 i = end;
             }
             b'"' => match string_end(b, i) {
-                Some((end, escaped)) => {
-                    escaped_line_end |= escaped;
-                    i = end;
-                }
+                Some(end) => i = end,
                 None => break,
             },
             b'(' | b'[' => {
@@ -160,32 +148,7 @@ fn scan(text: &str) -> Result<Vec<(usize, usize)>, usize> {
             _ => depth = depth.saturating_sub(1),
         }
     }
-    Ok(if escaped_line_end { self::comments(b) } else { comments })
-}
-
-/// The comments of a file, with strings read as pest reads them: up to a quote or a line end,
-/// an escape skipping the next character unless it is the line end.
-fn comments(b: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = vec![];
-    let mut i = 0;
-    while let Some(at) = find(b, i, b"#\"") {
-        if b[at] == b'#' {
-            let end = find(b, at + 1, b"\n").unwrap_or(b.len());
-            out.push((at, end));
-            i = end;
-            continue;
-        }
-        let mut from = at + 1;
-        i = loop {
-            match find(b, from, b"\"\\\n") {
-                Some(e) if b[e] == b'\\' && b.get(e + 1) != Some(&b'\n') => from = e + 2,
-                Some(e) if b[e] == b'\\' => break e + 2,
-                Some(e) => break e + 1,
-                None => return out,
-            }
-        };
-    }
-    out
+    Ok(comments)
 }
 
 /// Index of the first byte at or after `from` that is one of `needles`, eight bytes at a time
@@ -210,16 +173,14 @@ fn find(b: &[u8], from: usize, needles: &[u8]) -> Option<usize> {
     b.get(i..)?.iter().position(|c| needles.contains(c)).map(|p| i + p)
 }
 
-/// Index just after the string whose content starts at `from` (it ends at a quote or a line end),
-/// and whether an escape in it was a backslash before a line end.
-fn string_end(b: &[u8], mut from: usize) -> Option<(usize, bool)> {
-    let mut escaped_line_end = false;
+/// Index just after the string whose content starts at `from`, read as pest reads it: it ends at
+/// a quote or a line end, and an escape skips the next character unless that is the line end.
+fn string_end(b: &[u8], mut from: usize) -> Option<usize> {
     loop {
         let at = find(b, from, b"\"\\\n")?;
-        if b[at] != b'\\' {
-            return Some((at + 1, escaped_line_end));
+        if b[at] != b'\\' || b.get(at + 1) == Some(&b'\n') {
+            return Some(at + 1);
         }
-        escaped_line_end |= b.get(at + 1) == Some(&b'\n');
         from = at + 2; // an escaped character, whatever it is
     }
 }
