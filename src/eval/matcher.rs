@@ -299,10 +299,10 @@ pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> b
             }
             let mid = out.len();
             eval(b, m, negated, out);
-            // The y's by where they end: for each x the nearest y ending before it is found by a
-            // binary search (sentences follow text order, so no earlier y shares x's sentence
-            // when that one does not).
-            // Sorted and filtered in place: the y's are scratch, the kept x's move to the front.
+            // The y's sorted by where they end (in place: they are scratch): for each x the
+            // nearest y ending before it is found by a binary search (sentences follow text order,
+            // so no earlier y shares x's sentence when that one does not). The kept x's move to
+            // the front.
             let (xs, ends) = out[before_a..].split_at_mut(mid - before_a);
             ends.sort_unstable_by_key(|y| y.last);
             let mut kept = 0;

@@ -33,9 +33,7 @@ impl<'a> Ctx<'a> {
         Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 }
     }
     fn name(&self, p: Pair<Rule>) -> Name<'a> {
-        let s = p.as_span();
-        let text = self.text.get(s.start()..s.end()).unwrap_or("");
-        Name { text, loc: Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 } }
+        Name { text: self.str(&p), loc: self.token_loc(&p) }
     }
 }
 

@@ -172,12 +172,11 @@ impl<'a> Scanner<'a> {
             let rest = &self.text.as_bytes()[end + 1..];
             let suffix = REDUPLICATION_SUFFIXES
                 .iter()
-                .map(|s| s.len())
-                .find(|&n| {
-                    rest.len() >= n
-                        && REDUPLICATION_SUFFIXES.iter().any(|s| rest[..n].eq_ignore_ascii_case(s.as_bytes()))
-                        && !self.char_at(end + 1 + n).is_some_and(char::is_alphanumeric)
-                });
+                .find(|s| {
+                    rest.get(..s.len()).is_some_and(|r| r.eq_ignore_ascii_case(s.as_bytes()))
+                        && !self.char_at(end + 1 + s.len()).is_some_and(char::is_alphanumeric)
+                })
+                .map(|s| s.len());
             match suffix {
                 _ if !self.char_at(end + 1).is_some_and(char::is_alphanumeric) => {
                     letters_end = end;
