@@ -91,7 +91,6 @@ check:
 bench: web
 	$(CARGO) bench
 	node bench/browser.mjs
-	node bench/check-lean.mjs
 	@[ -d bench/node_modules/json-rules-engine ] || npm install --prefix bench --no-audit --no-fund
 	$(CARGO) run --quiet --release --example export_peers
 	node bench/peers.mjs

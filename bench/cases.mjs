@@ -21,8 +21,9 @@ export const dayOf = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 864000
  */
 export function structuredCases(netral, n, seed = 2024) {
   const schema = netral.questions('id');
-  const t = netral._tables('id');
-  const acts = t.fact_names.filter((name, f) => t.fact_types[f] === 0 && !schema.some((q) => q.id === name));
+  // The facts and their types as exported from the compiled rulebook (make bench writes it).
+  const facts = JSON.parse(readFileSync(path.join(ROOT, 'bench/peers/netral.jsonlogic.json'), 'utf8')).facts;
+  const acts = Object.keys(facts).filter((name) => facts[name].type === 'bool' && !facts[name].open);
   const rnd = random(seed);
   const out = [];
   for (let i = 0; i < n; i++) {
@@ -32,8 +33,8 @@ export function structuredCases(netral, n, seed = 2024) {
       if (q.type === 'bool') netralFacts[q.id] = peer[q.id] = rnd(2) === 0;
       else if (q.type === 'enum') {
         // Single values only (a group is a set of values: the peers read one value).
-        const values = t.enum_values[t.fact_enums[t.fact_names.indexOf(q.id)]];
-        netralFacts[q.id] = peer[q.id] = values[rnd(values.length)][0];
+        const values = facts[q.id].type;
+        netralFacts[q.id] = peer[q.id] = values[rnd(values.length)];
       } else if (q.type === 'date') {
         const d = DATES[rnd(DATES.length)];
         netralFacts[q.id] = d;

@@ -189,9 +189,9 @@ const host = (h, label) => [
   `### ${label}`, '',
   '| engine | median µs / evaluation | p99 µs | × Netral (median) | start-up ms (load + first evaluation) |', '|---|---|---|---|---|',
   ...names.map((n) => `| ${n} | ${f(h.perEval[n].median)} | ${f(h.perEval[n].p99)} | ${n === names[0] ? '1' : (h.perEval[n].median / h.perEval[names[0]].median).toFixed(1)} | ${f(h.startup[n])} |`),
-  '', `Netral's own paths (classify from JS, median / p99 µs per call; before = object in and out through serde-wasm-bindgen, after = the lean boundary):`, '',
-  '| incidents | before | after |', '|---|---|---|',
-  ...Object.entries(h.netralPaths).map(([k, v]) => `| ${k === 'text' ? `free text → verdict (${devTexts().length} dev cases)` : 'structured (facts only)'} | ${f(v.before.median)} / ${f(v.before.p99)} | ${f(v.after.median)} / ${f(v.after.p99)} |`), '',
+  '', `Netral's classify() from JS (the incident object in, the full Verdict object out, both as JSON text across the boundary), µs per call:`, '',
+  '| incidents | median | p99 |', '|---|---|---|',
+  ...Object.entries(h.netralPaths).map(([k, v]) => `| ${k === 'text' ? `free text → verdict (${devTexts().length} dev cases)` : 'structured (facts only)'} | ${f(v.median)} | ${f(v.p99)} |`), '',
 ];
 const md = [
   '# Netral beside json-logic-js, json-rules-engine and ZEN', '',

@@ -32,7 +32,6 @@ pub mod diagnostic;
 pub mod eval;
 mod export;
 mod info;
-pub mod lean;
 pub mod rulebook;
 pub mod snapshot;
 pub mod syntax;

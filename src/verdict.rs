@@ -11,16 +11,51 @@ use std::collections::BTreeMap;
 pub type Text<'a> = Cow<'a, str>;
 
 /// What a user describes: free text, facts they already know, and the language of the answer.
+/// A key it does not have (`"fatcs"`) is an error, not a silently empty field.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Incident {
     /// The description, as typed.
     pub text: String,
     /// Known facts by name: `"subject": "pns"`, `"on_leave": false`, `"date": "2024-02-14"`.
-    /// `"unknown"` (or null) means not known.
+    /// `"unknown"` (or null) means not known. A name given twice is an error (which one was
+    /// meant cannot be known).
+    #[serde(deserialize_with = "facts_without_duplicates")]
     pub facts: BTreeMap<String, FactInput>,
     /// `"id"` (default) or `"en"`.
     pub lang: Lang,
+}
+
+impl Incident {
+    /// Reads an incident from its JSON: the one validation of the contract, for the CLI's
+    /// `--jsonl` and the wasm module alike. Errors are `E-INPUT` with serde's line and column.
+    pub fn from_json(json: &str) -> Result<Incident, crate::Diagnostic> {
+        serde_json::from_str(json).map_err(|e| {
+            crate::Diagnostic::error("E-INPUT", crate::diagnostic::Loc::default(), format!("not an Incident: {e}"))
+                .with_hint("an Incident is {\"text\": \"…\", \"facts\": {\"name\": value}, \"lang\": \"id\" | \"en\"}")
+        })
+    }
+}
+
+fn facts_without_duplicates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, FactInput>, D::Error> {
+    struct Facts;
+    impl<'de> serde::de::Visitor<'de> for Facts {
+        type Value = BTreeMap<String, FactInput>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of facts by name")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut facts = BTreeMap::new();
+            while let Some((name, value)) = map.next_entry::<String, FactInput>()? {
+                if facts.contains_key(&name) {
+                    return Err(serde::de::Error::custom(format_args!("the fact `{name}` is given twice")));
+                }
+                facts.insert(name, value);
+            }
+            Ok(facts)
+        }
+    }
+    d.deserialize_map(Facts)
 }
 
 /// A fact value as written in JSON or on the command line.

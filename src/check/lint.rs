@@ -125,7 +125,7 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
             let inc = Incident { text: ex.text.clone(), facts: ex.facts.iter().cloned().collect(), ..Default::default() };
             let (got, ok, message) = match brief(book, &inc) {
                 Err(e) => (None, false, e.first().map_or_else(String::new, |d| d.message.clone())),
-                Ok((verdict, matched)) => {
+                Ok(Brief { verdict, matched, question }) => {
                     let rule_ok = ex.must_match.as_ref().is_none_or(|m| matched.contains(&m.as_str()));
                     let ok = verdict == ex.verdict && rule_ok;
                     let message = if ok {
@@ -133,11 +133,7 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
                     } else if verdict != ex.verdict {
                         let why = match verdict {
                             VerdictKind::Violation => format!(" (matched: {})", matched.join(", ")),
-                            VerdictKind::NeedsMoreInfo => {
-                                // Only a failing example pays for the full explanation.
-                                let q = crate::eval::classify(book, &inc).ok().and_then(|v| v.question).map(|q| q.fact);
-                                format!(" (waiting on: {})", q.as_deref().unwrap_or("?"))
-                            }
+                            VerdictKind::NeedsMoreInfo => format!(" (waiting on: {})", question.unwrap_or("?")),
                             VerdictKind::Allowed => String::new(),
                         };
                         format!("example expects {} but the rulebook answers {}{why}", ex.verdict.as_str(), verdict.as_str())
@@ -153,14 +149,22 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
     out
 }
 
-/// The verdict and the ids of the rules that hold, without building explanations: examples
-/// run on every keystroke in the editor, and a rulebook where every rule overlaps would
-/// otherwise explain rules × examples matches.
-fn brief<'b>(book: &'b Rulebook, inc: &Incident) -> Result<(VerdictKind, Vec<&'b str>), Vec<Diagnostic>> {
+/// What an example needs of its outcome: the verdict, the ids of the rules that hold, and the
+/// fact it would ask about. Examples run on every keystroke in the editor, so no words are built.
+struct Brief<'b> {
+    verdict: VerdictKind,
+    matched: Vec<&'b str>,
+    question: Option<&'b str>,
+}
+
+fn brief<'b>(book: &'b Rulebook, inc: &Incident) -> Result<Brief<'b>, Vec<Diagnostic>> {
     let table = crate::eval::read_facts(book, inc)?;
-    let st = crate::eval::statuses(book, &table.vals);
-    let matched = book.rules.iter().zip(&st.effective).filter(|(_, s)| **s == Tri::True).map(|(r, _)| r.id.as_str()).collect();
-    Ok((crate::eval::decide(book, &st), matched))
+    let o = crate::eval::decide(book, &table);
+    Ok(Brief {
+        verdict: o.verdict,
+        matched: o.matched.iter().map(|&i| book.rules[i].id.as_str()).collect(),
+        question: o.question.map(|f| book.facts[f].name.as_str()),
+    })
 }
 
 pub(super) struct Failure {

@@ -32,7 +32,19 @@ impl<'a, 't> Explainer<'a, 't> {
         Explainer { book, t, lang: inc.lang, evidence }
     }
 
-    pub fn matched(&mut self, i: usize) -> MatchedRule<'a> {
+    /// The outcome in words: the `Verdict` every surface shows.
+    pub fn verdict(&mut self, o: &super::Outcome) -> Verdict<'a> {
+        Verdict {
+            verdict: o.verdict,
+            matched: o.matched.iter().map(|&i| self.matched(i)).collect(),
+            possible: o.possible.iter().map(|&i| self.possible(i)).collect(),
+            question: o.question.map(|f| self.question(f)),
+            facts: self.known_facts(),
+            evidence: self.all_evidence(),
+        }
+    }
+
+    fn matched(&mut self, i: usize) -> MatchedRule<'a> {
         let r = &self.book.rules[i];
         let mut because = vec![];
         let mut facts_used: Vec<u16> = vec![];
@@ -72,7 +84,7 @@ impl<'a, 't> Explainer<'a, 't> {
         }
     }
 
-    pub fn possible(&mut self, i: usize) -> PossibleRule<'a> {
+    fn possible(&mut self, i: usize) -> PossibleRule<'a> {
         let book = self.book;
         let r = &book.rules[i];
         let mut missing: Vec<Text<'a>> = vec![];
@@ -85,7 +97,7 @@ impl<'a, 't> Explainer<'a, 't> {
         PossibleRule { rule: Cow::Borrowed(&r.id), title: Cow::Borrowed(text(&r.title, self.lang)), missing }
     }
 
-    pub fn question(&mut self, f: usize) -> Question<'a> {
+    fn question(&mut self, f: usize) -> Question<'a> {
         let book = self.book;
         let fact = &book.facts[f];
         let (kind, answers) = match fact.ty {
@@ -116,14 +128,14 @@ impl<'a, 't> Explainer<'a, 't> {
     }
 
     /// Evidence of every fact read from the text, in text order.
-    pub fn all_evidence(&self) -> Vec<Evidence<'a>> {
+    fn all_evidence(&self) -> Vec<Evidence<'a>> {
         let mut all: Vec<Evidence<'a>> = self.evidence.iter().map(|(_, e)| e.clone()).collect();
         all.sort_by_key(|e| (e.start, e.end));
         all
     }
 
     /// Facts known after reading: given ones, and those the text gave (with words to show).
-    pub fn known_facts(&self) -> KnownFacts<'a> {
+    fn known_facts(&self) -> KnownFacts<'a> {
         let book = self.book;
         let mut out = Vec::with_capacity(8);
         for &f in &book.plan().fact_order {

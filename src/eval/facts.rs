@@ -84,13 +84,6 @@ impl FactTable {
         self.given[f] = true;
         self.inferred[f] = false;
     }
-
-    /// The spans of fact `f`.
-    pub fn spans_of(&self, f: usize) -> &[(FactId, u32, u32)] {
-        let start = self.spans.partition_point(|s| (s.0 as usize) < f);
-        let end = start + self.spans[start..].partition_point(|s| s.0 as usize == f);
-        &self.spans[start..end]
-    }
 }
 
 /// True when a description says nothing (empty or blank).
@@ -124,8 +117,10 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
             "false" | "tidak" | "no" => Val::Bool(false),
             _ => return Err(bad("true or false")),
         },
-        (FactType::Number, FactInput::Number(x)) => Val::Num(*x),
-        (FactType::Number, FactInput::Text(s)) => Val::Num(s.parse().map_err(|_| bad("a number"))?),
+        // NaN and ±infinity (`--fact age=NaN`, or "NaN" from JS, where JSON has no NaN) compare
+        // with nothing sensibly, and would be written back as null.
+        (FactType::Number, FactInput::Number(x)) if x.is_finite() => Val::Num(*x),
+        (FactType::Number, FactInput::Text(s)) => Val::Num(s.parse().ok().filter(|x: &f64| x.is_finite()).ok_or_else(|| bad("a finite number"))?),
         (FactType::Date, FactInput::Text(s)) => Val::Date(text::parse_iso_date(s).ok_or_else(|| bad("a date YYYY-MM-DD"))?),
         (FactType::Enum(e), FactInput::Text(s)) => {
             let en = &book.enums[e as usize];
@@ -143,7 +138,7 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
             }
         }
         (FactType::Bool, _) => return Err(bad("true or false")),
-        (FactType::Number, _) => return Err(bad("a number")),
+        (FactType::Number, _) => return Err(bad("a finite number")),
         (FactType::Date, _) => return Err(bad("a date YYYY-MM-DD")),
         (FactType::Enum(_), _) => return Err(bad("one of its values")),
     }))

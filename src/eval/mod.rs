@@ -11,7 +11,7 @@ pub mod tri;
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::{FactType, Rulebook};
 use crate::text;
-use crate::verdict::{Incident, MatchedRule, PossibleRule, RuleKind, Verdict, VerdictKind};
+use crate::verdict::{Incident, RuleKind, Verdict, VerdictKind};
 use facts::FactTable;
 use tri::{Tri, Val};
 
@@ -65,20 +65,47 @@ impl Statuses {
     }
 }
 
-/// The verdict a set of statuses gives.
-#[cfg_attr(netral_speed, optimize(speed))]
-pub(crate) fn decide(book: &Rulebook, st: &Statuses) -> VerdictKind {
-    let mut verdict = VerdictKind::Allowed;
-    for (r, s) in book.rules.iter().zip(&st.effective) {
-        if r.kind == RuleKind::Prohibition {
-            match s {
-                Tri::True => return VerdictKind::Violation,
-                Tri::Unknown => verdict = VerdictKind::NeedsMoreInfo,
-                Tri::False => {}
-            }
+/// What one classification decides, before any words: the verdict, the rules that hold in the
+/// order they are shown, the prohibitions waiting on open facts, and the question. Decided here
+/// once; the explanation (`explain`), the example runner and the CLI only read it.
+pub(crate) struct Outcome {
+    /// Any prohibition `True` → violation; else any `Unknown` → needs_more_info; else allowed.
+    pub verdict: VerdictKind,
+    /// Rules that hold: prohibitions first, strongest sanction first; then permissions (file
+    /// order otherwise).
+    pub matched: Vec<usize>,
+    /// Prohibitions that some answer to an open fact would meet, heaviest first.
+    pub possible: Vec<usize>,
+    /// The open fact to ask about next (needs_more_info only).
+    pub question: Option<usize>,
+}
+
+/// Decides an incident whose facts are in `table`.
+pub(crate) fn decide(book: &Rulebook, table: &FactTable) -> Outcome {
+    let st = statuses(book, &table.vals);
+    let mut matched = vec![];
+    let mut possible = vec![];
+    for (i, r) in book.rules.iter().enumerate() {
+        match (r.kind, st.effective[i]) {
+            (_, Tri::False) | (RuleKind::Permission, Tri::Unknown) => {}
+            (_, Tri::True) => matched.push(i),
+            (RuleKind::Prohibition, Tri::Unknown) => possible.push(i),
         }
     }
-    verdict
+    let prohibition_holds = matched.iter().any(|&i| book.rules[i].kind == RuleKind::Prohibition);
+    let verdict = match (prohibition_holds, possible.is_empty()) {
+        (true, _) => VerdictKind::Violation,
+        (false, false) => VerdictKind::NeedsMoreInfo,
+        (false, true) => VerdictKind::Allowed,
+    };
+    // A prohibition's weight is its strongest sanction's severity.
+    matched.sort_by_key(|&i| (book.rules[i].kind == RuleKind::Permission, std::cmp::Reverse(book.rules[i].weight)));
+    possible.sort_by_key(|&i| std::cmp::Reverse(book.rules[i].weight));
+    let question = match verdict {
+        VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st),
+        _ => None,
+    };
+    Outcome { verdict, matched, possible, question }
 }
 
 /// Facts of an incident after reading its text.
@@ -101,42 +128,11 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
     facts::infer(book, plan, table, text_in, &analysis, &matches);
 }
 
-/// Classifies an incident.
+/// Classifies an incident: its facts, the outcome, then the outcome in words.
 pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verdict<'a>, Vec<Diagnostic>> {
     let table = read_facts(book, inc)?;
-    let st = statuses(book, &table.vals);
-    let mut ex = explain::Explainer::new(book, inc, &table);
-    let mut matched: Vec<MatchedRule> = vec![];
-    let mut possible: Vec<(u32, PossibleRule)> = vec![];
-    // The verdict as `decide` gives it, in the same pass.
-    let mut verdict = VerdictKind::Allowed;
-    for (i, r) in book.rules.iter().enumerate() {
-        match (r.kind, st.effective[i]) {
-            (_, Tri::False) | (RuleKind::Permission, Tri::Unknown) => {}
-            (RuleKind::Prohibition, Tri::True) => {
-                verdict = VerdictKind::Violation;
-                matched.push(ex.matched(i));
-            }
-            (RuleKind::Permission, Tri::True) => matched.push(ex.matched(i)),
-            (RuleKind::Prohibition, Tri::Unknown) => {
-                if verdict == VerdictKind::Allowed {
-                    verdict = VerdictKind::NeedsMoreInfo;
-                }
-                possible.push((r.weight, ex.possible(i)));
-            }
-        }
-    }
-    debug_assert_eq!(verdict, decide(book, &st));
-    // Prohibitions first, strongest sanction first; then permissions. Stable: file order otherwise.
-    matched.sort_by_key(|m| (m.kind == RuleKind::Permission, std::cmp::Reverse(m.sanction.as_ref().map_or(0, |s| s.severity))));
-    possible.sort_by_key(|(w, _)| std::cmp::Reverse(*w));
-    let possible = possible.into_iter().map(|(_, p)| p).collect();
-    let question = match verdict {
-        VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st).map(|f| ex.question(f)),
-        _ => None,
-    };
-    let evidence = ex.all_evidence();
-    Ok(Verdict { verdict, matched, possible, question, facts: ex.known_facts(), evidence })
+    let outcome = decide(book, &table);
+    Ok(explain::Explainer::new(book, inc, &table).verdict(&outcome))
 }
 
 /// True when a fact is open and not fully known.
