@@ -24,6 +24,8 @@ pub struct Rulebook {
     pub(crate) rules: Vec<RuleIr>,
     pub(crate) lexicon: Lexicon,
     pub(crate) concept_names: Vec<String>,
+    /// The acts question, if the rulebook has one.
+    pub(crate) ask: Option<AskIr>,
     /// What the evaluator derives from the rules (gates, what silence says), on first use.
     pub(crate) plan: std::sync::OnceLock<crate::eval::plan::Plan>,
 }
@@ -96,6 +98,19 @@ pub(crate) struct FactIr {
     pub open: bool,
     pub label: Option<Label>,
     pub infers: Vec<(InferValue, Pat)>,
+}
+
+/// The acts question (`ask` in a rule file): when the `when` act holds and neither an act of
+/// `acts` nor one of `unless` does, the text spoke of an election without a recognised act, so
+/// silence about `acts` is not "no": they are open, and the question lists them.
+#[derive(Debug, Clone)]
+pub(crate) struct AskIr {
+    /// The name the answer goes under in an incident's facts.
+    pub name: String,
+    pub label: Label,
+    pub when: FactId,
+    pub unless: Vec<FactId>,
+    pub acts: Vec<FactId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

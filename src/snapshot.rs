@@ -21,7 +21,7 @@ use crate::rulebook::*;
 use crate::syntax::ast::Label;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x02";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x03";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -396,6 +396,7 @@ snap_struct! {
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
     SanctionIr { name, label, severity }
+    AskIr { name, label, when, unless, acts }
 }
 
 /// Enums without data: their variants in order.
@@ -430,6 +431,7 @@ impl Snap for Rulebook {
         self.rules.put(w);
         self.lexicon.put(w);
         self.concept_names.put(w);
+        self.ask.put(w);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let laws: Vec<LawIr> = Snap::get(r);
@@ -446,6 +448,7 @@ impl Snap for Rulebook {
             rules: Snap::get(r),
             lexicon: Snap::get(r),
             concept_names: Snap::get(r),
+            ask: Snap::get(r),
             plan: Default::default(),
         }
     }
@@ -510,13 +513,18 @@ impl Snap for FactInput {
                 s.put(w)
             }
             FactInput::Null(()) => w.out.push(3),
+            FactInput::List(v) => {
+                w.out.push(4);
+                v.put(w)
+            }
         }
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        match r.tag(4) {
+        match r.tag(5) {
             0 => FactInput::Bool(Snap::get(r)),
             1 => FactInput::Number(Snap::get(r)),
             2 => FactInput::Text(Snap::get(r)),
+            4 => FactInput::List(Snap::get(r)),
             _ => FactInput::Null(()),
         }
     }
@@ -823,7 +831,7 @@ mod tests {
         let (book, bytes) = builtin();
         let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
-            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names)
+            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask)
         };
         assert_eq!(parts(&read), parts(&book));
         assert_eq!(read.fact_index, book.fact_index);

@@ -68,6 +68,8 @@ pub enum FactInput {
     Number(f64),
     /// An enum value or group, a date (`YYYY-MM-DD`), `"true"`/`"false"`, or `"unknown"`.
     Text(String),
+    /// The answer to the acts question: the acts done (or planned); `[]` for none of them.
+    List(Vec<String>),
     /// `null`: unknown.
     Null(()),
 }

@@ -88,6 +88,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             rules: vec![],
             lexicon: Lexicon::default(),
             concept_names: vec![],
+            ask: None,
             plan: Default::default(),
         },
         usage: Usage::default(),
@@ -101,6 +102,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
     r.laws_periods_sanctions();
     r.facts();
     r.rules();
+    r.ask();
     r.unused_patterns();
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
@@ -150,6 +152,7 @@ impl<'a> Resolver<'a> {
                 }
                 Item::Sanction(s) => { declare_in(&mut self.d.sanctions, &s.name, n_sanction, "sanction", diags); n_sanction += 1 }
                 Item::Rule(r) => { declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags); n_rule += 1 }
+                Item::Ask(_) => {}
             }
         }
         self.usage.patterns_used = vec![false; self.d.pattern_items.len()];
@@ -362,6 +365,50 @@ impl<'a> Resolver<'a> {
             }
         }
         self.usage.facts_used = vec![false; self.book.facts.len()];
+    }
+
+    /// The `ask` item: at most one; its names are acts; its answer's name is no fact's.
+    fn ask(&mut self) {
+        let mut seen = false;
+        for item in self.items {
+            let Item::Ask(a) = item else { continue };
+            if std::mem::replace(&mut seen, true) {
+                self.diags.push(Diagnostic::error("E-DUPLICATE", a.name.loc, "a rulebook has one `ask` item".to_string())
+                    .with_hint("list every act the question may ask about in one `ask`"));
+                continue;
+            }
+            if self.book.fact_index.contains_key(a.name.text) {
+                self.diags.push(Diagnostic::error("E-DUPLICATE", a.name.loc, format!("`{}` is already a fact", a.name.text))
+                    .with_hint("the answer to `ask` is given under its own name; choose another"));
+            }
+            let when = self.act(&a.when, false);
+            let unless = a.unless.iter().filter_map(|n| self.act(n, true)).collect();
+            let acts = a.acts.iter().filter_map(|n| self.act(n, false)).collect();
+            if let Some(when) = when {
+                self.book.ask = Some(AskIr { name: a.name.text.to_string(), label: a.label.to_label(), when, unless, acts });
+            }
+        }
+    }
+
+    /// An act named in `ask`: a closed yes/no fact; in `unless`, any yes/no fact (official duty
+    /// read from the text accounts for "ditugaskan mengamankan kampanye").
+    fn act(&mut self, n: &ast::Name, open_too: bool) -> Option<FactId> {
+        match self.book.fact_index.get(n.text).copied() {
+            Some(f) if self.book.facts[f as usize].ty == FactType::Bool && (open_too || !self.book.facts[f as usize].open) => {
+                self.usage.facts_used[f as usize] = true;
+                Some(f)
+            }
+            Some(_) => {
+                let what = if open_too { "a yes/no fact" } else { "an act (a closed yes/no fact)" };
+                self.type_error(n.loc, &format!("`{}` is not {what}", n.text));
+                None
+            }
+            None => {
+                let names: Vec<String> = self.book.facts.iter().filter(|f| !f.open).map(|f| f.name.clone()).collect();
+                self.unknown("act", n, names.iter().map(String::as_str).collect());
+                None
+            }
+        }
     }
 
     fn enum_names(&self, e: u16) -> Vec<String> {

@@ -4,7 +4,7 @@
 use super::facts::{FactTable, Utf16};
 use super::question;
 use super::tri::{self, Val};
-use crate::rulebook::{text, yes_no, Cond, FactId, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, AskIr, Cond, FactId, FactType, Rulebook};
 use crate::verdict::*;
 use std::borrow::Cow;
 
@@ -38,7 +38,7 @@ impl<'a, 't> Explainer<'a, 't> {
             verdict: o.verdict,
             matched: o.matched.iter().map(|&i| self.matched(i)).collect(),
             possible: o.possible.iter().map(|&i| self.possible(i)).collect(),
-            question: o.question.map(|f| self.question(f)),
+            question: o.question.map(|f| self.question(f, &o.possible)),
             facts: self.known_facts(),
             evidence: self.all_evidence(),
         }
@@ -97,8 +97,11 @@ impl<'a, 't> Explainer<'a, 't> {
         PossibleRule { rule: Cow::Borrowed(&r.id), title: Cow::Borrowed(text(&r.title, self.lang)), missing }
     }
 
-    fn question(&mut self, f: usize) -> Question<'a> {
+    fn question(&mut self, f: usize, possible: &[usize]) -> Question<'a> {
         let book = self.book;
+        if let Some(ask) = book.ask.as_ref().filter(|a| a.acts.contains(&(f as FactId))) {
+            return self.acts_question(ask, possible);
+        }
         let fact = &book.facts[f];
         let (kind, answers) = match fact.ty {
             FactType::Bool => {
@@ -125,6 +128,26 @@ impl<'a, 't> Explainer<'a, 't> {
             kind: Cow::Borrowed(kind),
             answers,
         }
+    }
+
+    /// The checklist of the acts the text left open that a possible prohibition waits on, in the
+    /// order the rulebook lists them, then "none of these".
+    fn acts_question(&self, ask: &'a AskIr, possible: &[usize]) -> Question<'a> {
+        let (book, vals) = (self.book, &self.t.vals);
+        let mut waited = vec![false; book.facts.len()];
+        for &i in possible {
+            question::each_unknown_fact(book, i, vals, &mut |f| waited[f] = true);
+        }
+        let mut answers: Vec<Answer<'a>> = ask
+            .acts
+            .iter()
+            .map(|&f| f as usize)
+            .filter(|&f| waited[f] && vals[f] == Val::Unknown)
+            .map(|f| Answer { value: Value::Text(Cow::Borrowed(&book.facts[f].name)), label: self.fact_label(f as u16) })
+            .collect();
+        let none = if self.lang == Lang::En { "None of these" } else { "Tidak satu pun" };
+        answers.push(Answer { value: Value::Text(Cow::Borrowed("none")), label: Cow::Borrowed(none) });
+        Question { fact: Cow::Borrowed(&ask.name), text: Cow::Borrowed(text(&ask.label, self.lang)), kind: Cow::Borrowed("acts"), answers }
     }
 
     /// Evidence of every fact read from the text, in text order.

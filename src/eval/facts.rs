@@ -5,7 +5,7 @@ use super::matcher::{self, Matches};
 use super::plan::Plan;
 use super::tri::Val;
 use crate::diagnostic::{suggest, Diagnostic, Loc};
-use crate::rulebook::{FactId, FactType, InferValue, Rulebook};
+use crate::rulebook::{AskIr, FactId, FactType, InferValue, Rulebook};
 use crate::text::{self, Analysis};
 use crate::verdict::{FactInput, Incident};
 
@@ -25,6 +25,8 @@ pub(crate) struct FactTable {
     /// Which facts an inference set from the text (with or without words to show: `not x`
     /// matches on absence).
     pub inferred: Vec<bool>,
+    /// The acts question was answered: its acts are settled, never opened again.
+    pub acts_answered: bool,
 }
 
 /// Reads the incident's given facts; errors name the fact or value that is not known.
@@ -36,6 +38,19 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
         errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
     }
     for (name, input) in &inc.facts {
+        if let Some(ask) = book.ask.as_ref().filter(|a| a.name == *name) {
+            match answered_acts(book, ask, input) {
+                Ok(Some(done)) => {
+                    for &f in &ask.acts {
+                        t.give(f as usize, Val::Bool(done.contains(&f)));
+                    }
+                    t.acts_answered = true;
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(*e),
+            }
+            continue;
+        }
         let Some(&id) = book.fact_index.get(name) else {
             let hint = suggest(name, book.facts.iter().map(|f| f.name.as_str())).map(|s| format!("did you mean `{s}`?"));
             errors.push(input_error("E-UNKNOWN-FACT", format!("unknown fact `{name}`"), hint));
@@ -75,6 +90,7 @@ impl FactTable {
             self.given.resize(n, false);
         }
         self.spans.clear();
+        self.acts_answered = false;
     }
 
     /// Records a value the user gave.
@@ -83,6 +99,60 @@ impl FactTable {
         self.vals[f] = v;
         self.given[f] = true;
         self.inferred[f] = false;
+    }
+}
+
+/// The acts an answer to the acts question names: a list (`["liked_post"]`, `[]` for none), or
+/// for the command line one string of names separated by commas (`"liked_post,attended"`,
+/// `"none"` or `""`). `Ok(None)`: null or `"unknown"`, not answered.
+fn answered_acts(book: &Rulebook, ask: &AskIr, input: &FactInput) -> Result<Option<Vec<FactId>>, Box<Diagnostic>> {
+    let names: Vec<&str> = match input {
+        FactInput::Null(()) => return Ok(None),
+        FactInput::Text(s) if s == "unknown" => return Ok(None),
+        FactInput::Text(s) => s.split(',').map(str::trim).filter(|n| !n.is_empty()).collect(),
+        FactInput::List(v) => v.iter().map(String::as_str).collect(),
+        _ => {
+            let msg = format!("`{}` expects a list of acts, e.g. [\"{}\"], or [] for none", ask.name, ask.acts.first().map_or("", |&f| book.facts[f as usize].name.as_str()));
+            return Err(Box::new(input_error("E-FACT-VALUE", msg, None)));
+        }
+    };
+    let mut done = vec![];
+    for name in names.into_iter().filter(|&n| n != "none") {
+        match ask.acts.iter().find(|&&f| book.facts[f as usize].name == name) {
+            Some(&f) => done.push(f),
+            None => {
+                let valid: Vec<&str> = ask.acts.iter().map(|&f| book.facts[f as usize].name.as_str()).collect();
+                let hint = match suggest(name, valid.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("one of: {}, or none", valid.join(", ")),
+                };
+                let msg = format!("`{name}` is not an act the question `{}` asks about", ask.name);
+                return Err(Box::new(input_error("E-UNKNOWN-VALUE", msg, Some(hint))));
+            }
+        }
+    }
+    Ok(Some(done))
+}
+
+/// Silence is "no" only when the text was understood. When it speaks of an election (the
+/// `ask … when` act holds: "Saya PNS, minggu depan saya mau nganter sound system ke panggung
+/// caleg") and no act the rulebook knows accounts for it (no act of the question, no `unless`
+/// act such as a refusal), the acts of the question that the text did not settle are open:
+/// every prohibition that needs one of them is possible, so the verdict cannot be `allowed`.
+pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable) {
+    let Some(ask) = &book.ask else { return };
+    if t.acts_answered || t.vals[ask.when as usize] != Val::Bool(true) {
+        return;
+    }
+    if ask.acts.iter().chain(&ask.unless).any(|&f| t.vals[f as usize] == Val::Bool(true)) {
+        return;
+    }
+    for &f in &ask.acts {
+        let f = f as usize;
+        if !t.given[f] {
+            t.vals[f] = Val::Unknown;
+            t.inferred[f] = false;
+        }
     }
 }
 
@@ -149,6 +219,7 @@ fn show(input: &FactInput) -> String {
         FactInput::Bool(b) => b.to_string(),
         FactInput::Number(x) => x.to_string(),
         FactInput::Text(s) => format!("`{s}`"),
+        FactInput::List(v) => format!("[{}]", v.join(", ")),
         FactInput::Null(()) => "null".into(),
     }
 }

@@ -126,6 +126,7 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
     let plan = book.plan();
     let matches = matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &analysis);
     facts::infer(book, plan, table, text_in, &analysis, &matches);
+    facts::open_unexplained_acts(book, table);
 }
 
 /// Classifies an incident: its facts, the outcome, then the outcome in words.
@@ -135,16 +136,15 @@ pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verd
     Ok(explain::Explainer::new(book, inc, &table).verdict(&outcome))
 }
 
-/// True when a fact is open and not fully known.
+/// True when a fact is open and not fully known. A closed act is unknown only when the text
+/// left it open (`facts::open_unexplained_acts`), and is then asked about like an open fact.
 #[cfg_attr(netral_speed, optimize(speed))]
 pub(crate) fn is_open_unknown(book: &Rulebook, vals: &[Val], f: usize) -> bool {
-    let fact = &book.facts[f];
-    fact.open
-        && match (vals[f], fact.ty) {
-            (Val::Unknown, _) => true,
-            (Val::Set(m), FactType::Enum(_)) => m.count_ones() > 1,
-            _ => false,
-        }
+    match (vals[f], book.facts[f].ty) {
+        (Val::Unknown, _) => true,
+        (Val::Set(m), FactType::Enum(_)) => book.facts[f].open && m.count_ones() > 1,
+        _ => false,
+    }
 }
 
 impl Rulebook {

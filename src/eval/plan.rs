@@ -108,7 +108,7 @@ pub(crate) fn with_fact(mut known_false: Gate, f: usize, v: Val) -> Gate {
 /// What silence says, fact by fact: the inferences run on an empty description.
 fn silent(book: &Rulebook, plan: &Plan) -> (Vec<Val>, Vec<bool>) {
     let n = book.facts.len();
-    let mut t = facts::FactTable { vals: vec![Val::Unknown; n], given: vec![false; n], inferred: vec![false; n], spans: vec![] };
+    let mut t = facts::FactTable { vals: vec![Val::Unknown; n], given: vec![false; n], inferred: vec![false; n], spans: vec![], acts_answered: false };
     let a = text::analyse("");
     facts::infer(book, plan, &mut t, "", &a, &matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &a));
     (t.vals, t.inferred)

@@ -60,6 +60,23 @@ pub enum Item<'a> {
     Sanction(Sanction<'a>),
     /// `rule`.
     Rule(Rule<'a>),
+    /// `ask name "question" when act unless … = act, …`.
+    Ask(Ask<'a>),
+}
+
+/// The acts question: which acts stay open when an election-related text was not understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ask<'a> {
+    /// The name its answer is given under in an incident's facts (`acts`).
+    pub name: Name<'a>,
+    /// The question.
+    pub label: LabelText<'a>,
+    /// The act that says the text speaks of an election.
+    pub when: Name<'a>,
+    /// Acts that account for such a text without being asked about (a refusal, someone else's act).
+    pub unless: Vec<Name<'a>>,
+    /// The acts asked about, in the order shown.
+    pub acts: Vec<Name<'a>>,
 }
 
 /// A citable regulation.

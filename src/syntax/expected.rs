@@ -31,6 +31,8 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::infer_block => "a block of inferences { value <- pattern }",
         Rule::infer => "an inference: value <- pattern",
         Rule::act => "an act: act name \"label\" = pattern",
+        Rule::ask => "an acts question: ask name \"question\" when act unless act, … = act, …",
+        Rule::ask_unless => "`unless` and the acts that account for an election-related text",
         Rule::period => "a period: period name \"label\" = YYYY-MM-DD .. YYYY-MM-DD",
         Rule::concept => "a concept: concept name = \"phrase\" | \"phrase\"",
         Rule::concept_item => "a phrase \"…\" or a concept name",
@@ -78,7 +80,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
     let mut words: BTreeSet<String> = BTreeSet::new();
     if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
         // Rules that wrap a whole item say little at the failing spot; prefer the detail.
-        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::pattern_decl | Rule::sanction | Rule::rule);
+        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::pattern_decl | Rule::sanction | Rule::rule | Rule::ask);
         // "expected any item" reads better than eight item templates.
         let items = positives.iter().filter(|r| is_item(r)).count();
         words.extend(

@@ -100,6 +100,20 @@ pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>) -> Option<It
         }
         Rule::sanction => sanction(cx, p),
         Rule::rule => rule(cx, p),
+        Rule::ask => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            let label = label(cx, &mut it);
+            let when = cx.name(next(&mut it));
+            let (mut unless, mut acts) = (vec![], vec![]);
+            for x in it {
+                match x.as_rule() {
+                    Rule::ask_unless => unless = x.into_inner().map(|n| cx.name(n)).collect(),
+                    _ => acts.push(cx.name(x)),
+                }
+            }
+            Item::Ask(Ask { name, label, when, unless, acts })
+        }
         _ => return None,
     })
 }
