@@ -170,3 +170,31 @@ fn a_rule_file_of_100000_lines_compiles() {
 fn default_sources_are_embedded() {
     assert_eq!(builtin_sources().len(), netral::BUILTIN_FILES.len());
 }
+
+/// The verdict on `text` and its evidence, checking that each piece of evidence is the exact
+/// slice of the text between its UTF-16 offsets.
+fn verdict_with_exact_evidence(text: &str) -> (VerdictKind, Vec<String>) {
+    let inc = Incident { text: text.into(), ..Default::default() };
+    let v = Rulebook::builtin().classify(&inc).unwrap();
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let mut shown = vec![];
+    for e in v.evidence.iter().chain(v.matched.iter().flat_map(|m| m.evidence.iter())) {
+        let slice = utf16.get(e.start as usize..e.end as usize).map(String::from_utf16_lossy);
+        assert_eq!(slice.as_deref(), Some(e.text.as_ref()), "evidence offsets must slice {text:?}");
+        shown.push(e.text.to_string());
+    }
+    (v.verdict, shown)
+}
+
+/// An invisible format character inside a word (ZWNJ, ZWJ, ZWSP, BOM, soft hyphen, word joiner)
+/// is read as absent: "nge-li\u{200C}ke" is "nge-like", and the evidence shows it as written.
+#[test]
+fn an_invisible_character_inside_a_word_does_not_hide_it() {
+    assert_eq!(verdict_with_exact_evidence("Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook").0, VerdictKind::Violation);
+    for cf in ["\u{200C}", "\u{200D}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{2060}"] {
+        let text = format!("Saya PNS, kemarin saya nge-li{cf}ke postingan kampanye caleg di Facebook");
+        let (verdict, shown) = verdict_with_exact_evidence(&text);
+        assert_eq!(verdict, VerdictKind::Violation, "{text:?}");
+        assert!(shown.iter().any(|s| s.contains(&format!("li{cf}ke"))), "{text:?}: {shown:?}");
+    }
+}

@@ -7,6 +7,8 @@
 //! A date without a year ("14 Februari") is not a date here, nor are "kemarin"/"yesterday".
 //! Years 1900–2199 are accepted in text; days are counted from 1970-01-01.
 
+use super::invisible::Visible;
+
 /// A date found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoundDate {
@@ -104,8 +106,19 @@ fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
     out
 }
 
-/// Finds the dates written in `text`, in order, without overlaps.
+/// Finds the dates written in `text`, in order, without overlaps. Invisible format characters
+/// are read as absent ("14 Feb\u{AD}ruari 2024" is a date; its span keeps the soft hyphen).
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    let visible = Visible::new(text);
+    let mut found = find_visible(visible.as_str());
+    for d in &mut found {
+        (d.start, d.end) = visible.span(d.start, d.end);
+    }
+    found
+}
+
+/// The dates in a text without format characters.
+fn find_visible(text: &str) -> Vec<FoundDate> {
     // Every date has a year: four digits. Only the words around each such number are read
     // (most descriptions have one year or none, and reading every word costs more than the
     // rest of the date stage together).

@@ -316,7 +316,7 @@ mod tests {
             ["ibu2", "teriak2", "ke", "2", "02"]
         );
         assert_eq!(words("ikut2an teman2nya rame2x"), ["ikut2an", "teman2nya", "rame", "2", "x"]);
-        assert_eq!(words("😅👍🏽 ok\u{200D}ya"), ["ok", "ya"]);
+        assert_eq!(words("😅👍🏽 ok👨\u{200D}👩ya"), ["ok", "ya"]);
         assert_eq!(words("cafe\u{301} \u{301}x"), ["cafe\u{301}", "x"]);
     }
 
