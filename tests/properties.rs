@@ -198,3 +198,13 @@ fn an_invisible_character_inside_a_word_does_not_hide_it() {
         assert!(shown.iter().any(|s| s.contains(&format!("li{cf}ke"))), "{text:?}: {shown:?}");
     }
 }
+
+/// A single line break inside a sentence is a space: people typing on phones break lines where
+/// they did not mean a new sentence.
+#[test]
+fn a_single_line_break_does_not_end_the_sentence() {
+    for brk in ["\n", "\r\n", "\r", "\u{2028}"] {
+        let text = format!("Saya PNS, kemarin saya like postingan{brk}kampanye caleg di Facebook");
+        assert_eq!(verdict_with_exact_evidence(&text).0, VerdictKind::Violation, "{text:?}");
+    }
+}

@@ -41,7 +41,8 @@ pub struct Token {
     pub end: u32,
     /// Inside the scope of a negation ("tidak", "bukan", "tanpa", "not"…).
     pub negated: bool,
-    /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and line breaks.
+    /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and blank lines (a single
+    /// line break is a space).
     pub sentence: u32,
     clause: u32,
     word: (u32, u32),

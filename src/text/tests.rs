@@ -87,7 +87,7 @@ fn spans_slice_the_original_text() {
 
 #[test]
 fn sentences_and_clauses() {
-    let a = analyse("satu, dua. tiga! empat? lima; enam\n\ntujuh\r\ndelapan... sembilan");
+    let a = analyse("satu, dua. tiga! empat? lima; enam\n\ntujuh\r\ndelapan\r\n\r\nsembilan... sepuluh");
     let s: Vec<(u32, u32)> = a
         .tokens()
         .iter()
@@ -102,6 +102,7 @@ fn sentences_and_clauses() {
             (2, 3),
             (3, 4),
             (4, 5),
+            (5, 6),
             (5, 6),
             (6, 7),
             (7, 8)
