@@ -208,3 +208,16 @@ fn a_single_line_break_does_not_end_the_sentence() {
         assert_eq!(verdict_with_exact_evidence(&text).0, VerdictKind::Violation, "{text:?}");
     }
 }
+
+/// Tabs, no-break spaces and Unicode's other spaces separate words exactly as a space does.
+#[test]
+fn every_space_reads_as_a_space() {
+    let base = "Saya PNS, kemarin saya like postingan kampanye caleg no. 2 di Facebook tanggal 14 Februari 2024";
+    let expected = verdict_with_exact_evidence(base);
+    for space in ["\t", "\u{A0}", "\u{2002}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"] {
+        let text = base.replace(' ', space);
+        let (verdict, shown) = verdict_with_exact_evidence(&text);
+        let shown: Vec<String> = shown.iter().map(|s| s.replace(space, " ")).collect();
+        assert_eq!((verdict, shown), expected, "{text:?}");
+    }
+}

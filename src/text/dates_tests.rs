@@ -61,6 +61,16 @@ fn invisible_characters_inside_a_date() {
     assert_eq!(iso("14/\u{2060}2/2024")[0].1, "14/\u{2060}2/2024");
 }
 
+/// Tabs, line breaks and Unicode's spaces separate the parts of a date as a space does.
+#[test]
+fn every_space_separates_a_date() {
+    for space in ["\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{202F}", "\u{3000}"] {
+        let date = format!("14{space}Februari{space}2024");
+        let text = format!("tgl{space}{date},{space}ok");
+        assert_eq!(iso(&text), [("2024-02-14".to_string(), date.as_str())], "{text:?}");
+    }
+}
+
 #[test]
 fn not_dates() {
     for text in [
@@ -145,6 +155,7 @@ fn windows_find_what_the_whole_text_has() {
     const PIECES: &[&str] = &[
         "14", "2", "02", "2024", "1999", "12345", "Feb", "Februari", "September", "14th", "May",
         "-", "/", ".", ",", " ", "  ", "\n", "kampanye", "tgl", "🙂", "v1", "\u{a0}", "x2024",
+        "\t", "\r\n", "\u{2009}", "\u{3000}", "\u{B}",
     ];
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut dates = 0;
