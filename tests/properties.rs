@@ -1,6 +1,10 @@
 //! Properties over generated input: nothing panics, classification is deterministic, and the
 //! verdict is safe — an `allowed` stays allowed and a `violation` stays a violation whatever
 //! the open facts left unknown turn out to be; answering the question converges.
+//!
+//! Reading is not fooled: on the rulebook's examples and the case files, an invisible format
+//! character anywhere, a line break for a space or another space for every space leaves the
+//! verdict and the words shown as evidence as they were.
 
 use netral::{builtin_sources, check, FactInput, Incident, Rulebook, Sources, VerdictKind};
 use proptest::prelude::*;
@@ -169,4 +173,151 @@ fn a_rule_file_of_100000_lines_compiles() {
 #[test]
 fn default_sources_are_embedded() {
     assert_eq!(builtin_sources().len(), netral::BUILTIN_FILES.len());
+}
+
+/// The verdict on `text` alone and its evidence (see `verdict_and_evidence`).
+fn verdict_with_exact_evidence(text: &str) -> (VerdictKind, Vec<String>) {
+    verdict_and_evidence(&Incident { text: text.into(), ..Default::default() })
+}
+
+/// The verdict of the built-in rulebook and the evidence it shows, checking that each piece of
+/// evidence is the exact slice of the text between its UTF-16 offsets.
+fn verdict_and_evidence(inc: &Incident) -> (VerdictKind, Vec<String>) {
+    let v = Rulebook::builtin().classify(inc).unwrap();
+    let utf16: Vec<u16> = inc.text.encode_utf16().collect();
+    let mut shown = vec![];
+    for e in v.evidence.iter().chain(v.matched.iter().flat_map(|m| m.evidence.iter())) {
+        let slice = utf16.get(e.start as usize..e.end as usize).map(String::from_utf16_lossy);
+        assert_eq!(slice.as_deref(), Some(e.text.as_ref()), "evidence offsets must slice {:?}", inc.text);
+        shown.push(e.text.to_string());
+    }
+    (v.verdict, shown)
+}
+
+/// Real and written incidents: every example of the built-in rulebook (with its facts) and
+/// every case of tests/cases/*.jsonl (its text alone, as tests/cases.rs reads it).
+fn corpus() -> &'static [Incident] {
+    static CORPUS: std::sync::OnceLock<Vec<Incident>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut v: Vec<Incident> = Rulebook::builtin().cases().into_iter().map(|c| Incident { text: c.text, facts: c.facts, ..Default::default() }).collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+        files.sort();
+        for file in files {
+            for line in std::fs::read_to_string(&file).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+                let case: serde_json::Value = serde_json::from_str(line).unwrap();
+                v.push(Incident { text: case["text"].as_str().unwrap().to_string(), ..Default::default() });
+            }
+        }
+        assert!(v.len() > 500, "the corpus holds the examples and the cases ({})", v.len());
+        v
+    })
+}
+
+/// Invisible format characters (Unicode Cf), one or two of each kind of range.
+const FORMAT_CHARS: &[char] = &[
+    '\u{AD}', '\u{600}', '\u{61C}', '\u{6DD}', '\u{70F}', '\u{890}', '\u{8E2}', '\u{180E}', '\u{200B}', '\u{200C}',
+    '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{206F}',
+    '\u{FEFF}', '\u{FFF9}', '\u{110BD}', '\u{13430}', '\u{1BCA0}', '\u{1D173}', '\u{E0001}', '\u{E0041}',
+];
+
+/// A single line break, read as a space.
+const LINE_BREAKS: &[&str] = &["\n", "\r\n", "\r", "\u{2028}"];
+/// The tab and Unicode's other spaces (category Zs), read as a space.
+const SPACES: &[&str] = &["\t", "\u{A0}", "\u{1680}", "\u{2002}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"];
+
+/// The byte offset of char boundary `i` of `text` (its length for the last one).
+fn char_boundary(text: &str, i: usize) -> usize {
+    text.char_indices().nth(i).map_or(text.len(), |(at, _)| at)
+}
+
+/// Whether the whitespace around byte `i` holds a line break.
+fn line_break_around(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().rev().take_while(|c| c.is_whitespace());
+    let after = text[i + 1..].chars().take_while(|c| c.is_whitespace());
+    before.chain(after).any(|c| matches!(c, '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// An invisible format character anywhere in an incident (inside a word, between words,
+    /// next to punctuation) changes neither the verdict nor the words shown as evidence: the
+    /// evidence slices the new text exactly and, without the character, reads as before.
+    #[test]
+    fn an_invisible_character_anywhere_changes_no_verdict(which in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), cf in prop::sample::select(FORMAT_CHARS)) {
+        let inc = &corpus()[which.index(corpus().len())];
+        prop_assume!(!inc.text.contains(cf));
+        let i = char_boundary(&inc.text, at.index(inc.text.chars().count() + 1));
+        let text = format!("{}{cf}{}", &inc.text[..i], &inc.text[i..]);
+        let changed = Incident { text, ..inc.clone() };
+        let (verdict, shown) = verdict_and_evidence(&changed);
+        let shown: Vec<String> = shown.iter().map(|e| e.replace(cf, "")).collect();
+        prop_assert_eq!((verdict, shown), verdict_and_evidence(inc), "{:?}", changed.text);
+    }
+
+    /// A line break in place of any one space changes neither the verdict nor the words shown
+    /// as evidence (a space next to another line break is left: a line break there would make
+    /// a blank line, which does end a sentence).
+    #[test]
+    fn a_line_break_for_any_space_changes_no_verdict(which in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), brk in prop::sample::select(LINE_BREAKS)) {
+        let inc = &corpus()[which.index(corpus().len())];
+        prop_assume!(!inc.text.contains(brk));
+        let spaces: Vec<usize> = inc.text.match_indices(' ').map(|(i, _)| i).filter(|&i| !line_break_around(&inc.text, i)).collect();
+        prop_assume!(!spaces.is_empty());
+        let i = spaces[at.index(spaces.len())];
+        let text = format!("{}{brk}{}", &inc.text[..i], &inc.text[i + 1..]);
+        let changed = Incident { text, ..inc.clone() };
+        let (verdict, shown) = verdict_and_evidence(&changed);
+        let shown: Vec<String> = shown.iter().map(|e| e.replace(brk, " ")).collect();
+        prop_assert_eq!((verdict, shown), verdict_and_evidence(inc), "{:?}", changed.text);
+    }
+
+    /// A tab or another Unicode space in place of every space changes neither the verdict nor
+    /// the words shown as evidence.
+    #[test]
+    fn another_space_for_every_space_changes_no_verdict(which in any::<prop::sample::Index>(), space in prop::sample::select(SPACES)) {
+        let inc = &corpus()[which.index(corpus().len())];
+        prop_assume!(!inc.text.contains(space));
+        let changed = Incident { text: inc.text.replace(' ', space), ..inc.clone() };
+        let (verdict, shown) = verdict_and_evidence(&changed);
+        let shown: Vec<String> = shown.iter().map(|e| e.replace(space, " ")).collect();
+        prop_assert_eq!((verdict, shown), verdict_and_evidence(inc), "{:?}", changed.text);
+    }
+}
+
+/// An invisible format character inside a word (ZWNJ, ZWJ, ZWSP, BOM, soft hyphen, word joiner)
+/// is read as absent: "nge-li\u{200C}ke" is "nge-like", and the evidence shows it as written.
+#[test]
+fn an_invisible_character_inside_a_word_does_not_hide_it() {
+    assert_eq!(verdict_with_exact_evidence("Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook").0, VerdictKind::Violation);
+    for cf in ["\u{200C}", "\u{200D}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{2060}"] {
+        let text = format!("Saya PNS, kemarin saya nge-li{cf}ke postingan kampanye caleg di Facebook");
+        let (verdict, shown) = verdict_with_exact_evidence(&text);
+        assert_eq!(verdict, VerdictKind::Violation, "{text:?}");
+        assert!(shown.iter().any(|s| s.contains(&format!("li{cf}ke"))), "{text:?}: {shown:?}");
+    }
+}
+
+/// A single line break inside a sentence is a space: people typing on phones break lines where
+/// they did not mean a new sentence.
+#[test]
+fn a_single_line_break_does_not_end_the_sentence() {
+    for brk in ["\n", "\r\n", "\r", "\u{2028}"] {
+        let text = format!("Saya PNS, kemarin saya like postingan{brk}kampanye caleg di Facebook");
+        assert_eq!(verdict_with_exact_evidence(&text).0, VerdictKind::Violation, "{text:?}");
+    }
+}
+
+/// Tabs, no-break spaces and Unicode's other spaces separate words exactly as a space does.
+#[test]
+fn every_space_reads_as_a_space() {
+    let base = "Saya PNS, kemarin saya like postingan kampanye caleg no. 2 di Facebook tanggal 14 Februari 2024";
+    let expected = verdict_with_exact_evidence(base);
+    for space in ["\t", "\u{A0}", "\u{2002}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"] {
+        let text = base.replace(' ', space);
+        let (verdict, shown) = verdict_with_exact_evidence(&text);
+        let shown: Vec<String> = shown.iter().map(|s| s.replace(space, " ")).collect();
+        assert_eq!((verdict, shown), expected, "{text:?}");
+    }
 }

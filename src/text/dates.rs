@@ -7,6 +7,9 @@
 //! A date without a year ("14 Februari") is not a date here, nor are "kemarin"/"yesterday".
 //! Years 1900–2199 are accepted in text; days are counted from 1970-01-01.
 
+use super::invisible::Visible;
+use super::scan::is_blank;
+
 /// A date found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoundDate {
@@ -55,7 +58,8 @@ fn month(w: &str) -> Option<u8> {
 }
 
 /// Splits `text` into date lexemes with their spans and whether whitespace came before
-/// (`space` says whether whitespace comes before `text` itself).
+/// (`space` says whether whitespace comes before `text` itself). Whitespace is any space or
+/// line break (`scan::is_blank`): "14\u{A0}Februari\u{A0}2024" is a date.
 fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
     let b = text.as_bytes();
     let mut out: Vec<(Lex, usize, usize, bool)> = Vec::with_capacity(16);
@@ -84,12 +88,13 @@ fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
                 i += 1;
             }
             month(&text[start..i]).map_or(Lex::Other, Lex::Month)
-        } else if c.is_ascii_whitespace() {
-            i += 1;
-            space = true;
-            continue;
         } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            let Some(ch) = text[i..].chars().next() else { break };
+            i += ch.len_utf8();
+            if is_blank(ch) {
+                space = true;
+                continue;
+            }
             match c {
                 b'/' | b'-' | b'.' | b',' => Lex::Sep(c),
                 _ => Lex::Other,
@@ -104,8 +109,19 @@ fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
     out
 }
 
-/// Finds the dates written in `text`, in order, without overlaps.
+/// Finds the dates written in `text`, in order, without overlaps. Invisible format characters
+/// are read as absent ("14 Feb\u{AD}ruari 2024" is a date; its span keeps the soft hyphen).
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    let visible = Visible::new(text);
+    let mut found = find_visible(visible.as_str());
+    for d in &mut found {
+        (d.start, d.end) = visible.span(d.start, d.end);
+    }
+    found
+}
+
+/// The dates in a text without format characters.
+fn find_visible(text: &str) -> Vec<FoundDate> {
     // Every date has a year: four digits. Only the words around each such number are read
     // (most descriptions have one year or none, and reading every word costs more than the
     // rest of the date stage together).
@@ -170,34 +186,32 @@ fn four_digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Where to start reading for a date whose year starts at `year`: seven whitespace-separated
-/// chunks back. A date has at most six lexemes before its year and each chunk holds at least
-/// one; the seventh is the context `match_at` looks at. The start is a chunk's first byte.
+/// chunks back (whitespace as `lex` reads it). A date has at most six lexemes before its year
+/// and each chunk holds at least one; the seventh is the context `match_at` looks at. The
+/// start is a chunk's first byte.
 fn around_start(text: &str, year: usize) -> usize {
-    let b = text.as_bytes();
+    // The length of the character before byte `i`, and whether it is whitespace.
+    let before = |i: usize| text[..i].chars().next_back().map(|c| (c.len_utf8(), is_blank(c)));
     let mut i = year;
     for _ in 0..7 {
-        while i > 0 && !b[i - 1].is_ascii_whitespace() {
-            i -= 1;
+        while let Some((n, false)) = before(i) {
+            i -= n;
         }
-        while i > 0 && b[i - 1].is_ascii_whitespace() {
-            i -= 1;
+        while let Some((n, true)) = before(i) {
+            i -= n;
         }
     }
-    // Forward to the first byte of a chunk (or the start of the text).
-    while i > 0 && i < year && !b[i - 1].is_ascii_whitespace() {
-        i -= 1;
+    // Back to the first byte of that chunk (or the start of the text).
+    while let Some((n, false)) = before(i).filter(|_| i < year) {
+        i -= n;
     }
     i
 }
 
 /// The end of the whitespace-separated chunk that contains byte `i - 1` (a date whose year
 /// comes first, "2024-02-14", is glued together).
-fn chunk_end(text: &str, mut i: usize) -> usize {
-    let b = text.as_bytes();
-    while i < b.len() && !b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    i
+fn chunk_end(text: &str, i: usize) -> usize {
+    text[i..].find(is_blank).map_or(text.len(), |k| i + k)
 }
 
 /// A date starting at lexeme `i`: its day number and the index of its last lexeme.

@@ -51,6 +51,26 @@ fn several_dates_and_months() {
     assert_eq!(iso("1 Mei 2024 / 1 May 2024")[1].0, "2024-05-01");
 }
 
+/// Invisible format characters are read as absent; the span keeps those inside the date.
+#[test]
+fn invisible_characters_inside_a_date() {
+    assert_eq!(
+        iso("tgl \u{200B}14 Feb\u{AD}ruari 20\u{200C}24\u{FEFF}, ok"),
+        [("2024-02-14".to_string(), "14 Feb\u{AD}ruari 20\u{200C}24")]
+    );
+    assert_eq!(iso("14/\u{2060}2/2024")[0].1, "14/\u{2060}2/2024");
+}
+
+/// Tabs, line breaks and Unicode's spaces separate the parts of a date as a space does.
+#[test]
+fn every_space_separates_a_date() {
+    for space in ["\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{202F}", "\u{3000}"] {
+        let date = format!("14{space}Februari{space}2024");
+        let text = format!("tgl{space}{date},{space}ok");
+        assert_eq!(iso(&text), [("2024-02-14".to_string(), date.as_str())], "{text:?}");
+    }
+}
+
 #[test]
 fn not_dates() {
     for text in [
@@ -135,6 +155,7 @@ fn windows_find_what_the_whole_text_has() {
     const PIECES: &[&str] = &[
         "14", "2", "02", "2024", "1999", "12345", "Feb", "Februari", "September", "14th", "May",
         "-", "/", ".", ",", " ", "  ", "\n", "kampanye", "tgl", "🙂", "v1", "\u{a0}", "x2024",
+        "\t", "\r\n", "\u{2009}", "\u{3000}", "\u{B}",
     ];
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut dates = 0;
@@ -149,7 +170,7 @@ fn windows_find_what_the_whole_text_has() {
         seed = seed.wrapping_add(0x9e37_79b9);
         let mut whole = Vec::new();
         dates_in(&text, (0, text.len()), &mut whole);
-        assert_eq!(find_dates(&text), whole, "{text:?}");
+        assert_eq!(find_visible(&text), whole, "{text:?}");
         dates += whole.len();
     }
     assert!(dates > 200, "the texts hold dates ({dates})");

@@ -1,6 +1,8 @@
 //! Text understanding: incident text → normalised, stemmed tokens with byte spans and negation.
 //!
-//! `analyse` runs four steps in one pass over the text:
+//! `analyse` runs four steps in one pass over the text, read without its invisible format
+//! characters (`invisible.rs`: "li\u{200C}ke" is "like"; spans are mapped back to the text as
+//! written):
 //! 1. scanning (`scan.rs`): word pieces with byte spans, and the punctuation between them;
 //! 2. normalising (`normalize.rs`, `slang.rs`): lowercase, accents and repeated letters folded,
 //!    slang expanded, hyphenated forms joined or split ("nge-like" → "like", "ibu-ibu" → "ibu");
@@ -14,6 +16,7 @@
 
 mod dates;
 mod english;
+mod invisible;
 mod lexicon;
 mod negation;
 mod normalize;
@@ -38,7 +41,8 @@ pub struct Token {
     pub end: u32,
     /// Inside the scope of a negation ("tidak", "bukan", "tanpa", "not"…).
     pub negated: bool,
-    /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and line breaks.
+    /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and blank lines (a single
+    /// line break is a space).
     pub sentence: u32,
     clause: u32,
     word: (u32, u32),
@@ -112,7 +116,8 @@ impl Analyser {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let text = &text[..end];
+        let visible = invisible::Visible::new(&text[..end]);
+        let text = visible.as_str();
         let mut buffers = std::mem::take(&mut self.scratch);
         buffers.tokens = std::mem::take(&mut self.analysis.tokens);
         buffers.arena = std::mem::take(&mut self.analysis.arena);
@@ -122,6 +127,9 @@ impl Analyser {
         }
         let mut buffers = b.finish();
         let (mut tokens, arena) = (std::mem::take(&mut buffers.tokens), std::mem::take(&mut buffers.arena));
+        for t in &mut tokens {
+            (t.start, t.end) = visible.span(t.start, t.end);
+        }
         negation::mark(&mut tokens, |t| {
             arena
                 .get(t.word.0 as usize..t.word.1 as usize)

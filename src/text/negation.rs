@@ -1,7 +1,7 @@
 //! Negation scope: marks the tokens that a negator ("tidak", "bukan", "tanpa", "not"…) covers.
 //!
 //! A negator covers the words after it up to the end of its clause (`,` `:` `.` `;` `!` `?` or
-//! a line break), a contrastive word ("tapi", "namun", "but"…) or 6 words, whichever comes first.
+//! a blank line), a contrastive word ("tapi", "namun", "but"…) or 6 words, whichever comes first.
 //! The negator itself is not marked. Refinements, each a letter in the `ROLES` table below:
 //! - "tidak pernah", "belum pernah": "pernah" belongs to the negator;
 //! - "tidak sengaja" (accidentally), "tidak lama" (soon after)…: a fixed phrase, so only that one

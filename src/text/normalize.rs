@@ -13,7 +13,7 @@
 //! becomes two tokens, each over its own part of the span ("I'm" → "i" + "am", "didn't" → "did" +
 //! "not"; "regency's" stays one token whose stem is "regency").
 
-use super::scan::{is_apostrophe, is_mark, Break, Piece};
+use super::scan::{is_apostrophe, is_blank, is_mark, Break, Piece};
 use super::slang::SLANG;
 use super::stem::stem_parts;
 use super::Token;
@@ -141,7 +141,8 @@ impl<'t> Builder<'t> {
         self.word = word; // keeps its capacity
     }
 
-    /// "no. 2", "No 2": before a number, "no" is its label ("nomor"), not the English "no".
+    /// "no. 2", "No 2", "no.\u{A0}2": before a number, "no" is its label ("nomor"), not the
+    /// English "no"; any space or line break may come between them.
     fn relabel_no(&mut self, number_start: usize) {
         let Some(last) = self.tokens.last_mut() else {
             return;
@@ -151,7 +152,7 @@ impl<'t> Builder<'t> {
             .get(last.end as usize..number_start)
             .unwrap_or("x");
         let is_no = self.arena.get(last.word.0 as usize..last.word.1 as usize) == Some("no");
-        if is_no && gap.bytes().all(|b| matches!(b, b' ' | b'.' | b':' | b'\t')) {
+        if is_no && gap.chars().all(|c| matches!(c, '.' | ':') || is_blank(c)) {
             let a = self.arena.len() as u32;
             self.arena.push_str("nomor");
             last.word = (a, a + 5);

@@ -5,7 +5,8 @@
 //! ("Rp12" → "Rp", "12"), except the reduplication mark "ibu2". Inside a hashtag or mention the
 //! camel-case humps are pieces of their own ("#PemiluDamai" → "Pemilu", "Damai"). Everything
 //! else (spaces, punctuation, emoji, symbols) separates pieces; only sentence and clause
-//! punctuation and hyphens are remembered.
+//! punctuation, blank lines and hyphens are remembered. A single line break is a space: people
+//! typing on phones break lines inside a sentence ("saya like postingan\nkampanye caleg").
 
 /// The strongest punctuation seen between two pieces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,7 +14,7 @@ pub(crate) enum Break {
     None,
     /// `,` or `:`
     Clause,
-    /// `.` `!` `?` `;` or a line break.
+    /// `.` `!` `?` `;` or a blank line (two line breaks with only spaces between).
     Sentence,
 }
 
@@ -63,6 +64,28 @@ pub(crate) fn is_mark(c: char) -> bool {
             c as u32,
             0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
         )
+}
+
+/// A space between words: the ASCII space and tab, and Unicode's other spaces (category Zs),
+/// which phones and copied web text put where a space is meant ("saya\u{A0}PNS", "no.\u{202F}2"):
+/// no-break U+00A0, Ogham U+1680, en to hair U+2000–200A, narrow no-break U+202F, medium
+/// mathematical U+205F and ideographic U+3000.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// A line break: LF, CR (CR LF counts once), vertical tab, form feed, next line U+0085 and the
+/// line and paragraph separators U+2028, U+2029 (Unicode's mandatory breaks, UAX #14).
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A space or a line break.
+pub(crate) fn is_blank(c: char) -> bool {
+    is_space(c) || is_line_break(c)
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -211,10 +234,7 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let word = &self.text[s..e];
-        let next = self.text[at + 1..]
-            .trim_start_matches([' ', '\t'])
-            .chars()
-            .next();
+        let next = self.text[at + 1..].trim_start_matches(is_blank).chars().next();
         let single = word.chars().count() == 1 && word.chars().all(is_letter);
         let abbr = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
         match next {
@@ -222,6 +242,29 @@ impl<'a> Scanner<'a> {
             Some(n) => n.is_alphanumeric() && (abbr || (single && self.char_at(at + 1) == Some(n))),
             None => false,
         }
+    }
+
+    /// Skips the spaces and line breaks from `at` and returns where they end. A single line
+    /// break reads as a space; two or more ("c\n\nd", "c\r\n \r\nd"), or a paragraph
+    /// separator, make a blank line, which ends the sentence and any open quotation.
+    fn blank(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        let mut breaks = 0;
+        while let Some(c) = self.char_at(i).filter(|&c| is_blank(c)) {
+            match c {
+                '\r' if bytes.get(i + 1) == Some(&b'\n') => {} // counted at its \n
+                '\u{2029}' => breaks += 2,
+                c if is_line_break(c) => breaks += 1,
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        if breaks >= 2 {
+            self.quote = None;
+            self.brk = Break::Sentence;
+        }
+        i
     }
 }
 
@@ -241,6 +284,11 @@ impl Iterator for Scanner<'_> {
                 self.pos += 1; // not reached: `pos` always sits on a char boundary
                 continue;
             };
+            if is_blank(c) {
+                self.hashtag = false;
+                self.pos = self.blank(at);
+                continue;
+            }
             let alnum = if b < 0x80 {
                 b.is_ascii_alphanumeric()
             } else {
@@ -264,10 +312,6 @@ impl Iterator for Scanner<'_> {
                     if self.quote.is_some_and(|q| at - q <= MAX_QUOTE) =>
                 {
                     self.brk = self.brk.max(Break::Clause)
-                }
-                '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
-                    self.quote = None;
-                    self.brk = Break::Sentence
                 }
                 '.' | '!' | '?' | ';' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' => {
                     self.brk = Break::Sentence
@@ -316,7 +360,7 @@ mod tests {
             ["ibu2", "teriak2", "ke", "2", "02"]
         );
         assert_eq!(words("ikut2an teman2nya rame2x"), ["ikut2an", "teman2nya", "rame", "2", "x"]);
-        assert_eq!(words("😅👍🏽 ok\u{200D}ya"), ["ok", "ya"]);
+        assert_eq!(words("😅👍🏽 ok👨\u{200D}👩ya"), ["ok", "ya"]);
         assert_eq!(words("cafe\u{301} \u{301}x"), ["cafe\u{301}", "x"]);
     }
 
@@ -345,6 +389,22 @@ mod tests {
         assert_eq!(hy, ["like"]);
     }
 
+    /// A single line break (LF, CR LF, CR, U+2028…) is a space, also after an abbreviation; two
+    /// with only spaces between, or a paragraph separator, end the sentence.
+    #[test]
+    fn a_blank_line_ends_a_sentence_and_a_single_line_break_does_not() {
+        let brk = |t: &str| pieces(t).into_iter().map(|p| p.1).collect::<Vec<_>>();
+        use Break::*;
+        for single in ["\n", "\r\n", "\r", " \n\t", "\u{B}", "\u{C}", "\u{85}", "\u{2028}"] {
+            assert_eq!(brk(&format!("like postingan{single}kampanye")), [None, None, None], "{single:?}");
+            assert_eq!(brk(&format!("Jl.{single}Merdeka")), [None, None], "{single:?}");
+        }
+        for blank in ["\n\n", "\r\n\r\n", "\r\r", "\n \t\n", "\n\u{A0}\r\n", "\u{2029}", "\n\n\n"] {
+            assert_eq!(brk(&format!("like postingan{blank}kampanye")), [None, None, Sentence], "{blank:?}");
+        }
+        assert_eq!(brk("a,\nb.\nc"), [None, Clause, Sentence]);
+    }
+
     #[test]
     fn quotation_marks_hold_a_sentence_together() {
         let brk = |t: &str| pieces(t).into_iter().map(|p| p.1).collect::<Vec<_>>();
@@ -352,7 +412,8 @@ mod tests {
         // Inside a quotation `!` ends a clause; after it, sentences end again.
         assert_eq!(brk("tulis \"Pilih 2! Menang!\" kemarin. Lalu"), [None, None, None, Clause, Clause, Sentence]);
         assert_eq!(brk("tulis \u{201C}Pilih 2! Menang!\u{201D} kemarin"), [None, None, None, Clause, Clause]);
-        // An unclosed quotation ends at a line break.
-        assert_eq!(brk("a \"b! c\nd! e"), [None, None, Clause, Sentence, Sentence]);
+        // An unclosed quotation ends at a blank line; a single line break is a space in it.
+        assert_eq!(brk("a \"b! c\n\nd! e"), [None, None, Clause, Sentence, Sentence]);
+        assert_eq!(brk("a \"b! c\nd! e"), [None, None, Clause, None, Clause]);
     }
 }

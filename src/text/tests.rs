@@ -87,7 +87,7 @@ fn spans_slice_the_original_text() {
 
 #[test]
 fn sentences_and_clauses() {
-    let a = analyse("satu, dua. tiga! empat? lima; enam\n\ntujuh\r\ndelapan... sembilan");
+    let a = analyse("satu, dua. tiga! empat? lima; enam\n\ntujuh\r\ndelapan\r\n\r\nsembilan... sepuluh");
     let s: Vec<(u32, u32)> = a
         .tokens()
         .iter()
@@ -103,10 +103,43 @@ fn sentences_and_clauses() {
             (3, 4),
             (4, 5),
             (5, 6),
+            (5, 6),
             (6, 7),
             (7, 8)
         ]
     );
+}
+
+/// Invisible format characters (Unicode Cf) are read as absent, wherever they are: inside a
+/// word, a hyphenated form or a number, or before and after a word. A token's span keeps the
+/// ones inside it and leaves out those around it.
+#[test]
+fn invisible_format_characters_are_absent() {
+    let text = "\u{FEFF}Saya PNS nge-li\u{200C}ke\u{200B} kam\u{AD}panye nge\u{2060}-like \
+        ca\u{200D}leg no\u{200E}. 2\u{200F}0\u{202A}2\u{202C}4 ok\u{200D}ya";
+    let a = analyse(text);
+    check_spans(text, &a);
+    let got: Vec<(&str, &str)> = a
+        .tokens()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Saya", "saya"),
+            ("PNS", "pns"),
+            ("nge-li\u{200C}ke", "like"),
+            ("kam\u{AD}panye", "kampanye"),
+            ("nge\u{2060}-like", "like"),
+            ("ca\u{200D}leg", "caleg"),
+            ("no", "nomor"),
+            ("2\u{200F}0\u{202A}2\u{202C}4", "2024"),
+            ("ok\u{200D}ya", "okya"),
+        ]
+    );
+    assert!(analyse("\u{200B}\u{FEFF}\u{AD}").tokens().is_empty());
 }
 
 #[test]
@@ -226,7 +259,7 @@ fn never_panics_on_odd_input() {
     cases.push("meng".repeat(20_000));
     cases.push("x-x-".repeat(30_000));
     // Every char of a mixed alphabet, in many orders.
-    let alphabet: Vec<char> = "aZ2-'.,;!?#@ \n\u{301}é😅İ0ng".chars().collect();
+    let alphabet: Vec<char> = "aZ2-'.,;!?#@ \n\u{301}é😅İ0ng\u{200C}\u{AD}".chars().collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..3000 {
         let len = (seed % 24) as usize;
