@@ -321,3 +321,71 @@ fn every_space_reads_as_a_space() {
         assert_eq!((verdict, shown), expected, "{text:?}");
     }
 }
+
+/// Who the text is about: roles the rules cover, in the ways people name them.
+const IN_SCOPE: &[&str] = &["Saya PNS,", "Aku guru PNS,", "Saya PPPK.", "Saya polisi,", "I'm a soldier and", "Saya kepala desa,", "Pak camat"];
+/// Words that speak of an election.
+const ELECTION: &[&str] = &["caleg", "capres", "paslon", "kampanye", "timses", "partai", "nomor urut 2", "pilkada"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Silence is "no" only when the text was understood: a text about an in-scope person that
+    /// speaks of an election through words no act accounts for (made-up verbs) is never
+    /// answered `allowed`.
+    #[test]
+    fn an_election_text_not_understood_is_never_allowed(
+        who in 0..IN_SCOPE.len(),
+        what in 0..ELECTION.len(),
+        verbs in proptest::collection::vec("[b-df-hj-np-tv-z]{5,9}", 1..4),
+        before in any::<bool>(),
+    ) {
+        let act = verbs.join(" ");
+        let text = if before {
+            format!("{} kemarin saya {act} {}", IN_SCOPE[who], ELECTION[what])
+        } else {
+            format!("{} {} itu saya {act} minggu depan", IN_SCOPE[who], ELECTION[what])
+        };
+        let inc = Incident { text: text.clone(), ..Default::default() };
+        let v = Rulebook::builtin().classify(&inc).unwrap();
+        prop_assert_ne!(v.verdict, VerdictKind::Allowed, "{}", text);
+    }
+}
+
+#[test]
+fn the_acts_question_is_asked_and_its_answer_settles_the_acts() {
+    let book = Rulebook::builtin();
+    let text = "Saya polisi, minggu depan saya mau ngangkut sound system buat panggung caleg";
+    let inc = Incident { text: text.into(), ..Default::default() };
+    let v = book.classify(&inc).unwrap();
+    assert_eq!(v.verdict, VerdictKind::NeedsMoreInfo);
+    let q = v.question.expect("a question");
+    assert_eq!((q.fact.as_ref(), q.kind.as_ref()), ("acts", "acts"));
+    let values: Vec<String> = q.answers.iter().map(|a| serde_json::to_value(&a.value).unwrap().as_str().unwrap().to_string()).collect();
+    assert!(values.contains(&"campaign_presence".to_string()) && values.last().map(String::as_str) == Some("none"), "{values:?}");
+
+    let answered = |acts: FactInput| {
+        let inc = Incident { text: text.into(), facts: [("acts".to_string(), acts)].into_iter().collect(), ..Default::default() };
+        book.classify(&inc).map(|v| v.verdict)
+    };
+    assert_eq!(answered(FactInput::List(vec!["campaign_presence".into()])).unwrap(), VerdictKind::Violation);
+    assert_eq!(answered(FactInput::List(vec![])).unwrap(), VerdictKind::Allowed);
+    assert_eq!(answered(FactInput::Text("none".into())).unwrap(), VerdictKind::Allowed);
+    let err = answered(FactInput::List(vec!["campaign_presense".into()])).unwrap_err();
+    assert_eq!(err[0].code, "E-UNKNOWN-VALUE");
+    assert!(err[0].hint.as_deref().unwrap_or("").contains("campaign_presence"), "{:?}", err[0].hint);
+}
+
+#[test]
+fn an_incident_is_validated_once_for_every_surface() {
+    for (json, code) in [
+        (r#"{"text": "x", "fatcs": {}}"#, "E-INPUT"),
+        (r#"{"facts": {"subject": "pns", "subject": "tni"}}"#, "E-INPUT"),
+        (r#"{"lang": "fr"}"#, "E-INPUT"),
+        (r#"{"text": 5}"#, "E-INPUT"),
+    ] {
+        assert_eq!(Incident::from_json(json).unwrap_err().code, code, "{json}");
+    }
+    let inc = Incident::from_json(r#"{"facts": {"__proto__": "x"}}"#).unwrap();
+    assert_eq!(Rulebook::builtin().classify(&inc).unwrap_err()[0].code, "E-UNKNOWN-FACT");
+}

@@ -31,7 +31,7 @@ const DICT = {
     emptyTitle: 'Belum ada uraian', emptyText: 'Tulis uraian di kotak teks atau pilih salah satu contoh. Hasilnya muncul di sini seketika.',
     prohibition: 'Larangan', permission: 'Izin', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Alasan',
     advice: 'Saran', note: 'Catatan hukum', uncertain: 'Belum pasti secara hukum', possibleTitle: 'Aturan yang mungkin berlaku', waitsOn: 'Bergantung pada: {f}',
-    followUp: 'Satu pertanyaan lagi', answer: 'Jawab', knownFacts: 'Yang diketahui', yes: 'Ya', no: 'Tidak',
+    followUp: 'Satu pertanyaan lagi', answer: 'Jawab', answerActs: 'Kirim pilihan', knownFacts: 'Yang diketahui', yes: 'Ya', no: 'Tidak',
     activeCustom: 'Periksa memakai aturan yang Anda ubah di tab Aturan.', useBuiltin: 'Pakai aturan bawaan',
     incidentError: 'Uraian ini tidak dapat diperiksa:',
     quizTitle: 'Kuis netralitas', quizProgress: 'Soal {n} dari {t}', quizAsk: 'Menurut Anda, apa putusannya?',
@@ -87,7 +87,7 @@ const DICT = {
     emptyTitle: 'Nothing described yet', emptyText: 'Write a description in the text box or pick an example. The result appears here at once.',
     prohibition: 'Prohibition', permission: 'Permission', basis: 'Legal basis', sanction: 'Sanction', because: 'Because',
     advice: 'Advice', note: 'Legal note', uncertain: 'Legally uncertain', possibleTitle: 'Rules that may apply', waitsOn: 'Depends on: {f}',
-    followUp: 'One more question', answer: 'Answer', knownFacts: 'Known facts', yes: 'Yes', no: 'No',
+    followUp: 'One more question', answer: 'Answer', answerActs: 'Send the choice', knownFacts: 'Known facts', yes: 'Yes', no: 'No',
     activeCustom: 'Check is using the rules you edited in the Rules tab.', useBuiltin: 'Use the built-in rules',
     incidentError: 'This description cannot be checked:',
     quizTitle: 'Neutrality quiz', quizProgress: 'Question {n} of {t}', quizAsk: 'What is the verdict, in your view?',
@@ -237,7 +237,8 @@ function initTabs() {
 function knownFacts() {
   const ids = new Set(questions.map((q) => q.id));
   const out = {};
-  for (const [k, v] of Object.entries(state.facts)) if (ids.has(k) && v !== '' && v !== null) out[k] = v;
+  // A list is the answer to the acts checklist, whose name the rulebook gives with the question.
+  for (const [k, v] of Object.entries(state.facts)) if ((ids.has(k) || Array.isArray(v)) && v !== '' && v !== null) out[k] = v;
   return out;
 }
 
@@ -260,6 +261,7 @@ function classifyNow() {
 }
 
 function answerLabel(fact, value) {
+  if (Array.isArray(value)) return value.length ? value.map((x) => x.replaceAll('_', ' ')).join(', ') : '—';
   const q = questions.find((x) => x.id === fact);
   const a = q && q.answers.find((x) => String(x.value) === String(value));
   if (a) return a.label;
@@ -365,7 +367,17 @@ function renderQuestion(q) {
   const box = el('section', { class: 'follow-up', 'aria-labelledby': `${id}-title` },
     el('h3', { class: 'follow-up-kicker', id: `${id}-kicker` }, t('followUp')),
     el('p', { class: 'follow-up-q', id: `${id}-title` }, q.text));
-  if (q.answers.length) {
+  if (q.type === 'acts') {
+    // A checklist: tick what was (or will be) done and send it, or say none of these.
+    const acts = q.answers.filter((a) => a.value !== 'none');
+    const none = q.answers.find((a) => a.value === 'none');
+    const boxes = acts.map((a) => el('input', { type: 'checkbox', id: `${id}-${a.value}`, value: a.value }));
+    box.append(el('fieldset', { class: 'acts-list', 'aria-labelledby': `${id}-title` },
+      acts.map((a, i) => el('div', { class: 'acts-item' }, boxes[i], el('label', { for: `${id}-${a.value}` }, a.label)))));
+    box.append(el('div', { class: 'answer-row' },
+      el('button', { type: 'button', class: 'btn btn-answer', onclick: () => answer(q.fact, boxes.filter((b) => b.checked).map((b) => b.value)) }, t('answerActs')),
+      none ? el('button', { type: 'button', class: 'btn btn-answer', 'data-value': 'none', onclick: () => answer(q.fact, []) }, none.label) : null));
+  } else if (q.answers.length) {
     box.append(el('div', { class: 'answer-row', role: 'group', 'aria-labelledby': `${id}-title` },
       q.answers.map((a) => el('button', { type: 'button', class: 'btn btn-answer', 'data-value': String(a.value),
         onclick: () => answer(q.fact, a.value) }, a.label))));

@@ -19,6 +19,7 @@ const WORDS = {
     empty: 'Ceritakan tindakannya untuk melihat hasil.', basis: 'Dasar hukum', sanction: 'Sanksi', advice: 'Saran',
     loading: 'Memuat…', failed: 'Pemeriksa tidak dapat dimuat.', rulesFailed: 'Aturan tidak dapat dimuat:',
     privacy: 'Diperiksa di perangkat Anda; tidak ada yang dikirim.', invalid: 'Uraian tidak dapat diperiksa:',
+    send: 'Kirim pilihan',
   },
   en: {
     label: 'Check the neutrality of your act', hint: 'The result updates as you type.',
@@ -27,6 +28,7 @@ const WORDS = {
     empty: 'Describe the act to see the result.', basis: 'Legal basis', sanction: 'Sanction', advice: 'Advice',
     loading: 'Loading…', failed: 'The checker could not be loaded.', rulesFailed: 'The rules could not be loaded:',
     privacy: 'Checked on your device; nothing is sent.', invalid: 'This description cannot be checked:',
+    send: 'Send the choice',
   },
 };
 const ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
@@ -61,6 +63,9 @@ textarea:focus-visible, button:focus-visible { outline: 3px solid #ffbf47; outli
 .q { margin-top: 10px; padding: 10px 12px; border: 2px solid #8a4a00; border-radius: 8px; }
 .q p { margin: 0 0 8px; font-weight: 700; }
 .answers { display: flex; flex-wrap: wrap; gap: 6px; }
+fieldset.q { border: 0; padding: 0; margin: 8px 0 0; }
+fieldset.q legend { padding: 0; margin-bottom: 4px; }
+label.act { font-weight: 400; display: flex; gap: 6px; align-items: flex-start; margin: 0 0 4px; }
 button { font: inherit; font-weight: 600; cursor: pointer; background: #fff; color: #0f3b6e; border: 2px solid #0f3b6e;
   border-radius: 6px; padding: 5px 12px; }
 button:hover { background: #e7eef8; }
@@ -215,7 +220,18 @@ export class NetralCheck extends HTMLElement {
         m.advice ? el('li', {}, el('b', {}, `${this.#t('advice')}: `), m.advice) : null));
     }
     const q = v.question;
-    if (q && q.answers.length) {
+    if (q && q.type === 'acts') {
+      // A checklist of acts: the ticked ones are sent as a list; "none" sends [].
+      const acts = q.answers.filter((a) => a.value !== 'none');
+      const none = q.answers.find((a) => a.value === 'none');
+      const boxes = acts.map((a) => el('input', { type: 'checkbox', value: a.value }));
+      const send = (list) => { this.#answers[q.fact] = list; this.#classify(); this.#focusAfterAnswer(); };
+      parts.push(el('fieldset', { class: 'q', part: 'question' }, el('legend', {}, q.text),
+        acts.map((a, i) => el('label', { class: 'act' }, boxes[i], ` ${a.label}`)),
+        el('div', { class: 'answers' },
+          el('button', { type: 'button', onclick: () => send(boxes.filter((b) => b.checked).map((b) => b.value)) }, this.#t('send')),
+          none ? el('button', { type: 'button', onclick: () => send([]) }, none.label) : null)));
+    } else if (q && q.answers.length) {
       parts.push(el('div', { class: 'q', role: 'group', 'aria-label': q.text }, el('p', {}, q.text),
         el('div', { class: 'answers' }, q.answers.map((a) => el('button', {
           type: 'button', onclick: () => { this.#answers[q.fact] = a.value; this.#classify(); this.#focusAfterAnswer(); },

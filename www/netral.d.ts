@@ -1,8 +1,9 @@
 // Types of www/netral.js: the same Incident / Verdict JSON as the CLI (src/verdict.rs).
 
 /** A fact value as given: an enum value or group id, a date `YYYY-MM-DD`, a bool, a number;
- *  `null` or `"unknown"` means not known. */
-export type FactInput = string | number | boolean | null;
+ *  `null` or `"unknown"` means not known. The answer to an `acts` question is the list of the
+ *  acts done (or planned), `[]` for none of them. */
+export type FactInput = string | number | boolean | null | string[];
 
 /** What a user describes. A plain string is accepted wherever an Incident is (its text). */
 export interface Incident {
@@ -86,10 +87,13 @@ export interface PossibleRule {
 
 /** A follow-up question in a verdict. */
 export interface Question {
-  /** The fact it asks for: send the answer back as `facts[fact] = answer.value`. */
+  /** The fact it asks for: send the answer back as `facts[fact] = answer.value`. For `acts`,
+   *  send the list of the values ticked (`facts[fact] = ["voting"]`), or `[]` for `"none"`. */
   fact: string;
   text: string;
-  type: FactType;
+  /** `acts`: the text spoke of an election without an act Netral recognised; a checklist of the
+   *  acts that would decide, ending with the answer `"none"` (none of these). */
+  type: FactType | 'acts';
   /** Empty for dates and numbers. */
   answers: Answer[];
 }
