@@ -154,10 +154,22 @@ export class Netral {
  */
 function encode(incident) {
   try {
-    return JSON.stringify(incident ?? {}, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    const facts = incident && incident.facts;
+    if (facts && typeof facts === 'object' && hasNonFinite(facts)) {
+      incident = { ...incident, facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v])) };
+    }
+    return JSON.stringify(incident ?? {});
   } catch (e) {
     return inputError(`the incident cannot be read: ${e && e.message ? e.message : e}`);
   }
+}
+
+function hasNonFinite(facts) {
+  for (const k in facts) {
+    const v = facts[k];
+    if (typeof v === 'number' && !Number.isFinite(v)) return true;
+  }
+  return false;
 }
 
 function inputError(message) {
