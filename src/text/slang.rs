@@ -51,6 +51,21 @@ lexicon!(
     "nyumbang=menyumbang nyampein=menyampaikan ngedukung=mendukung nempel=menempel nempelin=menempelkan",
     "bagiin=membagikan ngebagiin=membagikan ngomen=komen ngomenin=mengomentari nyoblosin=mencoblos",
     "masangin=memasang pasangin=memasang naruh=menaruh majang=memajang",
+    // Regional words people mix into Indonesian, each mapped to the Indonesian word it means.
+    // Javanese:
+    "melu=ikut nganggo=pakai wingi=kemarin sesuk=besok opo=apa ora=tidak orak=tidak arep=mau",
+    "wis=sudah wes=sudah durung=belum ojo=jangan lali=lupa mung=cuma numpak=naik",
+    "kon=suruh dikon=disuruh kongkon=suruh dikongkon=disuruh ngongkon=menyuruh karo=dengan",
+    "lan=dan iki=ini iku=itu piye=bagaimana gelem=mau mulih=pulang dadi=jadi siji=satu loro=dua",
+    "telu=tiga papat=empat limo=lima bojo=istri bojoku=istriku ngancani=menemani ngeterke=mengantar",
+    "teko=datang teka=datang nyoblosi=mencoblos milihi=memilih kanca=teman konco=teman",
+    "driji=jari ngoordinir=mengkoordinir",
+    // Betawi:
+    "aje=saja udeh=sudah ape=apa kite=kita",
+    // Sundanese:
+    "abdi=saya teu=tidak henteu=tidak hoyong=ingin milu=ikut sareng=dengan ayeuna=sekarang",
+    // Minangkabau:
+    "indak=tidak ikuik=ikut pai=pergi",
     // Platforms.
     "ig=instagram insta=instagram fb=facebook wa=whatsapp wag=whatsapp yt=youtube",
     // English contractions written without an apostrophe.
