@@ -138,6 +138,9 @@ pub struct Verdict<'a> {
     pub possible: Vec<PossibleRule<'a>>,
     /// The one question that decides the most, when the verdict is `needs_more_info`.
     pub question: Option<Question<'a>>,
+    /// "Why not", when the verdict is `allowed`: the prohibitions nearest to holding, each with
+    /// what it lacks. Empty otherwise.
+    pub nearly: Vec<NearlyRule<'a>>,
     /// Every fact known after reading the text (given or inferred), by name.
     pub facts: KnownFacts<'a>,
     /// The words that gave every fact read from the text, in text order (for highlighting even
@@ -192,6 +195,17 @@ pub struct Evidence<'a> {
     pub start: u32,
     /// End (exclusive), in UTF-16 code units.
     pub end: u32,
+}
+
+/// A prohibition that would hold if a few more conditions did ("why not").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NearlyRule<'a> {
+    /// Rule id.
+    pub rule: Text<'a>,
+    /// Title in the requested language.
+    pub title: Text<'a>,
+    /// What it lacks, in words: "PNS / PPPK", "Menyukai … konten calon", "tidak: …".
+    pub lacking: Vec<Text<'a>>,
 }
 
 /// A prohibition waiting on open facts.

@@ -31,6 +31,7 @@ const DICT = {
     emptyTitle: 'Belum ada uraian', emptyText: 'Tulis uraian di kotak teks atau pilih salah satu contoh. Hasilnya muncul di sini seketika.',
     prohibition: 'Larangan', permission: 'Izin', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Alasan',
     advice: 'Saran', note: 'Catatan hukum', uncertain: 'Belum pasti secara hukum', possibleTitle: 'Aturan yang mungkin berlaku', waitsOn: 'Bergantung pada: {f}',
+    nearlyTitle: 'Mengapa bukan pelanggaran', nearlyIf: 'berlaku bila: {l}',
     followUp: 'Satu pertanyaan lagi', answer: 'Jawab', answerActs: 'Kirim pilihan', knownFacts: 'Yang diketahui', yes: 'Ya', no: 'Tidak',
     activeCustom: 'Periksa memakai aturan yang Anda ubah di tab Aturan.', useBuiltin: 'Pakai aturan bawaan',
     incidentError: 'Uraian ini tidak dapat diperiksa:',
@@ -87,6 +88,7 @@ const DICT = {
     emptyTitle: 'Nothing described yet', emptyText: 'Write a description in the text box or pick an example. The result appears here at once.',
     prohibition: 'Prohibition', permission: 'Permission', basis: 'Legal basis', sanction: 'Sanction', because: 'Because',
     advice: 'Advice', note: 'Legal note', uncertain: 'Legally uncertain', possibleTitle: 'Rules that may apply', waitsOn: 'Depends on: {f}',
+    nearlyTitle: 'Why this is not a violation', nearlyIf: 'would apply with: {l}',
     followUp: 'One more question', answer: 'Answer', answerActs: 'Send the choice', knownFacts: 'Known facts', yes: 'Yes', no: 'No',
     activeCustom: 'Check is using the rules you edited in the Rules tab.', useBuiltin: 'Use the built-in rules',
     incidentError: 'This description cannot be checked:',
@@ -313,6 +315,13 @@ function renderResult(v) {
       el('h3', { class: 'h-small' }, t('possibleTitle')),
       el('ul', {}, v.possible.map((p) => el('li', {}, el('span', { class: 'possible-title' }, p.title),
         el('span', { class: 'muted' }, ` — ${t('waitsOn', { f: p.missing.map(factName).join(', ') })}`))))));
+  }
+  if (v.nearly && v.nearly.length) {
+    // "Why not": the prohibitions nearest to holding and what each lacks.
+    body.append(el('section', { class: 'possible nearly' },
+      el('h3', { class: 'h-small' }, t('nearlyTitle')),
+      el('ul', {}, v.nearly.map((n) => el('li', {}, el('span', { class: 'possible-title' }, n.title),
+        el('span', { class: 'muted' }, ` — ${t('nearlyIf', { l: n.lacking.join('; ') })}`))))));
   }
   const known = Object.entries(v.facts);
   if (known.length) {

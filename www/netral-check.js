@@ -19,7 +19,7 @@ const WORDS = {
     empty: 'Ceritakan tindakannya untuk melihat hasil.', basis: 'Dasar hukum', sanction: 'Sanksi', advice: 'Saran',
     loading: 'Memuat…', failed: 'Pemeriksa tidak dapat dimuat.', rulesFailed: 'Aturan tidak dapat dimuat:',
     privacy: 'Diperiksa di perangkat Anda; tidak ada yang dikirim.', invalid: 'Uraian tidak dapat diperiksa:',
-    send: 'Kirim pilihan',
+    send: 'Kirim pilihan', nearly: 'Berlaku bila',
   },
   en: {
     label: 'Check the neutrality of your act', hint: 'The result updates as you type.',
@@ -28,7 +28,7 @@ const WORDS = {
     empty: 'Describe the act to see the result.', basis: 'Legal basis', sanction: 'Sanction', advice: 'Advice',
     loading: 'Loading…', failed: 'The checker could not be loaded.', rulesFailed: 'The rules could not be loaded:',
     privacy: 'Checked on your device; nothing is sent.', invalid: 'This description cannot be checked:',
-    send: 'Send the choice',
+    send: 'Send the choice', nearly: 'Would apply with',
   },
 };
 const ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
@@ -218,6 +218,10 @@ export class NetralCheck extends HTMLElement {
         m.basis.length ? el('li', {}, el('b', {}, `${this.#t('basis')}: `), m.basis.join('; ')) : null,
         m.sanction ? el('li', {}, el('b', {}, `${this.#t('sanction')}: `), m.sanction.label) : null,
         m.advice ? el('li', {}, el('b', {}, `${this.#t('advice')}: `), m.advice) : null));
+    }
+    const n = v.nearly && v.nearly[0];
+    if (n) {
+      parts.push(el('p', { class: 'nearly', part: 'nearly' }, el('b', {}, `${n.title}. ${this.#t('nearly')}: `), n.lacking.join('; ')));
     }
     const q = v.question;
     if (q && q.type === 'acts') {

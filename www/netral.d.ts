@@ -30,10 +30,21 @@ export interface Verdict {
   possible: PossibleRule[];
   /** The one question that decides the most, when the verdict is `needs_more_info`. */
   question: Question | null;
+  /** "Why not", when the verdict is `allowed`: the prohibitions nearest to holding, each with
+   *  what it lacks in words; empty otherwise. */
+  nearly: NearlyRule[];
   /** Every fact known after reading the text (given or inferred), by name. */
   facts: Record<string, Value>;
   /** The words that gave every fact read from the text, in text order (for highlighting). */
   evidence: Evidence[];
+}
+
+/** A prohibition that would hold with a few more conditions ("why not"). */
+export interface NearlyRule {
+  rule: string;
+  title: string;
+  /** What it lacks: "ASN (PNS atau PPPK)", an act's label, "tidak: …". */
+  lacking: string[];
 }
 
 /** What `classify` returns when the incident is malformed (an unknown fact or value, too long). */

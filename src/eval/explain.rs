@@ -39,6 +39,7 @@ impl<'a, 't> Explainer<'a, 't> {
             matched: o.matched.iter().map(|&i| self.matched(i)).collect(),
             possible: o.possible.iter().map(|&i| self.possible(i)).collect(),
             question: o.question.map(|f| self.question(f, &o.possible)),
+            nearly: o.nearly.iter().map(|(i, lacking)| self.nearly(*i, lacking)).collect(),
             facts: self.known_facts(),
             evidence: self.all_evidence(),
         }
@@ -82,6 +83,38 @@ impl<'a, 't> Explainer<'a, 't> {
             note: r.note.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
             evidence,
         }
+    }
+
+    fn nearly(&self, i: usize, lacking: &[(&Cond, bool)]) -> NearlyRule<'a> {
+        let r = &self.book.rules[i];
+        NearlyRule {
+            rule: Cow::Borrowed(&r.id),
+            title: Cow::Borrowed(text(&r.title, self.lang)),
+            lacking: lacking.iter().map(|&(leaf, want)| self.lacking_words(leaf, want)).collect(),
+        }
+    }
+
+    /// A leaf as the state it would need: "PNS / PPPK" for a subject in that set, the act's label
+    /// for an act, "tidak: …" for one that must not hold, the period for a date.
+    fn lacking_words(&self, leaf: &Cond, want: bool) -> Text<'a> {
+        let book = self.book;
+        let en = self.lang == Lang::En;
+        let words: Text<'a> = match leaf {
+            Cond::IsTrue(f) => self.fact_label(*f),
+            Cond::InSet(f, mask) => match book.facts[*f as usize].ty {
+                FactType::Enum(e) => book.enums[e as usize].label_of(*mask, self.lang),
+                _ => Cow::Borrowed(""),
+            },
+            Cond::DateIn(f, _, _, p) => Cow::Owned(format!(
+                "{} {} {}",
+                self.fact_label(*f),
+                if en { "within" } else { "dalam" },
+                text(&book.periods[*p as usize].label, self.lang)
+            )),
+            Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {} {x}", self.fact_label(*f), op.symbol())),
+            _ => Cow::Borrowed(""),
+        };
+        if want { words } else { Cow::Owned(format!("{} {words}", if en { "not:" } else { "tidak:" })) }
     }
 
     fn possible(&mut self, i: usize) -> PossibleRule<'a> {

@@ -2,6 +2,7 @@
 //! three-valued logic, decides, and explains (matched rules, possible rules, next question).
 
 mod explain;
+mod nearly;
 pub(crate) mod facts;
 pub(crate) mod matcher;
 pub(crate) mod plan;
@@ -68,7 +69,7 @@ impl Statuses {
 /// What one classification decides, before any words: the verdict, the rules that hold in the
 /// order they are shown, the prohibitions waiting on open facts, and the question. Decided here
 /// once; the explanation (`explain`), the example runner and the CLI only read it.
-pub(crate) struct Outcome {
+pub(crate) struct Outcome<'b> {
     /// Any prohibition `True` → violation; else any `Unknown` → needs_more_info; else allowed.
     pub verdict: VerdictKind,
     /// Rules that hold: prohibitions first, strongest sanction first; then permissions (file
@@ -78,10 +79,12 @@ pub(crate) struct Outcome {
     pub possible: Vec<usize>,
     /// The open fact to ask about next (needs_more_info only).
     pub question: Option<usize>,
+    /// "Why not" (allowed only): the prohibitions nearest to holding, with what each lacks.
+    pub nearly: Vec<(usize, Vec<nearly::Lack<'b>>)>,
 }
 
 /// Decides an incident whose facts are in `table`.
-pub(crate) fn decide(book: &Rulebook, table: &FactTable) -> Outcome {
+pub(crate) fn decide<'b>(book: &'b Rulebook, table: &FactTable) -> Outcome<'b> {
     let st = statuses(book, &table.vals);
     let mut matched = vec![];
     let mut possible = vec![];
@@ -105,7 +108,11 @@ pub(crate) fn decide(book: &Rulebook, table: &FactTable) -> Outcome {
         VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st),
         _ => None,
     };
-    Outcome { verdict, matched, possible, question }
+    let nearly = match verdict {
+        VerdictKind::Allowed => nearly::nearest(book, &table.vals, &st.effective),
+        _ => vec![],
+    };
+    Outcome { verdict, matched, possible, question, nearly }
 }
 
 /// Facts of an incident after reading its text.

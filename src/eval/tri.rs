@@ -14,6 +14,12 @@ pub enum Tri {
     True,
 }
 
+impl From<bool> for Tri {
+    fn from(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+}
+
 impl Tri {
     #[inline]
     pub(crate) fn not(self) -> Tri {

@@ -77,6 +77,13 @@ pub fn verdict(inc: &Incident, v: &Verdict) {
             println!("    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "));
         }
     }
+    if !v.nearly.is_empty() {
+        println!();
+        println!("  {}:", t("Mengapa bukan pelanggaran", "Why not a violation"));
+        for n in &v.nearly {
+            println!("    [{}] {} ({}: {})", n.rule, n.title, t("berlaku bila", "would apply with"), n.lacking.join("; "));
+        }
+    }
     let marked = mark_evidence(&inc.text, v);
     if marked != inc.text {
         println!();
@@ -89,7 +96,8 @@ pub fn verdict(inc: &Incident, v: &Verdict) {
         if !answers.is_empty() {
             println!("    {}", answers.join(" · "));
         }
-        println!("    ({} --fact {}=…)", t("jawab dengan", "answer with"), q.fact);
+        let how = if q.kind == "acts" { format!("{}=act,act | {}=none", q.fact, q.fact) } else { format!("{}=…", q.fact) };
+        println!("    ({} --fact {how})", t("jawab dengan", "answer with"));
     }
 }
 
