@@ -42,6 +42,25 @@ fn redteam_cases_from_text_alone() {
     assert!(accuracy >= REDTEAM_ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, REDTEAM_ACCURACY_FLOOR * 100.0);
 }
 
+/// The blind batches (tests/cases/blind/): written from the legal digest alone and scored
+/// before anything was changed for them (docs/understanding.md has each first pass). Once fixed
+/// for, they are a ratchet: the accuracy may not fall below, nor the violations answered
+/// `allowed` rise above, what the rulebook reaches now. Tighten these as the rulebook improves.
+const BLIND: &[(&str, f64, usize)] = &[
+    ("/tests/cases/blind/2026-12-07-a.jsonl", 0.745, 3),
+    ("/tests/cases/blind/2026-12-07-b.jsonl", 0.545, 6),
+    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.676, 4),
+];
+
+#[test]
+fn blind_batches_do_not_regress() {
+    for &(file, floor, max_unsafe) in BLIND {
+        let (accuracy, unsafe_allowed) = measure("blind", file);
+        assert!(unsafe_allowed.len() <= max_unsafe, "{file}: violations answered `allowed`: {unsafe_allowed:?}");
+        assert!(accuracy >= floor, "{file}: accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, floor * 100.0);
+    }
+}
+
 /// Classifies every case of `file` from its text alone, prints the accuracy and every miss, and
 /// returns the accuracy and the ids of violations answered `allowed`.
 fn measure(name: &str, file: &str) -> (f64, Vec<String>) {
