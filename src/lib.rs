@@ -17,7 +17,7 @@
 // The WebAssembly module is optimised for size (opt-level "z"), which leaves even `Range::next`
 // and `Tri::and` as calls. `make web` on nightly sets `--cfg netral_speed`, and the few functions
 // a classification runs through per rule or per fact are then compiled for speed
-// (`#[cfg_attr(netral_speed, optimize(speed))]`): the lean path about twice as fast, and the
+// (`#[cfg_attr(netral_speed, optimize(speed))]`): a classification about twice as fast, and the
 // module no larger (calls not made take bytes too).
 #![cfg_attr(netral_speed, feature(optimize_attribute))]
 #![warn(missing_docs)]

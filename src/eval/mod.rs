@@ -47,7 +47,7 @@ pub(crate) fn statuses(book: &Rulebook, vals: &[Val]) -> Statuses {
 }
 
 impl Statuses {
-    /// Evaluates every rule into `self`, keeping its allocation (the lean path reuses one).
+    /// Evaluates every rule into `self`, keeping its allocation.
     #[cfg_attr(netral_speed, optimize(speed))]
     pub(crate) fn fill(&mut self, book: &Rulebook, vals: &[Val]) {
         let plan = book.plan();

@@ -8,7 +8,7 @@ use super::{is_open_unknown, Statuses};
 use crate::rulebook::{FactType, Rulebook};
 use crate::verdict::RuleKind;
 
-/// Buffers of the search, kept between calls by the lean path (no allocation per answer).
+/// Buffers of the search (reused from one trial answer to the next).
 #[derive(Default)]
 pub(crate) struct Search {
     /// The possible prohibitions.
