@@ -3,12 +3,13 @@
 #
 #   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command)
 #   make web     build the WebAssembly module into www/pkg/
-#   make test    cargo tests, then the page's tests in headless Chromium
+#   make test    cargo tests, the page's tests in headless Chromium, then `make lint`
+#   make lint    rustfmt --check, clippy -D warnings (native and wasm), eslint
 #   make check   check the built-in rulebook (diagnostics, examples)
 #   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
 #   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
 
-.PHONY: all setup web serve test test-rust test-browser check bench size size-parts clean
+.PHONY: all setup web serve test test-rust test-browser lint check bench size size-parts clean
 
 CARGO      ?= cargo
 PORT       ?= 8080
@@ -73,11 +74,19 @@ serve: web
 	@echo
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-# Both suites run even when the first fails (CI sees every result); the exit status is a failure
-# when either failed.
+# Every suite runs even when one before it fails (CI sees every result); the exit status is a
+# failure when any failed.
 test: setup
 	@rc=0; $(MAKE) --no-print-directory test-rust || rc=1; \
-	  $(MAKE) --no-print-directory test-browser || rc=1; exit $$rc
+	  $(MAKE) --no-print-directory test-browser || rc=1; \
+	  $(MAKE) --no-print-directory lint || rc=1; exit $$rc
+
+# Formatting, lints and the JavaScript check: the code stays as the next engineer expects it.
+lint: setup
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
+	node_modules/.bin/eslint .
 
 test-rust:
 	$(CARGO) test --no-fail-fast

@@ -59,6 +59,9 @@ export function translateJre(e) {
   }
 }
 
+// Top-level conditions must be all/any/not.
+const wrap = (c) => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
+
 /** json-rules-engine rules: per Netral rule, one for "holds" and one for "may hold". */
 export function jreRules(spec) {
   return spec.rules.flatMap((r, i) => [
@@ -66,8 +69,6 @@ export function jreRules(spec) {
     { name: `${r.id}:U`, conditions: wrap(translateJre(r.U)), event: { type: 'U', params: { i } } },
   ]);
 }
-// Top-level conditions must be all/any/not.
-const wrap = (c) => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
 
 // ---- json-logic → ZEN expression language ------------------------------------------------------
 

@@ -12,9 +12,8 @@
 // or node bench/peers.mjs. Peers live in bench/package.json (npm install --prefix bench).
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { gzipSync, constants as zc } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import assert from 'node:assert/strict';
 import { ROOT, structuredCases, devTexts } from './cases.mjs';
 import { jreRules, jdm, netralEngine, jsonLogicEngine, jreEngine, zenEngine } from './engines.mjs';
 import { runBoundary, stats } from './boundary.mjs';

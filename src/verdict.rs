@@ -29,10 +29,11 @@ pub struct Incident {
 impl Incident {
     /// Reads an incident from its JSON: the one validation of the contract, for the CLI's
     /// `--jsonl` and the wasm module alike. Errors are `E-INPUT` with serde's line and column.
-    pub fn from_json(json: &str) -> Result<Incident, crate::Diagnostic> {
+    /// (A list, as `Rulebook::classify` gives its errors.)
+    pub fn from_json(json: &str) -> Result<Incident, Vec<crate::Diagnostic>> {
         serde_json::from_str(json).map_err(|e| {
-            crate::Diagnostic::error("E-INPUT", crate::diagnostic::Loc::default(), format!("not an Incident: {e}"))
-                .with_hint("an Incident is {\"text\": \"…\", \"facts\": {\"name\": value}, \"lang\": \"id\" | \"en\"}")
+            vec![crate::Diagnostic::error("E-INPUT", crate::diagnostic::Loc::default(), format!("not an Incident: {e}"))
+                .with_hint("an Incident is {\"text\": \"…\", \"facts\": {\"name\": value}, \"lang\": \"id\" | \"en\"}")]
         })
     }
 }

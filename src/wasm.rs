@@ -37,7 +37,7 @@ fn start() {
 pub fn classify(incident: &str) -> String {
     let incident = match Incident::from_json(incident) {
         Ok(i) => i,
-        Err(d) => return error(vec![d]),
+        Err(d) => return error(d),
     };
     with_active(|book| match book.classify(&incident) {
         Ok(verdict) => to_json(&verdict),

@@ -384,7 +384,7 @@ fn an_incident_is_validated_once_for_every_surface() {
         (r#"{"lang": "fr"}"#, "E-INPUT"),
         (r#"{"text": 5}"#, "E-INPUT"),
     ] {
-        assert_eq!(Incident::from_json(json).unwrap_err().code, code, "{json}");
+        assert_eq!(Incident::from_json(json).unwrap_err()[0].code, code, "{json}");
     }
     let inc = Incident::from_json(r#"{"facts": {"__proto__": "x"}}"#).unwrap();
     assert_eq!(Rulebook::builtin().classify(&inc).unwrap_err()[0].code, "E-UNKNOWN-FACT");

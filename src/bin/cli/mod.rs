@@ -218,7 +218,7 @@ fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, String> {
         // The verdict is written straight out (no JSON value tree in between: that doubled the
         // time per report).
         let written = match Incident::from_json(&line) {
-            Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d.message })),
+            Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d[0].message })),
             Ok(inc) => match book.classify(&inc) {
                 Ok(v) => Ok(serde_json::to_writer(&mut out, &v)),
                 Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d.iter().map(|d: &Diagnostic| d.message.clone()).collect::<Vec<_>>().join("; ") })),
