@@ -389,3 +389,15 @@ fn an_incident_is_validated_once_for_every_surface() {
     let inc = Incident::from_json(r#"{"facts": {"__proto__": "x"}}"#).unwrap();
     assert_eq!(Rulebook::builtin().classify(&inc).unwrap_err()[0].code, "E-UNKNOWN-FACT");
 }
+
+#[test]
+fn each_election_sentence_must_be_accounted_for() {
+    let verdict = |text: &str| {
+        let inc = Incident { text: text.into(), ..Default::default() };
+        Rulebook::builtin().classify(&inc).unwrap().verdict
+    };
+    let read = "Saya PNS. Saya baca berita kampanye caleg di Facebook.";
+    assert_eq!(verdict(read), VerdictKind::Allowed);
+    let later = format!("{read} Kami makan siang dulu. Besok saya ngangkut sound system buat panggung caleg.");
+    assert_eq!(verdict(&later), VerdictKind::NeedsMoreInfo, "{later}");
+}

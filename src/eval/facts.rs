@@ -93,6 +93,13 @@ impl FactTable {
         self.acts_answered = false;
     }
 
+    /// The spans of fact `f`.
+    pub fn spans_of(&self, f: usize) -> &[(FactId, u32, u32)] {
+        let start = self.spans.partition_point(|s| (s.0 as usize) < f);
+        let end = start + self.spans[start..].partition_point(|s| s.0 as usize == f);
+        &self.spans[start..end]
+    }
+
     /// Records a value the user gave.
     #[inline]
     pub fn give(&mut self, f: usize, v: Val) {
@@ -134,22 +141,42 @@ fn answered_acts(book: &Rulebook, ask: &AskIr, input: &FactInput) -> Result<Opti
     Ok(Some(done))
 }
 
-/// Silence is "no" only when the text was understood. When it speaks of an election (the
-/// `ask … when` act holds: "Saya PNS, minggu depan saya mau nganter sound system ke panggung
-/// caleg") and no act the rulebook knows accounts for it (no act of the question, no `unless`
-/// act such as a refusal), the acts of the question that the text did not settle are open:
-/// every prohibition that needs one of them is possible, so the verdict cannot be `allowed`.
-pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable) {
+/// Silence is "no" only when the text was understood. Each sentence that speaks of an election
+/// (where the `ask … when` act found its words: "Saya PNS, minggu depan saya mau nganter sound
+/// system ke panggung caleg") must be accounted for by an act the rulebook knows, found in that
+/// sentence or the one before or after it: an act of the question or an `unless` fact such as a
+/// refusal. ("Saya PNS,
+/// saya baca berita kampanye. Besok saya ngangkut sound system buat panggung caleg": the first
+/// sentence is accounted for, the second is not.) When one is not, the acts of the question that
+/// the text did not settle are open: every prohibition that needs one of them is possible, so the
+/// verdict cannot be `allowed`. A fact true without words (a pattern that matched on absence)
+/// accounts for the whole text.
+pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable, tokens: &[text::Token]) {
     let Some(ask) = &book.ask else { return };
     if t.acts_answered || t.vals[ask.when as usize] != Val::Bool(true) {
         return;
     }
-    if ask.acts.iter().chain(&ask.unless).any(|&f| t.vals[f as usize] == Val::Bool(true)) {
+    let sentence_of = |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
+    let mut accounted = vec![];
+    for &f in ask.acts.iter().chain(&ask.unless) {
+        if t.vals[f as usize] != Val::Bool(true) {
+            continue;
+        }
+        let spans = t.spans_of(f as usize);
+        if spans.is_empty() {
+            return;
+        }
+        accounted.extend(spans.iter().map(|s| sentence_of(s.1)));
+    }
+    // A sentence that only sets the scene for the next ("Besok ada kampanye cabup. Saya datang
+    // cuma duduk dengerin") is accounted for by an act in the sentence before or after it.
+    let near = |s: u32| accounted.iter().any(|&a| a.abs_diff(s) <= 1);
+    if t.spans_of(ask.when as usize).iter().all(|s| near(sentence_of(s.1))) {
         return;
     }
     for &f in &ask.acts {
         let f = f as usize;
-        if !t.given[f] {
+        if !t.given[f] && t.vals[f] != Val::Bool(true) {
             t.vals[f] = Val::Unknown;
             t.inferred[f] = false;
         }

@@ -133,7 +133,7 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
     let plan = book.plan();
     let matches = matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &analysis);
     facts::infer(book, plan, table, text_in, &analysis, &matches);
-    facts::open_unexplained_acts(book, table);
+    facts::open_unexplained_acts(book, table, analysis.tokens());
 }
 
 /// Classifies an incident: its facts, the outcome, then the outcome in words.
