@@ -19,7 +19,7 @@ const WORDS = {
     empty: 'Ceritakan tindakannya untuk melihat hasil.', basis: 'Dasar hukum', sanction: 'Sanksi', advice: 'Saran',
     loading: 'Memuat…', failed: 'Pemeriksa tidak dapat dimuat.', rulesFailed: 'Aturan tidak dapat dimuat:',
     privacy: 'Diperiksa di perangkat Anda; tidak ada yang dikirim.', invalid: 'Uraian tidak dapat diperiksa:',
-    send: 'Kirim pilihan', nearly: 'Berlaku bila',
+    send: 'Kirim pilihan', nearly: 'Berlaku bila', note: 'Catatan (kepastian hukum)',
   },
   en: {
     label: 'Check the neutrality of your act', hint: 'The result updates as you type.',
@@ -28,7 +28,7 @@ const WORDS = {
     empty: 'Describe the act to see the result.', basis: 'Legal basis', sanction: 'Sanction', advice: 'Advice',
     loading: 'Loading…', failed: 'The checker could not be loaded.', rulesFailed: 'The rules could not be loaded:',
     privacy: 'Checked on your device; nothing is sent.', invalid: 'This description cannot be checked:',
-    send: 'Send the choice', nearly: 'Would apply with',
+    send: 'Send the choice', nearly: 'Would apply with', note: 'Note (legal certainty)',
   },
 };
 const ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
@@ -103,10 +103,15 @@ export class NetralCheck extends HTMLElement {
   static observedAttributes = ['lang', 'rules', 'label'];
 
   #engine = null;
+  /** This element's own engine for a `rules=` rulebook, kept and recompiled when `rules` changes
+   *  (a new engine per change would keep every old one's memory alive). */
+  #own = null;
   #facts = {};
   #answers = {};
   #verdict = null;
   #loading = null;
+  /** Counts loads: only the latest may compile into or set the engine. */
+  #generation = 0;
   #ui;
 
   constructor() {
@@ -165,20 +170,31 @@ export class NetralCheck extends HTMLElement {
     if (this.#engine || this.#loading) return;
     this.#status(this.#t('loading'));
     const rules = this.getAttribute('rules');
-    this.#loading = (async () => {
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation;
+    const loading = (async () => {
       if (!rules) return load();
       const res = await fetch(new URL(rules, document.baseURI));
       if (!res.ok) throw new Error(`${rules}: HTTP ${res.status}`);
       const source = await res.text();
-      const shared = await load();
-      const engine = await load({ module: shared.module, separate: true });
+      if (!this.#own) {
+        const shared = await load();
+        this.#own = load({ module: shared.module, separate: true });
+      }
+      const engine = await this.#own;
+      // A slow old `rules=` must not compile over a newer one in the shared engine.
+      if (!current()) return null;
       const out = engine.compile(source);
       if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; '));
       return engine;
-    })().then((engine) => {
+    })();
+    this.#loading = loading;
+    loading.then((engine) => {
+      if (!current()) return;
       this.#engine = engine;
       this.#classify();
     }, (e) => {
+      if (!current()) return;
       this.#loading = null;
       this.#status(rules ? `${this.#t('rulesFailed')} ${e.message}` : this.#t('failed'));
     });
@@ -217,7 +233,8 @@ export class NetralCheck extends HTMLElement {
         el('li', { class: 'title' }, m.title),
         m.basis.length ? el('li', {}, el('b', {}, `${this.#t('basis')}: `), m.basis.join('; ')) : null,
         m.sanction ? el('li', {}, el('b', {}, `${this.#t('sanction')}: `), m.sanction.label) : null,
-        m.advice ? el('li', {}, el('b', {}, `${this.#t('advice')}: `), m.advice) : null));
+        m.advice ? el('li', {}, el('b', {}, `${this.#t('advice')}: `), m.advice) : null,
+        m.note ? el('li', { class: 'note', part: 'note' }, el('b', {}, `${this.#t('note')}: `), m.note) : null));
     }
     const n = v.nearly && v.nearly[0];
     if (n) {
