@@ -505,8 +505,14 @@ function renderPrompts() {
     el('button', { type: 'button', class: 'chip chip-prompt', onclick: () => usePrompt(p) }, p))));
 }
 
+/** The acts checklist answers about the text as it was (a list); a new text is asked again. */
+function dropActsAnswer() {
+  for (const [k, v] of Object.entries(state.facts)) if (Array.isArray(v)) delete state.facts[k];
+}
+
 function usePrompt(text, facts) {
   state.text = text;
+  dropActsAnswer();
   if (facts) state.facts = { ...facts };
   save();
   $('incident').value = text;
@@ -522,6 +528,7 @@ function initCheck() {
   ta.value = state.text;
   ta.addEventListener('input', () => {
     state.text = ta.value;
+    dropActsAnswer();
     save();
     growIncident();
     classifyNow();

@@ -114,6 +114,25 @@ test('a missing fact: the question is asked, the answer decides', async () => {
   assert.equal(await p.$eval('#fact-subject', (s) => s.value), 'pns');
 });
 
+test('an act not understood: the acts checklist is asked, and its answer decides', async () => {
+  const p = await page();
+  await openApp(p, srv.url);
+  await p.fill('#incident', 'Saya polisi, minggu depan saya mau ngangkut sound system buat panggung caleg');
+  await p.waitForSelector('#result-body [data-verdict=needs_more_info]');
+  // A checklist of acts, never a guessed "allowed".
+  assert.ok(await p.isVisible('.follow-up .acts-list input[type=checkbox][value=campaign_presence]'));
+  await p.check('.follow-up .acts-list input[value=campaign_presence]');
+  await p.click('.follow-up .answer-row .btn-answer:not([data-value=none])');
+  await p.waitForSelector('#result-body [data-verdict=violation]');
+  // Clearing the answer and choosing "none of these" allows it, with the nearest prohibitions.
+  await p.fill('#incident', 'Saya PNS, minggu depan saya mau ngangkut sound system buat panggung caleg');
+  await p.waitForSelector('.follow-up .btn-answer[data-value=none]');
+  await p.click('.follow-up .btn-answer[data-value=none]');
+  await p.waitForSelector('#result-body [data-verdict=allowed]');
+  assert.ok(await p.isVisible('#result-body .nearly li'), 'an allowed verdict says why not');
+  assert.deepEqual(p.errors, []);
+});
+
 test('the language switch turns the interface and the verdict into English', async () => {
   const p = await page();
   await openApp(p, srv.url);
