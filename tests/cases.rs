@@ -47,9 +47,10 @@ fn redteam_cases_from_text_alone() {
 /// for, they are a ratchet: the accuracy may not fall below, nor the violations answered
 /// `allowed` rise above, what the rulebook reaches now. Tighten these as the rulebook improves.
 const BLIND: &[(&str, f64, usize)] = &[
-    ("/tests/cases/blind/2026-12-07-a.jsonl", 0.751, 3),
+    ("/tests/cases/blind/2026-12-07-a.jsonl", 0.764, 2),
     ("/tests/cases/blind/2026-12-07-b.jsonl", 0.472, 4),
-    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.676, 4),
+    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.691, 4),
+    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.721, 2),
 ];
 
 #[test]
