@@ -59,8 +59,9 @@ fn facts_without_duplicates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BT
     d.deserialize_map(Facts)
 }
 
-/// A fact value as written in JSON or on the command line.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// A fact value as written in JSON or on the command line. Read by its JSON type (a visitor,
+/// not `#[serde(untagged)]`, which buffers every value to try each variant in turn).
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum FactInput {
     /// `true` / `false`.
@@ -73,6 +74,50 @@ pub enum FactInput {
     List(Vec<String>),
     /// `null`: unknown.
     Null(()),
+}
+
+impl<'de> Deserialize<'de> for FactInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Input;
+        impl<'de> serde::de::Visitor<'de> for Input {
+            type Value = FactInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a fact value: true/false, a number, a string, a list of act names, or null")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<FactInput, E> {
+                Ok(FactInput::Bool(b))
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<FactInput, E> {
+                Ok(FactInput::Number(x))
+            }
+            fn visit_i64<E>(self, x: i64) -> Result<FactInput, E> {
+                Ok(FactInput::Number(x as f64))
+            }
+            fn visit_u64<E>(self, x: u64) -> Result<FactInput, E> {
+                Ok(FactInput::Number(x as f64))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<FactInput, E> {
+                Ok(FactInput::Text(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<FactInput, E> {
+                Ok(FactInput::Text(s))
+            }
+            fn visit_unit<E>(self) -> Result<FactInput, E> {
+                Ok(FactInput::Null(()))
+            }
+            fn visit_none<E>(self) -> Result<FactInput, E> {
+                Ok(FactInput::Null(()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactInput, A::Error> {
+                let mut names = vec![];
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(FactInput::List(names))
+            }
+        }
+        d.deserialize_any(Input)
+    }
 }
 
 /// The language of labels in a verdict.

@@ -46,7 +46,7 @@ pub fn classify(incident: &str) -> String {
 }
 
 /// Rule editor (a valid rulebook is used at once): switches the active rulebook, or says why not.
-/// `source` is the JSON of one string (one file) or of an array of `{name, text}`.
+/// `source` is the JSON of an array of `{name, text}` (the wrapper makes one string one file).
 #[wasm_bindgen]
 pub fn compile(source: &str) -> String {
     let sources = match sources(source) {
@@ -128,14 +128,6 @@ struct FileIn {
     text: String,
 }
 
-/// The rule files as written: one string (one file named `rules.rules`) or `[{name, text}]`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SourceIn {
-    One(String),
-    Files(Vec<FileIn>),
-}
-
 fn with_active<R>(f: impl FnOnce(&Rulebook) -> R) -> R {
     ACTIVE.with(|a| match &*a.borrow() {
         Some(book) => f(book),
@@ -144,11 +136,8 @@ fn with_active<R>(f: impl FnOnce(&Rulebook) -> R) -> R {
 }
 
 fn sources(json: &str) -> Result<Sources, Vec<Diagnostic>> {
-    let files = match serde_json::from_str::<SourceIn>(json) {
-        Ok(SourceIn::One(text)) => return Ok(Sources::single("rules.rules", &text)),
-        Ok(SourceIn::Files(files)) => files,
-        Err(_) => return Err(vec![input_error("expected a string or an array of {name, text}".into())]),
-    };
+    let files = serde_json::from_str::<Vec<FileIn>>(json)
+        .map_err(|e| vec![input_error(format!("expected an array of {{name, text}}: {e}"))])?;
     Ok(Sources::new(files.into_iter().enumerate().map(|(i, f)| SourceFile {
         name: if f.name.is_empty() { format!("file{}.rules", i + 1) } else { f.name },
         text: f.text,

@@ -192,14 +192,14 @@ function langOf(lang) {
   return lang === 'en' ? 'en' : 'id';
 }
 
-/** Rule files as the module takes them: the JSON of one string or of `[{name, text}]`. */
+/** Rule files as the module takes them: the JSON of `[{name, text}]` (one string is one file). */
 function sourceOf(source) {
-  if (typeof source === 'string') return JSON.stringify(source);
+  if (typeof source === 'string') return JSON.stringify([{ name: 'rules.rules', text: source }]);
   if (Array.isArray(source)) {
     return JSON.stringify(source.map((f, i) => ({
       name: f && typeof f.name === 'string' ? f.name : `file${i + 1}.rules`,
       text: f && typeof f.text === 'string' ? f.text : String(f && f.text != null ? f.text : ''),
     })));
   }
-  return JSON.stringify(source == null ? '' : String(source));
+  return JSON.stringify([{ name: 'rules.rules', text: source == null ? '' : String(source) }]);
 }
