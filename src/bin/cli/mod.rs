@@ -1,11 +1,19 @@
 //! Command-line parsing and the five commands. Rendering lives in `render.rs`.
 
+/// Writes one line of output (`say!(out, "{} rules", n)?`): the `println!` of every command,
+/// but to a writer whose errors are returned, so that a closed pipe ends the command instead of
+/// panicking (`netral list | head -1`).
+macro_rules! say {
+    ($out:expr) => { ::std::io::Write::write_all($out, b"\n") };
+    ($out:expr, $($arg:tt)*) => { $crate::cli::render::line($out, format_args!($($arg)*)) };
+}
+
 mod cases;
 mod render;
 
 use clap::{Parser, Subcommand};
 use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook, SourceFile, Sources};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,6 +94,37 @@ enum Command {
     },
 }
 
+/// Why a command ended early.
+pub(crate) enum Stop {
+    /// Something the command cannot do (an unreadable file, a bad argument): `error: …`, exit 2.
+    Failed(String),
+    /// Whoever reads the output has gone (`netral list | head -1` once `head` has its line):
+    /// nothing more can be said, and nothing went wrong: exit 0, no message.
+    Closed,
+}
+
+impl From<String> for Stop {
+    fn from(msg: String) -> Self {
+        Stop::Failed(msg)
+    }
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::Closed
+        } else {
+            Stop::Failed(format!("cannot write the output: {e}"))
+        }
+    }
+}
+
+/// Standard output, buffered (one write per few kilobytes instead of one per line); flush it
+/// before returning so that a write error is seen.
+fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -98,8 +137,10 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Failed(msg)) => {
+            // Not eprintln!: it panics when standard error is closed too.
+            let _ = say!(&mut std::io::stderr(), "error: {msg}");
             ExitCode::from(2)
         }
     }
@@ -136,27 +177,30 @@ fn read_file(p: &Path) -> Result<SourceFile, String> {
 }
 
 /// Compiles, printing errors when it fails.
-pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, String> {
+pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, Stop> {
     let sources = load_sources(paths)?;
-    Rulebook::compile(&sources).map_err(|diags| {
-        render::diagnostics(&sources, &diags);
-        format!("the rulebook has {} error(s)", diags.len())
-    })
+    match Rulebook::compile(&sources) {
+        Ok(book) => Ok(book),
+        Err(diags) => {
+            render::diagnostics(&sources, &diags)?;
+            Err(Stop::Failed(format!("the rulebook has {} error(s)", diags.len())))
+        }
+    }
 }
 
-fn snapshot(out: &Path) -> Result<ExitCode, String> {
+fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
     let book = load_rulebook(&[])?;
     std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
+fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
     let sources = load_sources(files)?;
     let (_, diags) = netral::check::check(&sources);
-    render::diagnostics(&sources, &diags);
+    render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    eprintln!("{} file(s): {errors} error(s), {warnings} warning(s)", sources.len());
+    say!(&mut std::io::stderr(), "{} file(s): {errors} error(s), {warnings} warning(s)", sources.len())?;
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
@@ -168,7 +212,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     }
 }
 
-fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, String> {
+fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, Stop> {
     let book = load_rulebook(rules)?;
     let lang = parse_lang(lang)?;
     if let Some(path) = jsonl {
@@ -187,28 +231,27 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
         let (name, value) = f.split_once('=').ok_or_else(|| format!("`{f}`: write a fact as NAME=VALUE"))?;
         incident.facts.insert(name.trim().to_string(), FactInput::Text(value.trim().to_string()));
     }
+    let mut out = stdout();
     match book.classify(&incident) {
-        Ok(v) if json => println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?),
-        Ok(v) => render::verdict(&incident, &v),
+        Ok(v) if json => say!(&mut out, "{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?)?,
+        Ok(v) => render::verdict(&mut out, &incident, &v)?,
         Err(diags) => {
-            for d in &diags {
-                eprintln!("error[{}]: {}{}", d.code, d.message, d.hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default());
-            }
+            render::incident_errors(&mut std::io::stderr(), &diags)?;
             return Ok(ExitCode::FAILURE);
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// One Incident per line in, one Verdict (or `{"error": …}`) per line out; memory stays bounded.
-fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, String> {
+fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, Stop> {
     let input: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?))
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = stdout();
     let mut failed = false;
     for (n, line) in input.lines().enumerate() {
         let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
@@ -225,25 +268,27 @@ fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, String> {
             },
         };
         match written {
-            Ok(w) => w.map_err(|e| e.to_string())?,
+            Ok(w) => w.map_err(std::io::Error::from)?,
             Err(error) => {
                 failed = true;
-                serde_json::to_writer(&mut out, &error).map_err(|e| e.to_string())?;
+                serde_json::to_writer(&mut out, &error).map_err(std::io::Error::from)?;
             }
         }
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        out.write_all(b"\n")?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush()?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, Stop> {
     let book = load_rulebook(files)?;
     let rules = book.rules(Lang::Id);
+    let mut out = stdout();
     if json {
-        println!("{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?);
+        say!(&mut out, "{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?)?;
     } else {
-        render::rule_list(&rules);
+        render::rule_list(&mut out, &rules)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,10 +5,16 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Re
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
 use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
+
+/// One line of output (what `say!` writes).
+pub fn line(out: &mut impl Write, text: std::fmt::Arguments) -> io::Result<()> {
+    out.write_fmt(text)?;
+    out.write_all(b"\n")
+}
 
 /// Prints diagnostics to standard error.
-pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let writer = StandardStream::stderr(choice);
     let mut files = SimpleFiles::new();
@@ -26,10 +32,25 @@ pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) {
         if let Some(h) = &d.hint {
             report = report.with_notes(vec![format!("hint: {h}")]);
         }
-        if term::emit_to_write_style(&mut writer.lock(), &config, &files, &report).is_err() {
-            eprintln!("{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message);
+        match term::emit_to_write_style(&mut writer.lock(), &config, &files, &report) {
+            Ok(()) => {}
+            Err(codespan_reporting::files::Error::Io(e)) => return Err(e),
+            Err(_) => say!(&mut writer.lock(), "{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message)?,
         }
     }
+    Ok(())
+}
+
+/// Prints the errors that keep an incident from being classified (an unknown fact, a value
+/// that does not fit), with their hints.
+pub fn incident_errors(out: &mut impl Write, diags: &[Diagnostic]) -> io::Result<()> {
+    for d in diags {
+        say!(out, "error[{}]: {}", d.code, d.message)?;
+        if let Some(h) = &d.hint {
+            say!(out, "  hint: {h}")?;
+        }
+    }
+    Ok(())
 }
 
 fn verdict_words(v: VerdictKind, lang: Lang) -> &'static str {
@@ -44,53 +65,54 @@ fn verdict_words(v: VerdictKind, lang: Lang) -> &'static str {
 }
 
 /// Prints a readable verdict: decision, rules with bases and sanctions, evidence in the text.
-pub fn verdict(inc: &Incident, v: &Verdict) {
+pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<()> {
     let en = inc.lang == Lang::En;
     let t = |id: &'static str, e: &'static str| if en { e } else { id };
-    println!("{}", verdict_words(v.verdict, inc.lang));
+    say!(out, "{}", verdict_words(v.verdict, inc.lang))?;
     for m in &v.matched {
-        println!();
-        println!("  [{}] {}", m.rule, m.title);
+        say!(out)?;
+        say!(out, "  [{}] {}", m.rule, m.title)?;
         if !m.basis.is_empty() {
-            println!("    {}: {}", t("Dasar hukum", "Legal basis"), m.basis.join("; "));
+            say!(out, "    {}: {}", t("Dasar hukum", "Legal basis"), m.basis.join("; "))?;
         }
         if let Some(s) = &m.sanction {
-            println!("    {}: {}", t("Sanksi", "Sanction"), s.label);
+            say!(out, "    {}: {}", t("Sanksi", "Sanction"), s.label)?;
             for other in m.sanctions.iter().skip(1) {
-                println!("             {}", other.label);
+                say!(out, "             {}", other.label)?;
             }
         }
         if !m.because.is_empty() {
-            println!("    {}: {}", t("Karena", "Because"), m.because.join("; "));
+            say!(out, "    {}: {}", t("Karena", "Because"), m.because.join("; "))?;
         }
         if let Some(a) = &m.advice {
-            println!("    {}: {a}", t("Saran", "Advice"));
+            say!(out, "    {}: {a}", t("Saran", "Advice"))?;
         }
         if let Some(n) = &m.note {
-            println!("    {}: {n}", t("Catatan", "Note"));
+            say!(out, "    {}: {n}", t("Catatan", "Note"))?;
         }
     }
     if !v.possible.is_empty() && v.verdict != VerdictKind::Violation {
-        println!();
-        println!("  {}:", t("Mungkin berlaku", "May apply"));
+        say!(out)?;
+        say!(out, "  {}:", t("Mungkin berlaku", "May apply"))?;
         for p in v.possible.iter().take(5) {
-            println!("    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "));
+            say!(out, "    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "))?;
         }
     }
     let marked = mark_evidence(&inc.text, v);
     if marked != inc.text {
-        println!();
-        println!("  {}: {marked}", t("Bukti", "Evidence"));
+        say!(out)?;
+        say!(out, "  {}: {marked}", t("Bukti", "Evidence"))?;
     }
     if let Some(q) = &v.question {
-        println!();
-        println!("  {}: {}", t("Pertanyaan", "Question"), q.text);
+        say!(out)?;
+        say!(out, "  {}: {}", t("Pertanyaan", "Question"), q.text)?;
         let answers: Vec<String> = q.answers.iter().map(|a| format!("{} ({})", a.label, value_text(&a.value))).collect();
         if !answers.is_empty() {
-            println!("    {}", answers.join(" · "));
+            say!(out, "    {}", answers.join(" · "))?;
         }
-        println!("    ({} --fact {}=…)", t("jawab dengan", "answer with"), q.fact);
+        say!(out, "    ({} --fact {}=…)", t("jawab dengan", "answer with"), q.fact)?;
     }
+    Ok(())
 }
 
 fn value_text(v: &netral::verdict::Value) -> String {
@@ -139,19 +161,19 @@ fn byte_at(text: &str, utf16: u32) -> Option<usize> {
 }
 
 /// Prints the rule list as a table.
-pub fn rule_list(rules: &[RuleInfo]) {
+pub fn rule_list(out: &mut impl Write, rules: &[RuleInfo]) -> io::Result<()> {
     for r in rules {
         let kind = match r.kind {
             netral::verdict::RuleKind::Prohibition => "larangan",
             netral::verdict::RuleKind::Permission => "izin",
         };
-        println!("{} ({kind}, {} contoh) — {}", r.id, r.examples.len(), r.title);
+        say!(out, "{} ({kind}, {} contoh) — {}", r.id, r.examples.len(), r.title)?;
         if !r.basis.is_empty() {
-            println!("    dasar: {}", r.basis.join("; "));
+            say!(out, "    dasar: {}", r.basis.join("; "))?;
         }
         if let Some(s) = &r.sanction {
-            println!("    sanksi: {} [{}]", s.label, s.severity);
+            say!(out, "    sanksi: {} [{}]", s.label, s.severity)?;
         }
     }
-    println!("{} rules", rules.len());
+    say!(out, "{} rules", rules.len())
 }
