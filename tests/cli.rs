@@ -11,8 +11,40 @@ fn netral() -> Command {
     cmd
 }
 
+/// Runs `netral ARGS` with `stdin` as its standard input.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = netral().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // Written from a thread: a large input would otherwise fill the pipe while nobody reads
+    // the output.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A scratch folder of its own for one test, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("netral-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// tests/fixtures/mini.rules with `from` replaced by `to`, written to `dir`; returns its path.
+fn mini_with(dir: &std::path::Path, from: &str, to: &str) -> String {
+    let mini = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.rules")).unwrap();
+    assert!(mini.contains(from), "mini.rules has no `{from}`");
+    let path = dir.join("hostile.rules");
+    std::fs::write(&path, mini.replacen(from, to, 1)).unwrap();
+    path.to_str().unwrap().to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,4 +79,68 @@ fn a_closed_pipe_ends_a_jsonl_stream_quietly() {
     let out = child.wait_with_output().unwrap();
     assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
     assert_eq!(out.status.code(), Some(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control characters from rule files and incidents reached the terminal as they were: a rule
+// title could clear the screen (ESC [2J) or print a line of its own that reads as a verdict.
+
+/// The title of `asn_like` in mini.rules, and a hostile one: clear the screen, go back to the
+/// start of the line and print "allowed" over the real verdict's line.
+const TITLE: &str = "\"ASN menyukai unggahan calon\"";
+const FAKE_TITLE: &str = "\"ASN\u{1b}[2J\rDIPERBOLEHKAN — tidak ada larangan yang terpenuhi\u{202e}\"";
+
+/// No byte of `out` is a control character but a line end or a tab, or a bidirectional override.
+fn assert_terminal_safe(out: &str) {
+    for c in out.chars() {
+        assert!(!(c.is_control() && c != '\n' && c != '\t') && c != '\u{202e}', "{:?} reached the terminal in:\n{out}", c);
+    }
+}
+
+#[test]
+fn control_characters_in_a_rule_title_are_escaped_in_a_verdict() {
+    let dir = scratch("title");
+    let rules = mini_with(&dir, TITLE, FAKE_TITLE);
+    let out = run(&["classify", "--rules", &rules, "--text", "Saya PNS, saya like postingan caleg"], b"");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_terminal_safe(&stdout);
+    assert!(stdout.contains("ASN\\u{1b}[2J\\u{d}DIPERBOLEHKAN"), "ESC and CR written as escapes:\n{stdout}");
+    let verdict_lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("PELANGGARAN") || l.starts_with("DIPERBOLEHKAN")).collect();
+    assert_eq!(verdict_lines, ["PELANGGARAN — tindakan ini melanggar aturan netralitas"]);
+    // The JSON keeps the title as written (serde escapes it).
+    let json = run(&["classify", "--json", "--rules", &rules, "--text", "Saya PNS, saya like postingan caleg"], b"");
+    assert!(text(&json.stdout).contains("ASN\\u001b[2J\\rDIPERBOLEHKAN"), "{}", text(&json.stdout));
+}
+
+#[test]
+fn control_characters_in_a_rule_title_are_escaped_in_the_rule_list() {
+    let dir = scratch("list");
+    let rules = mini_with(&dir, TITLE, FAKE_TITLE);
+    let out = run(&["list", &rules], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_terminal_safe(&text(&out.stdout));
+    assert!(text(&out.stdout).contains("asn_like (larangan, 3 contoh) — ASN\\u{1b}[2J"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn control_characters_in_a_failing_example_are_escaped() {
+    let dir = scratch("example");
+    let rules = mini_with(&dir, "example \"Saya like postingan caleg\" => needs_more_info", "example \"Saya PNS like postingan caleg\u{1b}[2J\" => allowed");
+    let out = run(&["test", &rules], b"");
+    assert_eq!(out.status.code(), Some(1), "the example fails");
+    let stdout = text(&out.stdout);
+    assert_terminal_safe(&stdout);
+    assert!(stdout.contains("FAIL example in asn_like: \"Saya PNS like postingan caleg\\u{1b}[2J\""), "{stdout}");
+}
+
+#[test]
+fn control_characters_in_an_incident_are_escaped_and_its_lines_indented() {
+    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules"], "Saya PNS, saya like postingan caleg \u{1b}]0;owned\u{7}\nDIPERBOLEHKAN — tidak ada larangan\n".as_bytes());
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_terminal_safe(&stdout);
+    assert!(stdout.contains("  Bukti: Saya [PNS], saya [like] postingan [caleg] \\u{1b}]0;owned\\u{7}\n"), "{stdout}");
+    assert!(stdout.contains("\n         DIPERBOLEHKAN — tidak ada larangan\n"), "the second line of the text is indented:\n{stdout}");
+    assert!(!stdout.lines().any(|l| l.starts_with("DIPERBOLEHKAN")), "{stdout}");
 }

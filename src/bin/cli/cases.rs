@@ -47,7 +47,8 @@ pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: 
             passed += 1;
         } else {
             failed += 1;
-            say!(out, "FAIL example in {}: \"{}\"\n     {}", o.rule, o.text, o.message)?;
+            say!(out, "FAIL example in {}: \"{}\"", o.rule, o.text)?;
+            say!(out, "     {}", o.message)?;
         }
     }
     if let Some(path) = cases {

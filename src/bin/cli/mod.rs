@@ -2,7 +2,8 @@
 
 /// Writes one line of output (`say!(out, "{} rules", n)?`): the `println!` of every command,
 /// but to a writer whose errors are returned, so that a closed pipe ends the command instead of
-/// panicking (`netral list | head -1`).
+/// panicking (`netral list | head -1`), and with control characters escaped (`render::safe`):
+/// the line is one line on the terminal, whatever the rule files and incidents hold.
 macro_rules! say {
     ($out:expr) => { ::std::io::Write::write_all($out, b"\n") };
     ($out:expr, $($arg:tt)*) => { $crate::cli::render::line($out, format_args!($($arg)*)) };
@@ -119,6 +120,13 @@ impl From<std::io::Error> for Stop {
     }
 }
 
+/// Pretty JSON and a line end. Not through `say!`: serde has escaped every control character
+/// already, and the line breaks between fields must stay.
+fn json_out(out: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
 /// Standard output, buffered (one write per few kilobytes instead of one per line); flush it
 /// before returning so that a write error is seen.
 fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
@@ -233,7 +241,7 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
     }
     let mut out = stdout();
     match book.classify(&incident) {
-        Ok(v) if json => say!(&mut out, "{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?)?,
+        Ok(v) if json => json_out(&mut out, &v)?,
         Ok(v) => render::verdict(&mut out, &incident, &v)?,
         Err(diags) => {
             render::incident_errors(&mut std::io::stderr(), &diags)?;
@@ -285,7 +293,7 @@ fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, Stop> {
     let rules = book.rules(Lang::Id);
     let mut out = stdout();
     if json {
-        say!(&mut out, "{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?)?;
+        json_out(&mut out, &rules)?;
     } else {
         render::rule_list(&mut out, &rules)?;
     }

@@ -5,12 +5,42 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Re
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
 use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
-/// One line of output (what `say!` writes).
+/// One line of output (what `say!` writes), made safe for a terminal.
 pub fn line(out: &mut impl Write, text: std::fmt::Arguments) -> io::Result<()> {
-    out.write_fmt(text)?;
+    match text.as_str() {
+        Some(s) => out.write_all(safe(s).as_bytes())?,
+        None => out.write_all(safe(&text.to_string()).as_bytes())?,
+    }
     out.write_all(b"\n")
+}
+
+/// `s` as it may be shown on a terminal: control characters and bidirectional overrides are
+/// written as Rust escapes (ESC as `\u{1b}`). Rule files and incidents are not trusted: ESC
+/// starts the sequences that clear the screen or recolour text, a carriage return or line break
+/// lets a rule title print a line of its own that looks like a verdict
+/// (`"Judul\rDIPERBOLEHKAN — …"`), and U+202E shows text in another order than it is read.
+/// Tabs stay.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unsafe_on_terminal) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_on_terminal(c) {
+            let _ = write!(out, "{}", c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn unsafe_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Prints diagnostics to standard error.
@@ -18,19 +48,19 @@ pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let writer = StandardStream::stderr(choice);
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources.files().map(|f| files.add(f.name.clone(), f.text.clone())).collect();
+    let ids: Vec<usize> = sources.files().map(|f| files.add(safe(&f.name).into_owned(), f.text.clone())).collect();
     let config = Config::default();
     for d in diags {
         let severity = match d.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let mut report = Report::new(severity).with_code(d.code).with_message(&d.message);
+        let mut report = Report::new(severity).with_code(d.code).with_message(safe(&d.message));
         if let Some(&id) = ids.get(d.loc.file as usize).filter(|_| !d.file.is_empty() && d.file != "incident") {
             report = report.with_labels(vec![Label::primary(id, d.start as usize..d.end as usize)]);
         }
         if let Some(h) = &d.hint {
-            report = report.with_notes(vec![format!("hint: {h}")]);
+            report = report.with_notes(vec![format!("hint: {}", safe(h))]);
         }
         match term::emit_to_write_style(&mut writer.lock(), &config, &files, &report) {
             Ok(()) => {}
@@ -101,7 +131,7 @@ pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<
     let marked = mark_evidence(&inc.text, v);
     if marked != inc.text {
         say!(out)?;
-        say!(out, "  {}: {marked}", t("Bukti", "Evidence"))?;
+        evidence(out, t("Bukti", "Evidence"), &marked)?;
     }
     if let Some(q) = &v.question {
         say!(out)?;
@@ -111,6 +141,20 @@ pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<
             say!(out, "    {}", answers.join(" · "))?;
         }
         say!(out, "    ({} --fact {}=…)", t("jawab dengan", "answer with"), q.fact)?;
+    }
+    Ok(())
+}
+
+/// The marked text under its label. A text of several lines keeps them, each indented under the
+/// first: no line of an incident starts at the left edge, where verdicts are printed.
+fn evidence(out: &mut impl Write, label: &str, marked: &str) -> io::Result<()> {
+    let indent = " ".repeat(label.chars().count() + 4);
+    for (i, text) in marked.trim_end().lines().enumerate() {
+        if i == 0 {
+            say!(out, "  {label}: {text}")?;
+        } else {
+            say!(out, "{indent}{text}")?;
+        }
     }
     Ok(())
 }
