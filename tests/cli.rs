@@ -144,3 +144,34 @@ fn control_characters_in_an_incident_are_escaped_and_its_lines_indented() {
     assert!(stdout.contains("\n         DIPERBOLEHKAN — tidak ada larangan\n"), "the second line of the text is indented:\n{stdout}");
     assert!(!stdout.lines().any(|l| l.starts_with("DIPERBOLEHKAN")), "{stdout}");
 }
+#[test]
+fn control_characters_in_a_diagnostic_are_escaped() {
+    let dir = scratch("diagnostic");
+    let rules = mini_with(&dir, "concept endorse = \"like\" | \"share\"", "concept endorse = \"like\" | \"\u{1b}[2J\" | nosuch");
+    let out = run(&["check", &rules], b"");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_terminal_safe(&stderr);
+    assert!(stderr.contains("concept endorse = \"like\" | \"\\u{1b}[2J\" | nosuch"), "the source line, escaped:\n{stderr}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2,000 diagnostics on one 15 KB line: the line was printed whole under each (30 MB, 18 s).
+
+#[test]
+fn a_long_line_is_shown_cut_around_each_diagnostic() {
+    let dir = scratch("long-line");
+    let names: Vec<String> = (0..2000).map(|i| format!("zz{i}")).collect();
+    let line = format!("concept endorse = \"like\" | {}", names.join(" | "));
+    let rules = mini_with(&dir, "concept endorse = \"like\" | \"share\"", &line);
+    let out = run(&["check", &rules], b"");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr.matches("E-UNKNOWN-NAME").count(), 2000);
+    assert!(stderr.len() < 2000 * 1000, "{} bytes of diagnostics", stderr.len());
+    // The last name, near the end of the line: its place and the end of the line are shown.
+    let last = stderr.rsplit("error[E-UNKNOWN-NAME]").next().unwrap();
+    let column = line.rfind("zz1999").unwrap() + 1;
+    assert!(last.contains("unknown concept `zz1999`") && last.contains(&format!("hostile.rules:24:{column}\n")), "{last}");
+    assert!(last.contains("24 │ …") && last.contains("zz1998 | zz1999\n"), "{last}");
+}

@@ -10,6 +10,7 @@ macro_rules! say {
 }
 
 mod cases;
+mod excerpt;
 mod render;
 
 use clap::{Parser, Subcommand};

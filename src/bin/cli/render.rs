@@ -2,8 +2,8 @@
 //! verdicts in plain words with the evidence marked, and the rule list.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
+use super::excerpt::Excerpt;
 use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -30,25 +30,28 @@ pub fn safe(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if unsafe_on_terminal(c) {
-            let _ = write!(out, "{}", c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+        push_safe(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// Appends `c`, or its escape when it is one `safe` escapes.
+pub fn push_safe(out: &mut String, c: char) {
+    if unsafe_on_terminal(c) {
+        let _ = write!(out, "{}", c.escape_unicode());
+    } else {
+        out.push(c);
+    }
 }
 
 fn unsafe_on_terminal(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Prints diagnostics to standard error.
+/// Prints diagnostics to standard error, each with the line it is on (`excerpt.rs`).
 pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let writer = StandardStream::stderr(choice);
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources.files().map(|f| files.add(safe(&f.name).into_owned(), f.text.clone())).collect();
     let config = Config::default();
     for d in diags {
         let severity = match d.severity {
@@ -56,12 +59,15 @@ pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
             Severity::Warning => ReportSeverity::Warning,
         };
         let mut report = Report::new(severity).with_code(d.code).with_message(safe(&d.message));
-        if let Some(&id) = ids.get(d.loc.file as usize).filter(|_| !d.file.is_empty() && d.file != "incident") {
-            report = report.with_labels(vec![Label::primary(id, d.start as usize..d.end as usize)]);
+        let excerpt = Excerpt::of(sources, d);
+        if let Some(x) = &excerpt {
+            report = report.with_labels(vec![Label::primary((), x.label.clone())]);
         }
         if let Some(h) = &d.hint {
             report = report.with_notes(vec![format!("hint: {}", safe(h))]);
         }
+        // Without a label codespan reads no file: an empty one serves.
+        let files = excerpt.unwrap_or_default();
         match term::emit_to_write_style(&mut writer.lock(), &config, &files, &report) {
             Ok(()) => {}
             Err(codespan_reporting::files::Error::Io(e)) => return Err(e),
