@@ -86,9 +86,10 @@ fn a_closed_pipe_ends_a_jsonl_stream_quietly() {
 // title could clear the screen (ESC [2J) or print a line of its own that reads as a verdict.
 
 /// The title of `asn_like` in mini.rules, and a hostile one: clear the screen, go back to the
-/// start of the line and print "allowed" over the real verdict's line.
+/// start of the line and print "allowed" as if it were the verdict. (A carriage return cannot
+/// be in a title: a lone CR ends a line of a rule file.)
 const TITLE: &str = "\"ASN menyukai unggahan calon\"";
-const FAKE_TITLE: &str = "\"ASN\u{1b}[2J\rDIPERBOLEHKAN — tidak ada larangan yang terpenuhi\u{202e}\"";
+const FAKE_TITLE: &str = "\"ASN\u{1b}[2J\u{1b}[1GDIPERBOLEHKAN — tidak ada larangan yang terpenuhi\u{202e}\"";
 
 /// No byte of `out` is a control character but a line end or a tab, or a bidirectional override.
 fn assert_terminal_safe(out: &str) {
@@ -105,12 +106,12 @@ fn control_characters_in_a_rule_title_are_escaped_in_a_verdict() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_terminal_safe(&stdout);
-    assert!(stdout.contains("ASN\\u{1b}[2J\\u{d}DIPERBOLEHKAN"), "ESC and CR written as escapes:\n{stdout}");
+    assert!(stdout.contains("ASN\\u{1b}[2J\\u{1b}[1GDIPERBOLEHKAN"), "ESC written as an escape:\n{stdout}");
     let verdict_lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("PELANGGARAN") || l.starts_with("DIPERBOLEHKAN")).collect();
     assert_eq!(verdict_lines, ["PELANGGARAN — tindakan ini melanggar aturan netralitas"]);
     // The JSON keeps the title as written (serde escapes it).
     let json = run(&["classify", "--json", "--rules", &rules, "--text", "Saya PNS, saya like postingan caleg"], b"");
-    assert!(text(&json.stdout).contains("ASN\\u001b[2J\\rDIPERBOLEHKAN"), "{}", text(&json.stdout));
+    assert!(text(&json.stdout).contains("ASN\\u001b[2J\\u001b[1GDIPERBOLEHKAN"), "{}", text(&json.stdout));
 }
 
 #[test]
@@ -136,11 +137,11 @@ fn control_characters_in_a_failing_example_are_escaped() {
 
 #[test]
 fn control_characters_in_an_incident_are_escaped_and_its_lines_indented() {
-    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules"], "Saya PNS, saya like postingan caleg \u{1b}]0;owned\u{7}\nDIPERBOLEHKAN — tidak ada larangan\n".as_bytes());
+    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules"], "Saya PNS, saya like postingan caleg \u{1b}]0;owned\u{7}\rbebas\nDIPERBOLEHKAN — tidak ada larangan\n".as_bytes());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_terminal_safe(&stdout);
-    assert!(stdout.contains("  Bukti: Saya [PNS], saya [like] postingan [caleg] \\u{1b}]0;owned\\u{7}\n"), "{stdout}");
+    assert!(stdout.contains("  Bukti: Saya [PNS], saya [like] postingan [caleg] \\u{1b}]0;owned\\u{7}\\u{d}bebas\n"), "{stdout}");
     assert!(stdout.contains("\n         DIPERBOLEHKAN — tidak ada larangan\n"), "the second line of the text is indented:\n{stdout}");
     assert!(!stdout.lines().any(|l| l.starts_with("DIPERBOLEHKAN")), "{stdout}");
 }
@@ -192,4 +193,64 @@ fn only_the_first_hundred_unknown_names_get_a_hint() {
     assert_eq!(stderr.matches("E-UNKNOWN-NAME").count(), 150, "{stderr}");
     assert_eq!(stderr.matches("did you mean `kata").count(), 100);
     assert!(stderr.contains("unknown concept or pattern `kate000`") && stderr.contains("did you mean `kata000`?"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule files as they come: `netral check /dev/zero` read until memory ran out; a byte-order mark
+// was a parse error; with CR line ends the first comment hid the rest of the file.
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_rule_file_is_refused_while_reading() {
+    // Under a 512 MB address-space limit, reading /dev/zero whole fails at once instead of
+    // taking the machine's memory.
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -v 524288 && exec \"$0\" check /dev/zero", env!("CARGO_BIN_EXE_netral")])
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[E-TOO-LARGE]: /dev/zero is larger than 8388608 bytes"), "{stderr}");
+    assert!(stderr.ends_with("1 file(s): 1 error(s), 0 warning(s)\n"), "{stderr}");
+}
+
+#[test]
+fn a_rule_file_over_the_limit_is_refused_by_every_command() {
+    let dir = scratch("too-large");
+    let path = dir.join("big.rules");
+    std::fs::write(&path, "#".repeat(8 * 1024 * 1024 + 1)).unwrap();
+    let path = path.to_str().unwrap();
+    for args in [&["check", path][..], &["list", path], &["classify", "--rules", path, "--text", "x"]] {
+        let out = run(args, b"");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("E-TOO-LARGE") && stderr.contains("is larger than 8388608 bytes"), "netral {args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = scratch("bom");
+    let rules = mini_with(&dir, "# A small", "\u{feff}# A small");
+    assert!(std::fs::read(&rules).unwrap().starts_with(b"\xef\xbb\xbf"));
+    let out = run(&["check", &rules], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&["classify", "--rules", &rules, "--text", "Saya PNS, saya like postingan caleg"], b"");
+    assert!(text(&out.stdout).starts_with("PELANGGARAN"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn carriage_return_line_ends_count_as_lines() {
+    let mini = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.rules")).unwrap();
+    let broken = mini.replacen("  applies to asn\n", "  applies to asnn\n", 1);
+    let line = broken[..broken.find("asnn").unwrap()].lines().count();
+    let dir = scratch("cr");
+    let path = dir.join("mac.rules");
+    // The file starts with a comment: read as one line, it hid every error.
+    std::fs::write(&path, broken.replace('\n', "\r")).unwrap();
+    let out = run(&["check", path.to_str().unwrap()], b"");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("mac.rules:{line}:14\n")), "the error on line {line}:\n{stderr}");
+    assert!(stderr.contains(&format!("{line} │   applies to asnn\n")), "{stderr}");
 }

@@ -11,10 +11,11 @@ macro_rules! say {
 
 mod cases;
 mod excerpt;
+mod read;
 mod render;
 
 use clap::{Parser, Subcommand};
-use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook, SourceFile, Sources};
+use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook};
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -155,39 +156,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Reads rule files; a folder means every `.rules` file in it, sorted by name.
-pub(crate) fn load_sources(paths: &[PathBuf]) -> Result<Sources, String> {
-    if paths.is_empty() {
-        return Ok(netral::builtin_sources());
-    }
-    let mut files = vec![];
-    for p in paths {
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("cannot read folder {}: {e}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
-                .collect();
-            entries.sort();
-            for e in entries {
-                files.push(read_file(&e)?);
-            }
-        } else {
-            files.push(read_file(p)?);
-        }
-    }
-    Ok(Sources::new(files))
-}
-
-fn read_file(p: &Path) -> Result<SourceFile, String> {
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8 text (byte {})", p.display(), e.utf8_error().valid_up_to()))?;
-    Ok(SourceFile { name: p.display().to_string(), text })
-}
-
-/// Compiles, printing errors when it fails.
+/// Reads and compiles the rule files, printing the errors when that fails.
 pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, Stop> {
-    let sources = load_sources(paths)?;
+    let (sources, refused) = read::rule_files(paths)?;
+    if !refused.is_empty() {
+        render::diagnostics(&sources, &refused)?;
+        return Err(Stop::Failed(format!("the rulebook has {} error(s)", refused.len())));
+    }
     match Rulebook::compile(&sources) {
         Ok(book) => Ok(book),
         Err(diags) => {
@@ -204,12 +179,14 @@ fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
 }
 
 fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
-    let sources = load_sources(files)?;
-    let (_, diags) = netral::check::check(&sources);
+    let (sources, refused) = read::rule_files(files)?;
+    let named = sources.len() + refused.len();
+    let (_, checked) = netral::check::check(&sources);
+    let diags: Vec<Diagnostic> = refused.into_iter().chain(checked).collect();
     render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    say!(&mut std::io::stderr(), "{} file(s): {errors} error(s), {warnings} warning(s)", sources.len())?;
+    say!(&mut std::io::stderr(), "{named} file(s): {errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
