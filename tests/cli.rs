@@ -254,3 +254,34 @@ fn carriage_return_line_ends_count_as_lines() {
     assert!(stderr.contains(&format!("mac.rules:{line}:14\n")), "the error on line {line}:\n{stderr}");
     assert!(stderr.contains(&format!("{line} │   applies to asnn\n")), "{stderr}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// An empty rulebook (`--rules docs/`: no `.rules` file there) answered "allowed" to everything.
+
+#[test]
+fn a_folder_without_rule_files_is_an_error() {
+    let out = run(&["classify", "--rules", "docs", "--text", "Saya PNS, saya like postingan kampanye caleg"], b"");
+    let stderr = text(&out.stderr);
+    assert_eq!(text(&out.stdout), "", "no verdict");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error[E-NO-RULES]: no `.rules` file in docs: a rulebook without rules would call every act allowed"), "{stderr}");
+    assert!(stderr.contains("hint: name `.rules` files"), "{stderr}");
+    let dir = scratch("no-rule-files");
+    let out = run(&["check", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("E-NO-RULES"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_rule_file_without_a_rule_is_an_error() {
+    let dir = scratch("no-rule");
+    let path = dir.join("laws.rules");
+    std::fs::write(&path, "law L \"L 1/2024\" \"Hukum\"\n").unwrap();
+    let path = path.to_str().unwrap();
+    for args in [&["check", path][..], &["list", path], &["test", path]] {
+        let out = run(args, b"");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(&format!("error[E-NO-RULES]: no rule in {path}")), "netral {args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(0));
+    }
+}

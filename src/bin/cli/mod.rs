@@ -164,12 +164,26 @@ pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, Stop> {
         return Err(Stop::Failed(format!("the rulebook has {} error(s)", refused.len())));
     }
     match Rulebook::compile(&sources) {
+        Ok(book) if book.rules(Lang::Id).is_empty() => {
+            render::diagnostics(&sources, &[no_rules(paths, &sources)])?;
+            Err(Stop::Failed("the rulebook has 1 error(s)".into()))
+        }
         Ok(book) => Ok(book),
         Err(diags) => {
             render::diagnostics(&sources, &diags)?;
             Err(Stop::Failed(format!("the rulebook has {} error(s)", diags.len())))
         }
     }
+}
+
+/// E-NO-RULES: `--rules docs/` (a folder without `.rules` files) or a file that declares no
+/// rule compiled to a rulebook that calls every act "allowed", which reads as a verdict.
+fn no_rules(paths: &[PathBuf], sources: &netral::Sources) -> Diagnostic {
+    let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let what = if sources.is_empty() { "no `.rules` file in" } else { "no rule in" };
+    let msg = format!("{what} {}: a rulebook without rules would call every act allowed", named.join(", "));
+    Diagnostic::error("E-NO-RULES", netral::diagnostic::Loc::default(), msg)
+        .with_hint("name `.rules` files, or folders of them, that declare at least one `rule` (name none to use the built-in rulebook)")
 }
 
 fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
@@ -181,8 +195,9 @@ fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
 fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
     let (sources, refused) = read::rule_files(files)?;
     let named = sources.len() + refused.len();
-    let (_, checked) = netral::check::check(&sources);
-    let diags: Vec<Diagnostic> = refused.into_iter().chain(checked).collect();
+    let (book, checked) = netral::check::check(&sources);
+    let empty = refused.is_empty() && book.is_some_and(|b| b.rules(Lang::Id).is_empty());
+    let diags: Vec<Diagnostic> = refused.into_iter().chain(checked).chain(empty.then(|| no_rules(files, &sources))).collect();
     render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
