@@ -285,3 +285,77 @@ fn a_rule_file_without_a_rule_is_an_error() {
         assert_ne!(out.status.code(), Some(0));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `classify --jsonl`: one line that was not UTF-8 ended the stream (exit 2, the later lines
+// lost), and a 200 MB line was read whole into memory before being refused.
+
+/// The output lines of `netral classify --jsonl -` on `input`, parsed, and the exit status.
+fn stream(input: &[u8]) -> (Vec<serde_json::Value>, Option<i32>) {
+    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules", "--jsonl", "-"], input);
+    assert_eq!(text(&out.stderr), "");
+    let lines = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (lines, out.status.code())
+}
+
+/// For each output line: its `line`, and its verdict or its first error's code.
+fn outline(lines: &[serde_json::Value]) -> Vec<(u64, String)> {
+    lines.iter().map(|l| (l["line"].as_u64().unwrap(), l["verdict"].as_str().or(l["error"][0]["code"].as_str()).unwrap().to_string())).collect()
+}
+
+#[test]
+fn a_bad_jsonl_line_is_an_error_line_and_the_stream_goes_on() {
+    let mut input = b"{\"text\": \"Saya PNS, saya like postingan caleg\"}\n".to_vec();
+    input.extend(b"{\"text\": \"caf\xe9\"}\n"); // Latin-1, not UTF-8
+    input.extend(b"   \n"); // blank: skipped
+    input.extend(b"{\"text\": 5}\n");
+    input.extend(b"{\"text\": \"x\", \"facts\": {\"subjek\": \"pns\"}}\n");
+    input.extend(b"not json\r\n");
+    input.extend(b"{\"text\": \"Saya swasta, saya like postingan caleg\"}"); // no line end
+    let (lines, code) = stream(&input);
+    let expected = [(1, "violation"), (2, "E-NOT-UTF8"), (4, "E-JSON"), (5, "E-UNKNOWN-FACT"), (6, "E-JSON"), (7, "allowed")];
+    assert_eq!(outline(&lines), expected.map(|(n, s)| (n, s.to_string())));
+    assert_eq!(code, Some(1), "a line was an error");
+    assert_eq!(lines[1]["error"][0]["message"], "line 2 is not UTF-8 text (from byte 14)");
+    assert_eq!(lines[3]["error"][0]["hint"], "did you mean `subject`?");
+}
+
+#[test]
+fn a_stream_of_good_lines_exits_zero_with_every_line_numbered() {
+    let input = "\n{\"text\": \"Saya PNS, saya like postingan caleg\"}\n\n{\"facts\": {\"subject\": \"swasta\"}}\n";
+    let (lines, code) = stream(input.as_bytes());
+    assert_eq!(outline(&lines), [(2, "violation".to_string()), (4, "allowed".to_string())]);
+    assert_eq!(code, Some(0));
+    // The verdict's own fields follow the number, as in `classify --json`.
+    assert_eq!(lines[0]["matched"][0]["rule"], "asn_like");
+}
+
+#[test]
+fn an_overlong_jsonl_line_is_refused_and_the_next_one_read() {
+    let mut input = format!("{{\"text\": \"{}\"}}\n", "a".repeat(3 << 20)).into_bytes();
+    input.extend(b"{\"text\": \"Saya PNS, saya like postingan caleg\"}\n");
+    let (lines, code) = stream(&input);
+    assert_eq!(outline(&lines), [(1, "E-TEXT-TOO-LONG".to_string()), (2, "violation".to_string())]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0]["error"][0]["message"], "line 1 is longer than 2097152 bytes; a description is at most 1048576 bytes");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_200_mb_jsonl_line_is_skipped_without_being_held() {
+    // Under a 256 MB address-space limit a 200 MB line cannot be held whole (with the string's
+    // doubling growth): it must be skipped a buffer at a time.
+    let script = "ulimit -v 262144 && { head -c 200000000 /dev/zero; printf '\\n{\"text\": \"Saya PNS\"}\\n'; } | \"$0\" classify --jsonl -";
+    let out = Command::new("sh").args(["-c", script, env!("CARGO_BIN_EXE_netral")]).output().unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(outline(&lines), [(1, "E-TEXT-TOO-LONG".to_string()), (2, "allowed".to_string())]);
+}
+
+#[test]
+fn a_description_on_standard_input_is_read_within_its_limit() {
+    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules"], &vec![b'a'; (1 << 20) + 1]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "error[E-TEXT-TOO-LONG]: the description on standard input is longer than 1048576 bytes, the limit\n  hint: shorten the description\n");
+}

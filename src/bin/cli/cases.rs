@@ -1,5 +1,6 @@
 //! `netral test` and `netral diff`: examples and JSONL case files run against a rulebook.
 
+use super::read::{Line, Lines, MAX_LINE_BYTES};
 use super::{load_rulebook, stdout, Stop};
 use netral::{run_examples, FactInput, Incident, Rulebook, RuleKind, VerdictKind};
 use serde::Deserialize;
@@ -24,13 +25,19 @@ pub struct Expected {
     pub verdict: VerdictKind,
 }
 
+/// The cases of a JSONL file, blank lines skipped; each line read within `MAX_LINE_BYTES`.
 pub fn read_cases(path: &Path) -> Result<Vec<Case>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a case: {e}", path.display(), n + 1)))
-        .collect()
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let mut lines = Lines::new(std::io::BufReader::new(std::fs::File::open(path).map_err(cannot)?), MAX_LINE_BYTES);
+    let mut cases = vec![];
+    while let Some((n, line)) = lines.next_line().map_err(cannot)? {
+        match line {
+            Line::TooLong => return Err(format!("{}:{n}: the line is longer than {MAX_LINE_BYTES} bytes", path.display())),
+            Line::Read(bytes) if bytes.trim_ascii().is_empty() => {}
+            Line::Read(bytes) => cases.push(serde_json::from_slice(bytes).map_err(|e| format!("{}:{n}: not a case: {e}", path.display()))?),
+        }
+    }
+    Ok(cases)
 }
 
 fn incident(c: &Case, text_only: bool) -> Incident {

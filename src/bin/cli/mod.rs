@@ -13,6 +13,7 @@ mod cases;
 mod excerpt;
 mod read;
 mod render;
+mod stream;
 
 use clap::{Parser, Subcommand};
 use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook};
@@ -221,11 +222,13 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
     }
     let text = match text {
         Some(t) => t,
-        None => {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
-            s
-        }
+        None => match read::description(std::io::stdin().lock())? {
+            Some(t) => t,
+            None => {
+                render::incident_errors(&mut std::io::stderr(), &[stdin_too_long()])?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
     };
     let mut incident = Incident { text, lang, ..Default::default() };
     for f in facts {
@@ -245,7 +248,13 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
     Ok(ExitCode::SUCCESS)
 }
 
-/// One Incident per line in, one Verdict (or `{"error": …}`) per line out; memory stays bounded.
+fn stdin_too_long() -> Diagnostic {
+    let msg = format!("the description on standard input is longer than {} bytes, the limit", netral::MAX_INCIDENT_BYTES);
+    Diagnostic::error("E-TEXT-TOO-LONG", netral::diagnostic::Loc::default(), msg).with_hint("shorten the description")
+}
+
+/// `--jsonl`: one Incident per line in, one numbered Verdict or error per line out
+/// (`stream.rs`); memory stays bounded. Exit 1 when any line was an error.
 fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, Stop> {
     let input: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(std::io::stdin().lock())
@@ -253,32 +262,9 @@ fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, Stop> {
         Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?))
     };
     let mut out = stdout();
-    let mut failed = false;
-    for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        // The verdict is written straight out (no JSON value tree in between: that doubled the
-        // time per report).
-        let written = match serde_json::from_str::<Incident>(&line) {
-            Err(e) => Err(serde_json::json!({ "line": n + 1, "error": format!("not an Incident: {e}") })),
-            Ok(inc) => match book.classify(&inc) {
-                Ok(v) => Ok(serde_json::to_writer(&mut out, &v)),
-                Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d.iter().map(|d: &Diagnostic| d.message.clone()).collect::<Vec<_>>().join("; ") })),
-            },
-        };
-        match written {
-            Ok(w) => w.map_err(std::io::Error::from)?,
-            Err(error) => {
-                failed = true;
-                serde_json::to_writer(&mut out, &error).map_err(std::io::Error::from)?;
-            }
-        }
-        out.write_all(b"\n")?;
-    }
+    let all_classified = stream::classify_lines(book, input, &mut out)?;
     out.flush()?;
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if all_classified { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, Stop> {

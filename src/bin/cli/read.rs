@@ -1,11 +1,16 @@
-//! Reading rule files, with their size limit enforced while reading and their text made what
-//! the parser expects.
+//! Reading input with its limits enforced while reading: rule files (and their text made what
+//! the parser expects), and JSONL files line by line.
 
 use netral::diagnostic::Loc;
 use netral::syntax::MAX_FILE_BYTES;
 use netral::{Diagnostic, SourceFile, Sources};
-use std::io::Read;
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
+
+/// The longest JSONL line read (`classify --jsonl`, case files): twice the longest description
+/// (E-TEXT-TOO-LONG beyond), which leaves room for JSON escapes (a quote or a line break takes
+/// two bytes) and the facts. A longer line is skipped without being kept.
+pub const MAX_LINE_BYTES: usize = 2 * netral::MAX_INCIDENT_BYTES;
 
 /// The rule files named on the command line (a folder means every `.rules` file in it, sorted
 /// by name; none means the built-in rulebook), and an E-TOO-LARGE error for each file refused
@@ -80,9 +85,111 @@ fn as_rule_text(mut text: String) -> String {
     out
 }
 
+/// A description read from `input`, or `None` when it is longer than an incident's text may be:
+/// reading stops one byte past the limit (`netral classify < /dev/zero` read until memory ran
+/// out).
+pub fn description(input: impl Read) -> Result<Option<String>, String> {
+    let mut bytes = vec![];
+    input.take(netral::MAX_INCIDENT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+    if bytes.len() > netral::MAX_INCIDENT_BYTES {
+        return Ok(None);
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| format!("standard input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// The lines of a stream, each read with a bound on its length: a 200 MB line (or /dev/zero,
+/// one endless line) is skipped a buffer at a time, never held in memory whole.
+pub struct Lines<R> {
+    input: R,
+    line: Vec<u8>,
+    number: usize,
+    max: usize,
+}
+
+/// One line as read.
+pub enum Line<'a> {
+    /// Its bytes, without the line feed (a CR before it stays).
+    Read(&'a [u8]),
+    /// Longer than the bound: skipped to its end.
+    TooLong,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// Lines of at most `max` bytes (without the line feed).
+    pub fn new(input: R, max: usize) -> Self {
+        Lines { input, line: vec![], number: 0, max }
+    }
+
+    /// The next line and its 1-based number, or `None` at the end of the input.
+    pub fn next_line(&mut self) -> io::Result<Option<(usize, Line<'_>)>> {
+        self.line.clear();
+        let read = (&mut self.input).take(self.max as u64 + 1).read_until(b'\n', &mut self.line)?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        if self.line.last() == Some(&b'\n') {
+            self.line.pop();
+        } else if self.line.len() > self.max {
+            skip_line(&mut self.input)?;
+            return Ok(Some((self.number, Line::TooLong)));
+        }
+        Ok(Some((self.number, Line::Read(&self.line))))
+    }
+}
+
+/// Reads and drops the rest of a line, its line feed included.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buf.len();
+                input.consume(all);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line of `input` read with lines of at most `max` bytes.
+    fn lines(input: &str, max: usize) -> Vec<(usize, Option<String>)> {
+        let mut lines = Lines::new(input.as_bytes(), max);
+        let mut out = vec![];
+        while let Some((n, line)) = lines.next_line().unwrap() {
+            out.push((n, match line {
+                Line::Read(b) => Some(String::from_utf8(b.to_vec()).unwrap()),
+                Line::TooLong => None,
+            }));
+        }
+        out
+    }
+
+    #[test]
+    fn a_line_over_the_bound_is_skipped_and_the_next_one_read() {
+        let got = lines("abc\nabcdefgh\n\nab", 4);
+        assert_eq!(got, [(1, Some("abc".into())), (2, None), (3, Some(String::new())), (4, Some("ab".into()))]);
+    }
+
+    #[test]
+    fn a_line_of_exactly_the_bound_is_read() {
+        assert_eq!(lines("abcd\nabcde", 4), [(1, Some("abcd".into())), (2, None)]);
+        assert_eq!(lines("abcd", 4), [(1, Some("abcd".into()))]);
+    }
 
     #[test]
     fn a_byte_order_mark_is_dropped() {
