@@ -55,6 +55,7 @@ const DICT = {
     ruleListTitle: 'Daftar aturan', ruleFilter: 'Cari aturan', rulesEmpty: 'Belum ada aturan.', ruleExamples: 'Contoh',
     disclaimer: 'Netral adalah alat bantu pemahaman, bukan nasihat hukum resmi. Putusan akhir ada pada Bawaslu, BKN dan pejabat yang berwenang.',
     clearData: 'Hapus data saya', cleared: 'Data Anda di perangkat ini telah dihapus.', undo: 'Batalkan',
+    storageFull: 'Penyimpanan di perangkat ini penuh: teks terakhir Anda belum tersimpan dan akan hilang bila halaman dimuat ulang. Salin teks itu bila Anda masih memerlukannya.',
     langSwitch: 'English', langSwitchLabel: 'Switch to English', langSwitchLang: 'en',
     prompts: [
       'Saya PNS, saya like postingan kampanye caleg di Facebook',
@@ -111,6 +112,7 @@ const DICT = {
     ruleListTitle: 'Rule list', ruleFilter: 'Search the rules', rulesEmpty: 'No rules yet.', ruleExamples: 'Examples',
     disclaimer: 'Netral helps people understand the rules; it is not official legal advice. The final decision rests with Bawaslu, BKN and the competent officials.',
     clearData: 'Delete my data', cleared: 'Your data on this device has been deleted.', undo: 'Undo',
+    storageFull: 'The storage on this device is full: your latest text has not been saved and will be lost if the page is reloaded. Please copy it if you still need it.',
     langSwitch: 'Bahasa Indonesia', langSwitchLabel: 'Ganti ke Bahasa Indonesia', langSwitchLang: 'id',
     prompts: [
       'Saya PNS, saya like postingan kampanye caleg di Facebook',
@@ -191,12 +193,43 @@ function isQuizAnswer(a) {
     && typeof a.rule === 'string' && Array.isArray(a.basis) && a.basis.every((b) => typeof b === 'string');
 }
 
+/**
+ * Saves the state. Over quota (a long text in a full storage) the entry is written without its
+ * texts, or else removed, so that a reload never brings back an older text as if it were the
+ * latest; a message says so until a save succeeds again.
+ */
 function save() {
-  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* storage full or denied */ }
+  if (write(state)) {
+    showStorageFull(false);
+    return;
+  }
+  if (!write({ ...state, text: '' }) && !write({ ...state, text: '', editor: null })) forget();
+  showStorageFull(true);
+}
+
+/** Writes `s`; false only over quota. Storage denied (some private modes) keeps nothing, no older text either. */
+function write(s) {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(s));
+  } catch (e) {
+    return !isQuotaExceeded(e);
+  }
+  return true;
+}
+
+function isQuotaExceeded(e) {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
 function forget() {
   try { localStorage.removeItem(STORE); } catch { /* storage denied: nothing stored */ }
+}
+
+/** The storage-full notice at the top of the page (#storage-status is a polite live region). */
+function showStorageFull(full) {
+  const box = $('storage-status');
+  if (!box || Boolean(box.firstChild) === full) return;
+  box.replaceChildren(...(full ? [el('p', { class: 'notice', 'data-i18n': 'storageFull' }, t('storageFull'))] : []));
 }
 
 const t = (key, vars) => {
@@ -922,6 +955,7 @@ function clearData() {
   const before = JSON.stringify(state);
   forget();
   state = { ...blank(), lang: state.lang, tab: state.tab };
+  showStorageFull(false);
   if (built) applyState();
   else $('incident').value = '';
   const toast = $('clear-toast');

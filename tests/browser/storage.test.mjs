@@ -1,6 +1,7 @@
 // What the page keeps on the device cannot brick it: a damaged or foreign entry in localStorage
-// (`{"lang": "fr"}` left the page on "Memuat…" for good), and "Hapus data saya" on every tab and
-// on a page whose engine never loads.
+// (`{"lang": "fr"}` left the page on "Memuat…" for good), "Hapus data saya" on every tab and on a
+// page whose engine never loads, and a save over quota (it failed silently, and a reload brought
+// back an older text).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, newPage, openApp } from './helpers.mjs';
@@ -33,6 +34,17 @@ async function seeded(raw) {
     }, [STORE, raw]);
   }
   return p;
+}
+
+/** Storage as a full one behaves: writing an entry longer than `limit` characters throws QuotaExceededError. */
+async function storageFullPast(p, limit) {
+  await p.addInitScript((max) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (String(value).length > max) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  }, limit);
 }
 
 const stored = (p) => p.evaluate((key) => localStorage.getItem(key), STORE);
@@ -144,4 +156,45 @@ test('"Hapus data saya" works on a page whose engine never loads', async () => {
   await p.click('#clear-data');
   assert.equal(await stored(p), null);
   assert.match(await p.textContent('#clear-toast'), /telah dihapus/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// A save over quota: a visible, polite message in the page's language; never an older text kept.
+
+test('a text too long for the storage left: a message, and the older text is not kept', async () => {
+  const p = await seeded(JSON.stringify({ text: 'Saya PNS, teks lama' }));
+  await storageFullPast(p, 2000);
+  await openApp(p, srv.url);
+  assert.equal(await p.inputValue('#incident'), 'Saya PNS, teks lama');
+  assert.equal(await p.textContent('#storage-status'), '', 'no message while saves succeed');
+  const long = `${VIOLATION}. ${'Kemudian saya membagikan ulang postingan itu. '.repeat(60)}`;
+  await p.fill('#incident', long);
+  await p.waitForSelector('#result-body [data-verdict=violation]');
+  assert.match(await p.textContent('#storage-status .notice'), /^Penyimpanan di perangkat ini penuh: teks terakhir Anda belum tersimpan/);
+  assert.ok(await p.isVisible('#storage-status .notice'));
+  assert.equal(JSON.parse(await stored(p)).text, '', 'the older text is gone from storage');
+  await p.click('#lang-switch');
+  assert.match(await p.textContent('#storage-status'), /^The storage on this device is full/);
+  await reloadApp(p);
+  assert.equal(await p.inputValue('#incident'), '', 'a reload brings back no older text');
+  assert.equal(await p.getAttribute('html', 'lang'), 'en', 'the rest of the state was kept');
+  // A text that fits is saved again, and the message goes.
+  await p.fill('#incident', long);
+  await p.waitForSelector('#storage-status .notice');
+  await p.fill('#incident', VIOLATION);
+  await p.waitForFunction(() => !document.querySelector('#storage-status .notice'));
+  assert.equal(JSON.parse(await stored(p)).text, VIOLATION);
+  assert.deepEqual(p.errors, []);
+});
+
+test('a storage that takes nothing more: the entry is removed rather than left stale', async () => {
+  const p = await seeded(JSON.stringify({ text: 'Saya PNS, teks lama' }));
+  await storageFullPast(p, 0);
+  await openApp(p, srv.url);
+  await classifiesAViolation(p);
+  await p.waitForSelector('#storage-status .notice');
+  assert.equal(await stored(p), null);
+  await reloadApp(p);
+  assert.equal(await p.inputValue('#incident'), '');
+  assert.deepEqual(p.errors, []);
 });
