@@ -44,7 +44,7 @@ pub fn classify_lines(book: &Rulebook, input: impl BufRead, out: &mut impl Write
 fn classify_line(book: &Rulebook, number: usize, bytes: &[u8], out: &mut impl Write) -> io::Result<bool> {
     let incident = match read_incident(number, bytes) {
         Ok(incident) => incident,
-        Err(d) => return write_failed(out, number, &[d]),
+        Err(d) => return write_failed(out, number, &[*d]),
     };
     match book.classify(&incident) {
         // Written straight out (no JSON value tree in between: that doubled the time per report).
@@ -53,13 +53,14 @@ fn classify_line(book: &Rulebook, number: usize, bytes: &[u8], out: &mut impl Wr
     }
 }
 
-fn read_incident(number: usize, bytes: &[u8]) -> Result<Incident, Diagnostic> {
+/// The Incident on one line; the error is boxed, as the library's are (a Diagnostic is large).
+fn read_incident(number: usize, bytes: &[u8]) -> Result<Incident, Box<Diagnostic>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let msg = format!("line {number} is not UTF-8 text (from byte {})", e.valid_up_to() + 1);
-        line_error("E-NOT-UTF8", msg, "save the file as UTF-8")
+        Box::new(line_error("E-NOT-UTF8", msg, "save the file as UTF-8"))
     })?;
     serde_json::from_str(text).map_err(|e| {
-        line_error("E-JSON", format!("line {number} is not an Incident: {e}"), "write one JSON object per line: {\"text\": \"…\", \"facts\": {…}}")
+        Box::new(line_error("E-JSON", format!("line {number} is not an Incident: {e}"), "write one JSON object per line: {\"text\": \"…\", \"facts\": {…}}"))
     })
 }
 
