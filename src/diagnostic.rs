@@ -166,8 +166,12 @@ impl Sources {
 /// Closest candidate by edit distance, for "did you mean" hints.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.len() / 3).max(1);
+    let chars = name.chars().count();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: most candidates are ruled out
+        // without the quadratic comparison.
+        .filter(|c| c.chars().count().abs_diff(chars) <= limit)
         .map(|c| (edit_distance(name, c), c))
         .filter(|&(d, _)| d <= limit)
         // Ties go to the name first in alphabetical order: the same hint on every run, whatever

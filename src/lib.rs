@@ -42,6 +42,8 @@ mod words;
 mod wasm;
 
 pub use check::{ExampleOutcome, run_examples};
+/// Longest incident text read, in bytes (E-TEXT-TOO-LONG beyond).
+pub use eval::facts::MAX_TEXT_BYTES as MAX_INCIDENT_BYTES;
 pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
 pub use info::{RuleInfo, FactQuestion};
 pub use rulebook::Rulebook;

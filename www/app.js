@@ -56,6 +56,7 @@ const DICT = {
     ruleListTitle: 'Daftar aturan', ruleFilter: 'Cari aturan', rulesEmpty: 'Belum ada aturan.', ruleExamples: 'Contoh',
     disclaimer: 'Netral adalah alat bantu pemahaman, bukan nasihat hukum resmi. Putusan akhir ada pada Bawaslu, BKN dan pejabat yang berwenang.',
     clearData: 'Hapus data saya', cleared: 'Data Anda di perangkat ini telah dihapus.', undo: 'Batalkan',
+    storageFull: 'Penyimpanan di perangkat ini penuh: teks terakhir Anda belum tersimpan dan akan hilang bila halaman dimuat ulang. Salin teks itu bila Anda masih memerlukannya.',
     langSwitch: 'English', langSwitchLabel: 'Switch to English', langSwitchLang: 'en',
     prompts: [
       'Saya PNS, saya like postingan kampanye caleg di Facebook',
@@ -113,6 +114,7 @@ const DICT = {
     ruleListTitle: 'Rule list', ruleFilter: 'Search the rules', rulesEmpty: 'No rules yet.', ruleExamples: 'Examples',
     disclaimer: 'Netral helps people understand the rules; it is not official legal advice. The final decision rests with Bawaslu, BKN and the competent officials.',
     clearData: 'Delete my data', cleared: 'Your data on this device has been deleted.', undo: 'Undo',
+    storageFull: 'The storage on this device is full: your latest text has not been saved and will be lost if the page is reloaded. Please copy it if you still need it.',
     langSwitch: 'Bahasa Indonesia', langSwitchLabel: 'Ganti ke Bahasa Indonesia', langSwitchLang: 'id',
     prompts: [
       'Saya PNS, saya like postingan kampanye caleg di Facebook',
@@ -131,7 +133,7 @@ const VERDICT_ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
 
 const STORE = 'netral.v1';
 const blank = () => ({ lang: 'id', tab: 'periksa', text: '', facts: {}, editor: null, quiz: null });
-let state = restore();
+let state = blank(); // restored from storage when the page starts (start())
 let netral; // the engine
 let questions = []; // the form schema of the active rulebook
 let ruleInfo = new Map(); // id -> RuleInfo
@@ -141,16 +143,95 @@ let firstVerdict = true;
 let lastVerdict = null; // the verdict on screen
 let built = false; // every part of the page is built (the first verdict comes before)
 
+/**
+ * The state saved on this device, field by field: a field that is not what this page writes (a
+ * damaged or hand-edited entry, another version) is dropped alone and the others are kept.
+ * Taken whole, `{"lang": "fr"}`, `{"text": 5}` or a quiz with `order: null` threw while the page
+ * started, and it stayed on "Memuat…" for good.
+ */
 function restore() {
+  let saved;
   try {
-    const saved = JSON.parse(localStorage.getItem(STORE) || 'null');
-    if (saved && typeof saved === 'object') return { ...blank(), ...saved, facts: { ...(saved.facts || {}) } };
-  } catch { /* private mode or a damaged entry: start afresh */ }
-  return blank();
+    saved = JSON.parse(localStorage.getItem(STORE) || 'null');
+  } catch { return blank(); } // private mode or not JSON: start afresh
+  const restored = blank();
+  if (!isRecord(saved)) return restored;
+  const valid = {
+    lang: (v) => typeof v === 'string' && Object.hasOwn(DICT, v),
+    tab: (v) => TABS.includes(v),
+    text: (v) => typeof v === 'string',
+    editor: (v) => v === null || typeof v === 'string',
+    quiz: (v) => v === null || isQuiz(v),
+  };
+  for (const [field, ok] of Object.entries(valid)) if (Object.hasOwn(saved, field) && ok(saved[field])) restored[field] = saved[field];
+  restored.facts = validFacts(saved.facts);
+  return restored;
 }
 
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const VERDICTS = ['violation', 'allowed', 'needs_more_info'];
+
+/** The answers that are text (an enum value, a date), a number or yes/no; any other is dropped alone. */
+function validFacts(facts) {
+  const out = {};
+  if (!isRecord(facts)) return out;
+  for (const [name, v] of Object.entries(facts)) {
+    if (typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)) out[name] = v;
+  }
+  return out;
+}
+
+/** A quiz as quizState() and pickQuiz() write it: `order` a permutation of the case indices, as many as `sig` says. */
+function isQuiz(q) {
+  if (!isRecord(q) || typeof q.sig !== 'string' || !Array.isArray(q.order) || !Array.isArray(q.answers)) return false;
+  const n = q.order.length;
+  const permutation = new Set(q.order).size === n && q.order.every((i) => Number.isInteger(i) && i >= 0 && i < n);
+  return permutation && q.sig.startsWith(`${n}:`) && Number.isInteger(q.pos) && q.pos >= 0 && q.pos <= n
+    && (q.picked === null || VERDICTS.includes(q.picked)) && q.answers.every(isQuizAnswer);
+}
+
+function isQuizAnswer(a) {
+  return isRecord(a) && typeof a.text === 'string' && VERDICTS.includes(a.expected) && VERDICTS.includes(a.picked)
+    && typeof a.rule === 'string' && Array.isArray(a.basis) && a.basis.every((b) => typeof b === 'string');
+}
+
+/**
+ * Saves the state. Over quota (a long text in a full storage) the entry is written without its
+ * texts, or else removed, so that a reload never brings back an older text as if it were the
+ * latest; a message says so until a save succeeds again.
+ */
 function save() {
-  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* storage full or denied */ }
+  if (write(state)) {
+    showStorageFull(false);
+    return;
+  }
+  if (!write({ ...state, text: '' }) && !write({ ...state, text: '', editor: null })) forget();
+  showStorageFull(true);
+}
+
+/** Writes `s`; false only over quota. Storage denied (some private modes) keeps nothing, no older text either. */
+function write(s) {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(s));
+  } catch (e) {
+    return !isQuotaExceeded(e);
+  }
+  return true;
+}
+
+function isQuotaExceeded(e) {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
+function forget() {
+  try { localStorage.removeItem(STORE); } catch { /* storage denied: nothing stored */ }
+}
+
+/** The storage-full notice at the top of the page (#storage-status is a polite live region). */
+function showStorageFull(full) {
+  const box = $('storage-status');
+  if (!box || Boolean(box.firstChild) === full) return;
+  box.replaceChildren(...(full ? [el('p', { class: 'notice', 'data-i18n': 'storageFull' }, t('storageFull'))] : []));
 }
 
 const t = (key, vars) => {
@@ -207,8 +288,11 @@ const TABS = ['periksa', 'latihan', 'aturan'];
 
 function showTab(name, focus = false) {
   if (!TABS.includes(name)) name = 'periksa';
+  const moved = name !== state.tab;
   state.tab = name;
-  save();
+  // Saved when the reader moves, not when the page opens on a tab: a page opened after
+  // "Hapus data saya" stores nothing until something is typed or chosen.
+  if (moved && built) save();
   for (const tab of TABS) {
     const button = $(`tab-${tab}`);
     const on = tab === name;
@@ -552,8 +636,9 @@ function quizState() {
       const j = Math.floor(Math.random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
+    // Not saved until the first answer (pickQuiz): a fresh shuffle is not worth keeping, and
+    // saving it here stored a new entry at once after "Hapus data saya" on this tab.
     state.quiz = { sig, order, pos: 0, picked: null, answers: [] };
-    save();
   }
   return state.quiz;
 }
@@ -893,17 +978,19 @@ function printAs(what) {
 window.addEventListener('afterprint', () => { delete document.body.dataset.print; });
 
 let undoTimer;
+/** "Hapus data saya": removes the stored entry; works before the engine is loaded, and if it never is. */
 function clearData() {
   const before = JSON.stringify(state);
-  const lang = state.lang;
-  try { localStorage.removeItem(STORE); } catch { /* nothing stored */ }
-  state = { ...blank(), lang, tab: state.tab };
-  applyState();
+  forget();
+  state = { ...blank(), lang: state.lang, tab: state.tab };
+  showStorageFull(false);
+  if (built) applyState();
+  else $('incident').value = '';
   const toast = $('clear-toast');
   toast.replaceChildren(t('cleared'), ' ', el('button', { type: 'button', class: 'btn btn-link', id: 'undo-clear', onclick: () => {
     state = JSON.parse(before);
     save();
-    applyState();
+    if (built) applyState();
     toast.replaceChildren();
   } }, t('undo')));
   clearTimeout(undoTimer);
@@ -928,6 +1015,9 @@ async function start() {
   if (document.readyState === 'loading') {
     await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   }
+  // "Hapus data saya" before anything that can fail: it must work on a page that never loads.
+  $('clear-data').addEventListener('click', clearData);
+  state = restore();
   translateStatic();
   initTabs();
   showTab(location.hash.slice(1) || state.tab);
@@ -956,7 +1046,6 @@ async function start() {
   if (!edited) initEditor();
   buildBookViews();
   $('lang-switch').addEventListener('click', switchLanguage);
-  $('clear-data').addEventListener('click', clearData);
   window.addEventListener('hashchange', () => showTab(location.hash.slice(1)));
   growIncident();
   built = true;

@@ -59,7 +59,14 @@ pub(crate) struct Resolver<'a> {
     expanding: Vec<usize>,
     /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
     analyser: text::Analyser,
+    /// How many more unknown names get a "did you mean" (`MAX_HINTS` at first).
+    hints_left: usize,
 }
+
+/// Unknown names that get a "did you mean" hint, the first ones read. A hint compares the name
+/// with every declared one: 8,000 unknown names among 8,000 concepts took 4.4 s to check, nearly
+/// all of it spent on hints nobody reads past the first screenful.
+const MAX_HINTS: usize = 100;
 
 /// Resolves a whole rulebook. Returns it only when there is no error.
 pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Vec<Diagnostic>) {
@@ -95,6 +102,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
         inline: Names::default(),
         expanding: vec![],
         analyser: text::Analyser::default(),
+        hints_left: MAX_HINTS,
     };
     r.declare();
     r.enums();
@@ -158,12 +166,24 @@ impl<'a> Resolver<'a> {
         self.usage.patterns_used = vec![false; self.d.pattern_items.len()];
     }
 
-    fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
+    /// An unknown name, with "did you mean" while hints last (`candidates` is called only then).
+    fn unknown(&mut self, what: &str, name: &ast::Name, candidates: impl FnOnce(&Self) -> Vec<&str>) {
         let mut d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
-        if let Some(s) = suggest(name.text, candidates) {
-            d = d.with_hint(format!("did you mean `{s}`?"));
+        if self.may_hint() {
+            if let Some(s) = suggest(name.text, candidates(self)) {
+                d = d.with_hint(format!("did you mean `{s}`?"));
+            }
         }
         self.diags.push(d);
+    }
+
+    /// Whether one more unknown name gets a "did you mean" (see `MAX_HINTS`).
+    fn may_hint(&mut self) -> bool {
+        if self.hints_left == 0 {
+            return false;
+        }
+        self.hints_left -= 1;
+        true
     }
 
     fn enums(&mut self) {
@@ -213,7 +233,7 @@ impl<'a> Resolver<'a> {
                 if let ConceptItem::Ref(n) = item {
                     match self.d.concepts.get(n.text) {
                         Some(&j) => { children[i].push(j); self.usage.concepts_used[j] = true; }
-                        None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names) }
+                        None => self.unknown("concept", n, |r| r.d.concepts.keys().copied().collect()),
                     }
                 }
             }
@@ -308,7 +328,7 @@ impl<'a> Resolver<'a> {
                 }
                 None => {
                     let mut d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
-                    if let Some(s) = suggest(c.law.text, self.d.laws.keys().copied()) {
+                    if let Some(s) = self.may_hint().then(|| suggest(c.law.text, self.d.laws.keys().copied())).flatten() {
                         d = d.with_hint(format!("did you mean `{s}`?"));
                     } else {
                         d = d.with_hint("declare it with `law CODE \"short citation\" \"full title\"`");
@@ -330,8 +350,7 @@ impl<'a> Resolver<'a> {
                 TypeRef::Enum(n) => match self.d.enums.get(n.text) {
                     Some(&i) => FactType::Enum(i as u16),
                     None => {
-                        let names = self.d.enums.keys().copied().collect();
-                        self.unknown("type", n, names);
+                        self.unknown("type", n, |r| r.d.enums.keys().copied().collect());
                         FactType::Bool
                     }
                 },
@@ -353,8 +372,7 @@ impl<'a> Resolver<'a> {
                     FactType::Enum(e) => match self.book.enums[e as usize].mask_of(inf.value.text) {
                         Some(m) => Some(InferValue::Set(m)),
                         None => {
-                            let cands: Vec<String> = self.enum_names(e);
-                            self.unknown(&format!("value of `{}`", self.book.enums[e as usize].name), &inf.value, cands.iter().map(String::as_str).collect());
+                            self.unknown(&format!("value of `{}`", self.book.enums[e as usize].name), &inf.value, |r| r.enum_names(e));
                             None
                         }
                     },
@@ -404,16 +422,15 @@ impl<'a> Resolver<'a> {
                 None
             }
             None => {
-                let names: Vec<String> = self.book.facts.iter().filter(|f| !f.open).map(|f| f.name.clone()).collect();
-                self.unknown("act", n, names.iter().map(String::as_str).collect());
+                self.unknown("act", n, |r| r.book.facts.iter().filter(|f| !f.open).map(|f| f.name.as_str()).collect());
                 None
             }
         }
     }
 
-    fn enum_names(&self, e: u16) -> Vec<String> {
+    fn enum_names(&self, e: u16) -> Vec<&str> {
         let en = &self.book.enums[e as usize];
-        en.values.iter().map(|(v, _)| v.clone()).chain(en.groups.iter().map(|(g, _, _)| g.clone())).collect()
+        en.values.iter().map(|(v, _)| v.as_str()).chain(en.groups.iter().map(|(g, _, _)| g.as_str())).collect()
     }
 
     fn type_error(&mut self, loc: Loc, msg: &str) {
@@ -432,8 +449,7 @@ impl<'a> Resolver<'a> {
                 (Some(&i), _) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
                 (None, Some(&k)) => self.named_pattern(k, n),
                 (None, None) => {
-                    let names = self.d.concepts.keys().chain(self.d.patterns.keys()).copied().collect();
-                    self.unknown("concept or pattern", n, names);
+                    self.unknown("concept or pattern", n, |r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
                     Pat::Or(vec![])
                 }
             },
@@ -486,16 +502,15 @@ impl<'a> Resolver<'a> {
     fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
         match self.book.fact_index.get(n.text) {
             Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
-            None => { let names = self.d.facts.keys().copied().collect(); self.unknown("fact", n, names); None }
+            None => { self.unknown("fact", n, |r| r.d.facts.keys().copied().collect()); None }
         }
     }
 
     fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
         let m = self.book.enums[e as usize].mask_of(n.text);
         if m.is_none() {
-            let cands = self.enum_names(e);
             let what = format!("value of `{}`", self.book.enums[e as usize].name);
-            self.unknown(&what, n, cands.iter().map(String::as_str).collect());
+            self.unknown(&what, n, |r| r.enum_names(e));
         }
         m
     }
@@ -523,7 +538,7 @@ impl<'a> Resolver<'a> {
                 Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
                 Some((id, FactType::Date)) => match self.d.periods.get(target.text) {
                     Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
-                    None => { let names = self.d.periods.keys().copied().collect(); self.unknown("period", target, names); Cond::Const(false) }
+                    None => { self.unknown("period", target, |r| r.d.periods.keys().copied().collect()); Cond::Const(false) }
                 },
                 Some(_) => { self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text)); Cond::Const(false) }
                 None => Cond::Const(false),
@@ -578,7 +593,7 @@ impl<'a> Resolver<'a> {
                 match self.d.rules.get(o.text) {
                     Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
                     Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
-                    None => { let names = self.d.rules.keys().copied().collect(); self.unknown("rule", o, names) }
+                    None => self.unknown("rule", o, |r| r.d.rules.keys().copied().collect()),
                 }
             }
         }
@@ -619,7 +634,7 @@ impl<'a> Resolver<'a> {
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
                 Some(&i) => sanctions.push(i as u32),
-                None => { let names = self.d.sanctions.keys().copied().collect(); self.unknown("sanction", s, names) }
+                None => self.unknown("sanction", s, |r| r.d.sanctions.keys().copied().collect()),
             }
         }
         sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
@@ -675,8 +690,7 @@ impl<'a> Resolver<'a> {
         let must_match = match &ex.by {
             Some(by) => {
                 if !self.d.rules.contains_key(by.text) {
-                    let names = self.d.rules.keys().copied().collect();
-                    self.unknown("rule", by, names);
+                    self.unknown("rule", by, |r| r.d.rules.keys().copied().collect());
                 }
                 Some(by.text.to_string())
             }

@@ -1,9 +1,11 @@
 //! `netral test` and `netral diff`: examples and JSONL case files run against a rulebook.
 
-use super::load_rulebook;
+use super::read::{Line, Lines, MAX_LINE_BYTES};
+use super::{load_rulebook, stdout, Stop};
 use netral::{run_examples, FactInput, Incident, Rulebook, RuleKind, VerdictKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,21 +25,28 @@ pub struct Expected {
     pub verdict: VerdictKind,
 }
 
+/// The cases of a JSONL file, blank lines skipped; each line read within `MAX_LINE_BYTES`.
 pub fn read_cases(path: &Path) -> Result<Vec<Case>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a case: {e}", path.display(), n + 1)))
-        .collect()
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let mut lines = Lines::new(std::io::BufReader::new(std::fs::File::open(path).map_err(cannot)?), MAX_LINE_BYTES);
+    let mut cases = vec![];
+    while let Some((n, line)) = lines.next_line().map_err(cannot)? {
+        match line {
+            Line::TooLong => return Err(format!("{}:{n}: the line is longer than {MAX_LINE_BYTES} bytes", path.display())),
+            Line::Read(bytes) if bytes.trim_ascii().is_empty() => {}
+            Line::Read(bytes) => cases.push(serde_json::from_slice(bytes).map_err(|e| format!("{}:{n}: not a case: {e}", path.display()))?),
+        }
+    }
+    Ok(cases)
 }
 
 fn incident(c: &Case, text_only: bool) -> Incident {
     Incident { text: c.text.clone(), facts: if text_only { BTreeMap::new() } else { c.facts.clone() }, ..Default::default() }
 }
 
-pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: bool) -> Result<ExitCode, String> {
+pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: bool) -> Result<ExitCode, Stop> {
     let book = load_rulebook(files)?;
+    let out = &mut stdout();
     let (mut passed, mut failed) = (0usize, 0usize);
     let outcomes = run_examples(&book);
     for o in &outcomes {
@@ -45,7 +54,8 @@ pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: 
             passed += 1;
         } else {
             failed += 1;
-            println!("FAIL example in {}: \"{}\"\n     {}", o.rule, o.text, o.message);
+            say!(out, "FAIL example in {}: \"{}\"", o.rule, o.text)?;
+            say!(out, "     {}", o.message)?;
         }
     }
     if let Some(path) = cases {
@@ -58,40 +68,43 @@ pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: 
                     if c.expected.verdict == VerdictKind::Violation && v.verdict == VerdictKind::Allowed {
                         unsafe_allowed += 1;
                     }
-                    println!("FAIL case {}: expected {}, got {}", c.id, c.expected.verdict.as_str(), v.verdict.as_str());
+                    say!(out, "FAIL case {}: expected {}, got {}", c.id, c.expected.verdict.as_str(), v.verdict.as_str())?;
                 }
                 Err(d) => {
                     failed += 1;
-                    println!("FAIL case {}: {}", c.id, d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "));
+                    say!(out, "FAIL case {}: {}", c.id, d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
                 }
             }
         }
         if unsafe_allowed > 0 {
-            println!("{unsafe_allowed} violation(s) answered `allowed`");
+            say!(out, "{unsafe_allowed} violation(s) answered `allowed`")?;
         }
     }
     if coverage {
-        print_coverage(&book, &outcomes);
+        print_coverage(out, &book, &outcomes)?;
     }
-    println!("{passed} passed, {failed} failed");
+    say!(out, "{passed} passed, {failed} failed")?;
+    out.flush()?;
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Rules that no passing example shows matching.
-fn print_coverage(book: &Rulebook, outcomes: &[netral::ExampleOutcome]) {
+fn print_coverage(out: &mut impl Write, book: &Rulebook, outcomes: &[netral::ExampleOutcome]) -> io::Result<()> {
     let covered: Vec<&str> = outcomes.iter().filter(|o| o.ok).filter_map(|o| o.must_match.as_deref()).collect();
     let rules = book.rules(netral::Lang::Id);
     let missing: Vec<&str> = rules.iter().map(|r| r.id.as_str()).filter(|id| !covered.contains(id)).collect();
     let prohibitions = rules.iter().filter(|r| r.kind == RuleKind::Prohibition).count();
-    println!("coverage: {} of {} rules ({} prohibitions) are met by a passing example", rules.len() - missing.len(), rules.len(), prohibitions);
+    say!(out, "coverage: {} of {} rules ({} prohibitions) are met by a passing example", rules.len() - missing.len(), rules.len(), prohibitions)?;
     for m in missing {
-        println!("  not covered: {m}");
+        say!(out, "  not covered: {m}")?;
     }
+    Ok(())
 }
 
-pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, String> {
+pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, Stop> {
     let a = load_rulebook(&[old.to_path_buf()])?;
     let b = load_rulebook(&[new.to_path_buf()])?;
+    let out = &mut stdout();
     let mut changed = 0;
     let cases = read_cases(cases)?;
     for c in &cases {
@@ -99,7 +112,7 @@ pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, String> {
         let (va, vb) = match (a.classify(&inc), b.classify(&inc)) {
             (Ok(x), Ok(y)) => (x, y),
             _ => {
-                println!("{}: cannot be classified by one of the rulebooks (unknown fact or value)", c.id);
+                say!(out, "{}: cannot be classified by one of the rulebooks (unknown fact or value)", c.id)?;
                 changed += 1;
                 continue;
             }
@@ -108,20 +121,21 @@ pub fn diff(old: &Path, new: &Path, cases: &Path) -> Result<ExitCode, String> {
         let (ra, rb) = (ids(&va), ids(&vb));
         if va.verdict != vb.verdict || ra != rb {
             changed += 1;
-            println!("{}: {} → {}", c.id, va.verdict.as_str(), vb.verdict.as_str());
+            say!(out, "{}: {} → {}", c.id, va.verdict.as_str(), vb.verdict.as_str())?;
             let gone: Vec<&str> = ra.iter().filter(|r| !rb.contains(r)).map(String::as_str).collect();
             let came: Vec<&str> = rb.iter().filter(|r| !ra.contains(r)).map(String::as_str).collect();
             if !gone.is_empty() {
-                println!("    no longer matched: {}", gone.join(", "));
+                say!(out, "    no longer matched: {}", gone.join(", "))?;
             }
             if !came.is_empty() {
-                println!("    newly matched: {}", came.join(", "));
+                say!(out, "    newly matched: {}", came.join(", "))?;
             }
             if let Some(q) = vb.question.as_ref().filter(|_| vb.verdict == VerdictKind::NeedsMoreInfo) {
-                println!("    now waits on: {}", q.fact);
+                say!(out, "    now waits on: {}", q.fact)?;
             }
         }
     }
-    println!("{changed} of {} cases changed", cases.len());
+    say!(out, "{changed} of {} cases changed", cases.len())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,23 @@
 //! Command-line parsing and the five commands. Rendering lives in `render.rs`.
 
+/// Writes one line of output (`say!(out, "{} rules", n)?`): the `println!` of every command,
+/// but to a writer whose errors are returned, so that a closed pipe ends the command instead of
+/// panicking (`netral list | head -1`), and with control characters escaped (`render::safe`):
+/// the line is one line on the terminal, whatever the rule files and incidents hold.
+macro_rules! say {
+    ($out:expr) => { ::std::io::Write::write_all($out, b"\n") };
+    ($out:expr, $($arg:tt)*) => { $crate::cli::render::line($out, format_args!($($arg)*)) };
+}
+
 mod cases;
+mod excerpt;
+mod read;
 mod render;
+mod stream;
 
 use clap::{Parser, Subcommand};
-use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook, SourceFile, Sources};
-use std::io::{BufRead, Write};
+use netral::{Diagnostic, FactInput, Incident, Lang, Rulebook};
+use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,6 +98,44 @@ enum Command {
     },
 }
 
+/// Why a command ended early.
+pub(crate) enum Stop {
+    /// Something the command cannot do (an unreadable file, a bad argument): `error: …`, exit 2.
+    Failed(String),
+    /// Whoever reads the output has gone (`netral list | head -1` once `head` has its line):
+    /// nothing more can be said, and nothing went wrong: exit 0, no message.
+    Closed,
+}
+
+impl From<String> for Stop {
+    fn from(msg: String) -> Self {
+        Stop::Failed(msg)
+    }
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::Closed
+        } else {
+            Stop::Failed(format!("cannot write the output: {e}"))
+        }
+    }
+}
+
+/// Pretty JSON and a line end. Not through `say!`: serde has escaped every control character
+/// already, and the line breaks between fields must stay.
+fn json_out(out: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// Standard output, buffered (one write per few kilobytes instead of one per line); flush it
+/// before returning so that a write error is seen.
+fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -98,65 +148,61 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Failed(msg)) => {
+            // Not eprintln!: it panics when standard error is closed too.
+            let _ = say!(&mut std::io::stderr(), "error: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Reads rule files; a folder means every `.rules` file in it, sorted by name.
-pub(crate) fn load_sources(paths: &[PathBuf]) -> Result<Sources, String> {
-    if paths.is_empty() {
-        return Ok(netral::builtin_sources());
+/// Reads and compiles the rule files, printing the errors when that fails.
+pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, Stop> {
+    let (sources, refused) = read::rule_files(paths)?;
+    if !refused.is_empty() {
+        render::diagnostics(&sources, &refused)?;
+        return Err(Stop::Failed(format!("the rulebook has {} error(s)", refused.len())));
     }
-    let mut files = vec![];
-    for p in paths {
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("cannot read folder {}: {e}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
-                .collect();
-            entries.sort();
-            for e in entries {
-                files.push(read_file(&e)?);
-            }
-        } else {
-            files.push(read_file(p)?);
+    match Rulebook::compile(&sources) {
+        Ok(book) if book.rules(Lang::Id).is_empty() => {
+            render::diagnostics(&sources, &[no_rules(paths, &sources)])?;
+            Err(Stop::Failed("the rulebook has 1 error(s)".into()))
+        }
+        Ok(book) => Ok(book),
+        Err(diags) => {
+            render::diagnostics(&sources, &diags)?;
+            Err(Stop::Failed(format!("the rulebook has {} error(s)", diags.len())))
         }
     }
-    Ok(Sources::new(files))
 }
 
-fn read_file(p: &Path) -> Result<SourceFile, String> {
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8 text (byte {})", p.display(), e.utf8_error().valid_up_to()))?;
-    Ok(SourceFile { name: p.display().to_string(), text })
+/// E-NO-RULES: `--rules docs/` (a folder without `.rules` files) or a file that declares no
+/// rule compiled to a rulebook that calls every act "allowed", which reads as a verdict.
+fn no_rules(paths: &[PathBuf], sources: &netral::Sources) -> Diagnostic {
+    let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let what = if sources.is_empty() { "no `.rules` file in" } else { "no rule in" };
+    let msg = format!("{what} {}: a rulebook without rules would call every act allowed", named.join(", "));
+    Diagnostic::error("E-NO-RULES", netral::diagnostic::Loc::default(), msg)
+        .with_hint("name `.rules` files, or folders of them, that declare at least one `rule` (name none to use the built-in rulebook)")
 }
 
-/// Compiles, printing errors when it fails.
-pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, String> {
-    let sources = load_sources(paths)?;
-    Rulebook::compile(&sources).map_err(|diags| {
-        render::diagnostics(&sources, &diags);
-        format!("the rulebook has {} error(s)", diags.len())
-    })
-}
-
-fn snapshot(out: &Path) -> Result<ExitCode, String> {
+fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
     let book = load_rulebook(&[])?;
     std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
-    let sources = load_sources(files)?;
-    let (_, diags) = netral::check::check(&sources);
-    render::diagnostics(&sources, &diags);
+fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
+    let (sources, refused) = read::rule_files(files)?;
+    let named = sources.len() + refused.len();
+    let (book, checked) = netral::check::check(&sources);
+    let empty = refused.is_empty() && book.is_some_and(|b| b.rules(Lang::Id).is_empty());
+    let diags: Vec<Diagnostic> = refused.into_iter().chain(checked).chain(empty.then(|| no_rules(files, &sources))).collect();
+    render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    eprintln!("{} file(s): {errors} error(s), {warnings} warning(s)", sources.len());
+    say!(&mut std::io::stderr(), "{named} file(s): {errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
@@ -168,7 +214,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     }
 }
 
-fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, String> {
+fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, Stop> {
     let book = load_rulebook(rules)?;
     let lang = parse_lang(lang)?;
     if let Some(path) = jsonl {
@@ -176,74 +222,60 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
     }
     let text = match text {
         Some(t) => t,
-        None => {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
-            s
-        }
+        None => match read::description(std::io::stdin().lock())? {
+            Some(t) => t,
+            None => {
+                render::incident_errors(&mut std::io::stderr(), &[stdin_too_long()])?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
     };
     let mut incident = Incident { text, lang, ..Default::default() };
     for f in facts {
         let (name, value) = f.split_once('=').ok_or_else(|| format!("`{f}`: write a fact as NAME=VALUE"))?;
         incident.facts.insert(name.trim().to_string(), FactInput::Text(value.trim().to_string()));
     }
+    let mut out = stdout();
     match book.classify(&incident) {
-        Ok(v) if json => println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?),
-        Ok(v) => render::verdict(&incident, &v),
+        Ok(v) if json => json_out(&mut out, &v)?,
+        Ok(v) => render::verdict(&mut out, &incident, &v)?,
         Err(diags) => {
-            for d in &diags {
-                eprintln!("error[{}]: {}{}", d.code, d.message, d.hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default());
-            }
+            render::incident_errors(&mut std::io::stderr(), &diags)?;
             return Ok(ExitCode::FAILURE);
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One Incident per line in, one Verdict (or `{"error": …}`) per line out; memory stays bounded.
-fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, String> {
+fn stdin_too_long() -> Diagnostic {
+    let msg = format!("the description on standard input is longer than {} bytes, the limit", netral::MAX_INCIDENT_BYTES);
+    Diagnostic::error("E-TEXT-TOO-LONG", netral::diagnostic::Loc::default(), msg).with_hint("shorten the description")
+}
+
+/// `--jsonl`: one Incident per line in, one numbered Verdict or error per line out
+/// (`stream.rs`); memory stays bounded. Exit 1 when any line was an error.
+fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, Stop> {
     let input: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?))
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        // The verdict is written straight out (no JSON value tree in between: that doubled the
-        // time per report).
-        let written = match Incident::from_json(&line) {
-            Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d[0].message })),
-            Ok(inc) => match book.classify(&inc) {
-                Ok(v) => Ok(serde_json::to_writer(&mut out, &v)),
-                Err(d) => Err(serde_json::json!({ "line": n + 1, "error": d.iter().map(|d: &Diagnostic| d.message.clone()).collect::<Vec<_>>().join("; ") })),
-            },
-        };
-        match written {
-            Ok(w) => w.map_err(|e| e.to_string())?,
-            Err(error) => {
-                failed = true;
-                serde_json::to_writer(&mut out, &error).map_err(|e| e.to_string())?;
-            }
-        }
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
-    }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    let mut out = stdout();
+    let all_classified = stream::classify_lines(book, input, &mut out)?;
+    out.flush()?;
+    Ok(if all_classified { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+fn list(files: &[PathBuf], json: bool) -> Result<ExitCode, Stop> {
     let book = load_rulebook(files)?;
     let rules = book.rules(Lang::Id);
+    let mut out = stdout();
     if json {
-        println!("{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?);
+        json_out(&mut out, &rules)?;
     } else {
-        render::rule_list(&rules);
+        render::rule_list(&mut out, &rules)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

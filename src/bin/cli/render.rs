@@ -2,34 +2,91 @@
 //! verdicts in plain words with the evidence marked, and the rule list.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
+use super::excerpt::Excerpt;
 use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
-use std::io::IsTerminal;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Write};
 
-/// Prints diagnostics to standard error.
-pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+/// One line of output (what `say!` writes), made safe for a terminal.
+pub fn line(out: &mut impl Write, text: std::fmt::Arguments) -> io::Result<()> {
+    match text.as_str() {
+        Some(s) => out.write_all(safe(s).as_bytes())?,
+        None => out.write_all(safe(&text.to_string()).as_bytes())?,
+    }
+    out.write_all(b"\n")
+}
+
+/// `s` as it may be shown on a terminal: control characters and bidirectional overrides are
+/// written as Rust escapes (ESC as `\u{1b}`). Rule files and incidents are not trusted: ESC
+/// starts the sequences that clear the screen or recolour text, a carriage return or line break
+/// lets a rule title print a line of its own that looks like a verdict
+/// (`"Judul\rDIPERBOLEHKAN — …"`), and U+202E shows text in another order than it is read.
+/// Tabs stay.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unsafe_on_terminal) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_safe(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends `c`, or its escape when it is one `safe` escapes.
+pub fn push_safe(out: &mut String, c: char) {
+    if unsafe_on_terminal(c) {
+        let _ = write!(out, "{}", c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
+fn unsafe_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Prints diagnostics to standard error, each with the line it is on (`excerpt.rs`).
+pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let writer = StandardStream::stderr(choice);
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources.files().map(|f| files.add(f.name.clone(), f.text.clone())).collect();
     let config = Config::default();
     for d in diags {
         let severity = match d.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let mut report = Report::new(severity).with_code(d.code).with_message(&d.message);
-        if let Some(&id) = ids.get(d.loc.file as usize).filter(|_| !d.file.is_empty() && d.file != "incident") {
-            report = report.with_labels(vec![Label::primary(id, d.start as usize..d.end as usize)]);
+        let mut report = Report::new(severity).with_code(d.code).with_message(safe(&d.message));
+        let excerpt = Excerpt::of(sources, d);
+        if let Some(x) = &excerpt {
+            report = report.with_labels(vec![Label::primary((), x.label.clone())]);
         }
         if let Some(h) = &d.hint {
-            report = report.with_notes(vec![format!("hint: {h}")]);
+            report = report.with_notes(vec![format!("hint: {}", safe(h))]);
         }
-        if term::emit_to_write_style(&mut writer.lock(), &config, &files, &report).is_err() {
-            eprintln!("{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message);
+        // Without a label codespan reads no file: an empty one serves.
+        let files = excerpt.unwrap_or_default();
+        match term::emit_to_write_style(&mut writer.lock(), &config, &files, &report) {
+            Ok(()) => {}
+            Err(codespan_reporting::files::Error::Io(e)) => return Err(e),
+            Err(_) => say!(&mut writer.lock(), "{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message)?,
         }
     }
+    Ok(())
+}
+
+/// Prints the errors that keep an incident from being classified (an unknown fact, a value
+/// that does not fit), with their hints.
+pub fn incident_errors(out: &mut impl Write, diags: &[Diagnostic]) -> io::Result<()> {
+    for d in diags {
+        say!(out, "error[{}]: {}", d.code, d.message)?;
+        if let Some(h) = &d.hint {
+            say!(out, "  hint: {h}")?;
+        }
+    }
+    Ok(())
 }
 
 fn verdict_words(v: VerdictKind, lang: Lang) -> &'static str {
@@ -44,37 +101,37 @@ fn verdict_words(v: VerdictKind, lang: Lang) -> &'static str {
 }
 
 /// Prints a readable verdict: decision, rules with bases and sanctions, evidence in the text.
-pub fn verdict(inc: &Incident, v: &Verdict) {
+pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<()> {
     let en = inc.lang == Lang::En;
     let t = |id: &'static str, e: &'static str| if en { e } else { id };
-    println!("{}", verdict_words(v.verdict, inc.lang));
+    say!(out, "{}", verdict_words(v.verdict, inc.lang))?;
     for m in &v.matched {
-        println!();
-        println!("  [{}] {}", m.rule, m.title);
+        say!(out)?;
+        say!(out, "  [{}] {}", m.rule, m.title)?;
         if !m.basis.is_empty() {
-            println!("    {}: {}", t("Dasar hukum", "Legal basis"), m.basis.join("; "));
+            say!(out, "    {}: {}", t("Dasar hukum", "Legal basis"), m.basis.join("; "))?;
         }
         if let Some(s) = &m.sanction {
-            println!("    {}: {}", t("Sanksi", "Sanction"), s.label);
+            say!(out, "    {}: {}", t("Sanksi", "Sanction"), s.label)?;
             for other in m.sanctions.iter().skip(1) {
-                println!("             {}", other.label);
+                say!(out, "             {}", other.label)?;
             }
         }
         if !m.because.is_empty() {
-            println!("    {}: {}", t("Karena", "Because"), m.because.join("; "));
+            say!(out, "    {}: {}", t("Karena", "Because"), m.because.join("; "))?;
         }
         if let Some(a) = &m.advice {
-            println!("    {}: {a}", t("Saran", "Advice"));
+            say!(out, "    {}: {a}", t("Saran", "Advice"))?;
         }
         if let Some(n) = &m.note {
-            println!("    {}: {n}", t("Catatan", "Note"));
+            say!(out, "    {}: {n}", t("Catatan", "Note"))?;
         }
     }
     if !v.possible.is_empty() && v.verdict != VerdictKind::Violation {
-        println!();
-        println!("  {}:", t("Mungkin berlaku", "May apply"));
+        say!(out)?;
+        say!(out, "  {}:", t("Mungkin berlaku", "May apply"))?;
         for p in v.possible.iter().take(5) {
-            println!("    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "));
+            say!(out, "    [{}] {} ({}: {})", p.rule, p.title, t("menunggu", "waiting on"), p.missing.join(", "))?;
         }
     }
     if !v.nearly.is_empty() {
@@ -86,19 +143,34 @@ pub fn verdict(inc: &Incident, v: &Verdict) {
     }
     let marked = mark_evidence(&inc.text, v);
     if marked != inc.text {
-        println!();
-        println!("  {}: {marked}", t("Bukti", "Evidence"));
+        say!(out)?;
+        evidence(out, t("Bukti", "Evidence"), &marked)?;
     }
     if let Some(q) = &v.question {
-        println!();
-        println!("  {}: {}", t("Pertanyaan", "Question"), q.text);
+        say!(out)?;
+        say!(out, "  {}: {}", t("Pertanyaan", "Question"), q.text)?;
         let answers: Vec<String> = q.answers.iter().map(|a| format!("{} ({})", a.label, value_text(&a.value))).collect();
         if !answers.is_empty() {
-            println!("    {}", answers.join(" · "));
+            say!(out, "    {}", answers.join(" · "))?;
         }
         let how = if q.kind == "acts" { format!("{}=act,act | {}=none", q.fact, q.fact) } else { format!("{}=…", q.fact) };
-        println!("    ({} --fact {how})", t("jawab dengan", "answer with"));
+        say!(out, "    ({} --fact {how})", t("jawab dengan", "answer with"))?;
     }
+    Ok(())
+}
+
+/// The marked text under its label. A text of several lines keeps them, each indented under the
+/// first: no line of an incident starts at the left edge, where verdicts are printed.
+fn evidence(out: &mut impl Write, label: &str, marked: &str) -> io::Result<()> {
+    let indent = " ".repeat(label.chars().count() + 4);
+    for (i, text) in marked.trim_end().lines().enumerate() {
+        if i == 0 {
+            say!(out, "  {label}: {text}")?;
+        } else {
+            say!(out, "{indent}{text}")?;
+        }
+    }
+    Ok(())
 }
 
 fn value_text(v: &netral::verdict::Value) -> String {
@@ -147,19 +219,19 @@ fn byte_at(text: &str, utf16: u32) -> Option<usize> {
 }
 
 /// Prints the rule list as a table.
-pub fn rule_list(rules: &[RuleInfo]) {
+pub fn rule_list(out: &mut impl Write, rules: &[RuleInfo]) -> io::Result<()> {
     for r in rules {
         let kind = match r.kind {
             netral::verdict::RuleKind::Prohibition => "larangan",
             netral::verdict::RuleKind::Permission => "izin",
         };
-        println!("{} ({kind}, {} contoh) — {}", r.id, r.examples.len(), r.title);
+        say!(out, "{} ({kind}, {} contoh) — {}", r.id, r.examples.len(), r.title)?;
         if !r.basis.is_empty() {
-            println!("    dasar: {}", r.basis.join("; "));
+            say!(out, "    dasar: {}", r.basis.join("; "))?;
         }
         if let Some(s) = &r.sanction {
-            println!("    sanksi: {} [{}]", s.label, s.severity);
+            say!(out, "    sanksi: {} [{}]", s.label, s.severity)?;
         }
     }
-    println!("{} rules", rules.len());
+    say!(out, "{} rules", rules.len())
 }
