@@ -128,8 +128,16 @@ const DICT = {
 
 const VERDICT_ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
 
+const TABS = ['periksa', 'latihan', 'aturan'];
+const VERDICTS = ['violation', 'allowed', 'needs_more_info'];
+// Past this many characters the text box stops growing and the in-place highlights are
+// skipped: laying out megabytes of text twice would freeze the page (the engine itself refuses
+// text over 1 MB with a message, and the box keeps everything that was typed).
+const LARGE_TEXT = 100_000;
+
 // ---------------------------------------------------------------------------------------------
-// State, kept in localStorage so nothing typed is lost on reload.
+// The page's state, all of it here. `state` is kept in localStorage so nothing typed is lost on
+// reload; the rest is derived from the engine and the DOM while the page runs.
 
 const STORE = 'netral.v1';
 const blank = () => ({ lang: 'id', tab: 'periksa', text: '', facts: {}, editor: null, quiz: null });
@@ -137,11 +145,27 @@ let state = blank(); // restored from storage when the page starts (start())
 let netral; // the engine
 let questions = []; // the form schema of the active rulebook
 let ruleInfo = new Map(); // id -> RuleInfo
+let cases = []; // the case library of the active rulebook
 let builtinText = '';
 let customActive = false; // Periksa uses the editor's rules
 let firstVerdict = true;
 let lastVerdict = null; // the verdict on screen
+let lastVerdictKind = null; // the verdict last announced to screen readers
 let built = false; // every part of the page is built (the first verdict comes before)
+// The Periksa tab is rendered at once; the training and rule tabs when they are first shown.
+let stale = { latihan: true, aturan: true };
+let editorChecked = false; // the editor's text was checked since the page started
+let checkPending = false;
+let lastGood = null; // the editor text last compiled
+let undoTimer;
+
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const t = (key, vars) => {
+  let s = DICT[state.lang][key] ?? DICT.id[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+};
+const $ = (id) => document.getElementById(id);
 
 /**
  * The state saved on this device, field by field: a field that is not what this page writes (a
@@ -167,9 +191,6 @@ function restore() {
   restored.facts = validFacts(saved.facts);
   return restored;
 }
-
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const VERDICTS = ['violation', 'allowed', 'needs_more_info'];
 
 /** The answers that are text (an enum value, a date), a number or yes/no; any other is dropped alone. */
 function validFacts(facts) {
@@ -234,16 +255,8 @@ function showStorageFull(full) {
   box.replaceChildren(...(full ? [el('p', { class: 'notice', 'data-i18n': 'storageFull' }, t('storageFull'))] : []));
 }
 
-const t = (key, vars) => {
-  let s = DICT[state.lang][key] ?? DICT.id[key] ?? key;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-};
-
 // ---------------------------------------------------------------------------------------------
 // DOM helpers: text only goes in as text.
-
-const $ = (id) => document.getElementById(id);
 
 /** Appends children, skipping null (Element.append would write "null"). */
 function put(node, ...children) {
@@ -283,8 +296,6 @@ function translateStatic() {
 
 // ---------------------------------------------------------------------------------------------
 // Tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump).
-
-const TABS = ['periksa', 'latihan', 'aturan'];
 
 function showTab(name, focus = false) {
   if (!TABS.includes(name)) name = 'periksa';
@@ -362,8 +373,6 @@ function describeFacts(facts) {
     return `${q ? q.question.replace(/\?$/, '') : k}: ${answerLabel(k, v)}`;
   }).join('; ');
 }
-
-let lastVerdictKind = null;
 
 function renderResult(v) {
   const body = $('result-body');
@@ -528,11 +537,6 @@ function renderHighlights(v) {
   }
 }
 
-// Past this many characters the text box stops growing and the in-place highlights are
-// skipped: laying out megabytes of text twice would freeze the page (the engine itself refuses
-// text over 1 MB with a message, and the box keeps everything that was typed).
-const LARGE_TEXT = 100_000;
-
 function growIncident() {
   const ta = $('incident');
   if (ta.value.length > LARGE_TEXT) {
@@ -625,8 +629,6 @@ function initCheck() {
 
 // ---------------------------------------------------------------------------------------------
 // Latihan: quiz and case library.
-
-let cases = [];
 
 function quizState() {
   const sig = `${cases.length}:${cases[0]?.text ?? ''}`;
@@ -755,9 +757,6 @@ function initTraining() {
 
 // ---------------------------------------------------------------------------------------------
 // Aturan: the rule editor (live diagnostics, examples) and the rule list.
-
-let checkPending = false;
-let lastGood = null; // the editor text last compiled
 
 function scheduleCheck() {
   if (checkPending) return;
@@ -913,8 +912,6 @@ function initEditor() {
   if (state.editor !== null || state.tab === 'aturan') runEditorCheck();
 }
 
-let editorChecked = false;
-
 function renderRuleList() {
   const filter = $('rule-filter').value.trim().toLowerCase();
   const box = $('rule-list');
@@ -934,9 +931,6 @@ function renderRuleList() {
 
 // ---------------------------------------------------------------------------------------------
 // The rulebook changed (start, language, editor): rebuild what depends on it.
-
-// The Periksa tab is rendered at once; the training and rule tabs when they are first shown.
-let stale = { latihan: true, aturan: true };
 
 function refreshBook() {
   questions = netral.questions(state.lang);
@@ -977,7 +971,6 @@ function printAs(what) {
 }
 window.addEventListener('afterprint', () => { delete document.body.dataset.print; });
 
-let undoTimer;
 /** "Hapus data saya": removes the stored entry; works before the engine is loaded, and if it never is. */
 function clearData() {
   const before = JSON.stringify(state);
