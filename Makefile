@@ -9,13 +9,14 @@
 #   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
 #   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
 
-.PHONY: all setup web serve test test-rust test-browser lint check bench size size-parts clean
+.PHONY: all setup web module serve test test-rust test-browser lint check bench size size-parts clean
 
 CARGO      ?= cargo
 PORT       ?= 8080
 WASM_TARGET = wasm32-unknown-unknown
 WASM_RAW    = target/$(WASM_TARGET)/wasm/netral.wasm
 PKG         = www/pkg
+PKG_EDITOR  = www/pkg-editor
 WASM_OPT    = node_modules/.bin/wasm-opt
 ESBUILD     = node_modules/.bin/esbuild
 # The compiled built-in rulebook, embedded in the module so that it starts without compiling
@@ -40,33 +41,41 @@ setup:
 NIGHTLY_RUSTFLAGS = -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none --cfg netral_speed
 NIGHTLY_STD := $(shell rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src' && echo yes)
 
+# Two modules from one crate: www/pkg/ classifies (no `editor` feature: no parser, no checker;
+# the built-in rulebook from its snapshot), www/pkg-editor/ also parses, checks and compiles rule
+# files and is loaded only when the rules are edited (www/netral.js).
 web: setup
 	$(CARGO) run --quiet --bin netral -- snapshot --out $(SNAPSHOT)
+	@$(MAKE) --no-print-directory module FEATURES= OUT=$(PKG)
+	@$(MAKE) --no-print-directory module FEATURES=editor OUT=$(PKG_EDITOR)
+	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS
+	# and glue: a third fewer bytes and one request fewer. netral.js stays as written for
+	# embedders and <netral-check>.
+	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
+	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
+	@NETRAL_SIZE_SOFT=$(if $(NIGHTLY_STD),,1) bash scripts/size.sh
+
+# One module (FEATURES, into OUT): cargo (profile `wasm`), the wasm-bindgen CLI, wasm-opt.
+module:
 ifeq ($(NIGHTLY_STD),yes)
 	NETRAL_SNAPSHOT=$(SNAPSHOT) RUSTFLAGS="$(NIGHTLY_RUSTFLAGS)" $(CARGO) +nightly build -Z build-std=std,panic_abort \
 	  -Z build-std-features=optimize_for_size \
-	  --profile wasm --target $(WASM_TARGET) --lib --no-default-features --target-dir target/nightly
+	  --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features "$(FEATURES)" --target-dir target/nightly
 	mkdir -p $(dir $(WASM_RAW)) && cp target/nightly/$(WASM_TARGET)/wasm/netral.wasm $(WASM_RAW)
 else
-	NETRAL_SNAPSHOT=$(SNAPSHOT) $(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features
+	NETRAL_SNAPSHOT=$(SNAPSHOT) $(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features "$(FEATURES)"
 endif
-	rm -rf $(PKG)
+	rm -rf $(OUT)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
-	  --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
+	  --experimental-reset-state-function --out-dir $(OUT) $(WASM_RAW)
 	# --low-memory-unused: the stack lies below the data (stack-first layout) and never reaches
 	# its lowest kilobyte, so constant offsets fold into loads and stores (~2 KB gzip less).
 	# --flatten --rereloop: the control flow rebuilt before -Oz comes out smaller (~1 KB gzip;
 	# no change in speed measured).
 	$(WASM_OPT) --low-memory-unused --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  $(PKG)/netral_bg.wasm -o $(PKG)/netral_bg.wasm
-	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS
-	# and glue: a third fewer bytes and one request fewer. netral.js stays as written for
-	# embedders and <netral-check>.
-	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
-	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
-	$(ESBUILD) $(PKG)/netral.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/netral.js
-	@NETRAL_SIZE_SOFT=$(if $(NIGHTLY_STD),,1) bash scripts/size.sh
+	  $(OUT)/netral_bg.wasm -o $(OUT)/netral_bg.wasm
+	$(ESBUILD) $(OUT)/netral.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(OUT)/netral.js
 
 serve: web
 	@echo
@@ -86,6 +95,7 @@ lint: setup
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
+	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features --features editor -- -D warnings
 	node_modules/.bin/eslint .
 
 test-rust:
@@ -112,4 +122,4 @@ size-parts:
 	@python3 scripts/wasm_parts.py
 
 clean:
-	rm -rf $(PKG) test-results
+	rm -rf $(PKG) $(PKG_EDITOR) test-results

@@ -61,7 +61,7 @@ try {
       perCase.push((performance.now() - t0) / BATCH);
     }
     const t0 = performance.now();
-    for (let i = 0; i < cases.length; i++) netral.compile(netral.builtinSources());
+    for (let i = 0; i < cases.length; i++) await netral.compile(netral.builtinSources());
     const compile = (performance.now() - t0) / cases.length;
     netral.reset();
     return { perCase, errors, verdicts, compile };

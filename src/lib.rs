@@ -25,8 +25,10 @@
 // pest is used without its `std` feature, whose only effect is a stack probe on every rule
 // call (a fifth of parse time); the generated parser then names `alloc`. Nesting is bounded
 // before pest runs (`syntax::too_deep`), so the probe guards nothing here.
+#[cfg(feature = "editor")]
 extern crate alloc;
 
+#[cfg(feature = "editor")]
 pub mod check;
 pub mod diagnostic;
 pub mod eval;
@@ -34,6 +36,7 @@ mod export;
 mod info;
 pub mod rulebook;
 pub mod snapshot;
+#[cfg(feature = "editor")]
 pub mod syntax;
 pub mod text;
 pub mod verdict;
@@ -41,6 +44,7 @@ mod words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+#[cfg(feature = "editor")]
 pub use check::{ExampleOutcome, run_examples};
 /// Longest incident text read, in bytes (E-TEXT-TOO-LONG beyond).
 pub use eval::facts::MAX_TEXT_BYTES as MAX_INCIDENT_BYTES;
@@ -76,7 +80,9 @@ pub fn builtin_sources() -> Sources {
 }
 
 impl Rulebook {
-    /// Compiles rule files. Errors (never warnings) prevent a rulebook.
+    /// Compiles rule files. Errors (never warnings) prevent a rulebook. (Not in the classify
+    /// module, which has no parser: see the `editor` feature.)
+    #[cfg(feature = "editor")]
     pub fn compile(sources: &Sources) -> Result<Rulebook, Vec<Diagnostic>> {
         match check::compile(sources) {
             (Some(book), _) => Ok(book),
@@ -93,11 +99,15 @@ impl Rulebook {
             if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT, BUILTIN_FILES) {
                 return book;
             }
+            #[cfg(feature = "editor")]
             match Rulebook::compile(&builtin_sources()) {
                 Ok(b) => b,
                 // The default rulebook is checked by the test suite; reaching this is a build defect.
                 Err(d) => panic!("the built-in rulebook does not compile: {d:?}"),
             }
+            // The classify module cannot compile: `make web` always gives it its snapshot.
+            #[cfg(not(feature = "editor"))]
+            panic!("the classify module was built without the snapshot of its rulebook")
         })
     }
 

@@ -1,7 +1,6 @@
 //! The compiled rulebook: names resolved to indices, conditions and patterns as small trees,
 //! phrases indexed for one pass over the text. Built by `check::compile`, read by `eval`.
 
-use crate::syntax::ast::Label;
 use crate::words::{WordHasher, WordIds};
 use crate::verdict::{Lang, RuleKind, VerdictKind};
 use std::borrow::Cow;
@@ -28,6 +27,15 @@ pub struct Rulebook {
     pub(crate) ask: Option<AskIr>,
     /// What the evaluator derives from the rules (gates, what silence says), on first use.
     pub(crate) plan: std::sync::OnceLock<crate::eval::plan::Plan>,
+}
+
+/// Indonesian text with an optional English translation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Label {
+    /// Bahasa Indonesia.
+    pub id: String,
+    /// English, if given.
+    pub en: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -169,8 +177,37 @@ pub struct ExampleIr {
     pub loc: crate::diagnostic::Loc,
 }
 
-/// Comparison operators after resolution.
-pub(crate) use crate::syntax::ast::CmpOp;
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written in a rule file (and shown in a verdict's "because").
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
 
 /// A condition over facts.
 #[derive(Debug, Clone, PartialEq)]

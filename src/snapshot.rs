@@ -18,7 +18,6 @@
 
 use crate::diagnostic::Loc;
 use crate::rulebook::*;
-use crate::syntax::ast::Label;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
 const MAGIC: &[u8; 8] = b"NETRAL\x00\x03";

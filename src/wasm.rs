@@ -7,10 +7,17 @@
 //!
 //! Nothing here throws into JavaScript for bad input: errors come back as diagnostics.
 //! The active rulebook (built-in, or the last one `compile` accepted) lives in a thread-local.
+//!
+//! Two modules are built from this file. The classify module (no `editor` feature) answers
+//! incidents and describes its rulebook; it reads a rulebook compiled elsewhere as snapshot bytes
+//! (`useRulebook`). The editor module (`editor`) also parses, checks and compiles rule files, runs
+//! their examples, and hands a compiled rulebook over as those bytes (`snapshot`).
 
-use crate::diagnostic::{Diagnostic, Loc, SourceFile, Sources};
+use crate::diagnostic::{Diagnostic, Loc};
+#[cfg(feature = "editor")]
+use crate::diagnostic::{SourceFile, Sources};
 use crate::verdict::{Incident, Lang};
-use crate::{check, Rulebook};
+use crate::Rulebook;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -47,6 +54,7 @@ pub fn classify(incident: &str) -> String {
 
 /// Rule editor (a valid rulebook is used at once): switches the active rulebook, or says why not.
 /// `source` is the JSON of an array of `{name, text}` (the wrapper makes one string one file).
+#[cfg(feature = "editor")]
 #[wasm_bindgen]
 pub fn compile(source: &str) -> String {
     let sources = match sources(source) {
@@ -69,18 +77,57 @@ pub fn reset() {
 }
 
 /// Rule editor (every keystroke): errors, warnings and failing examples, with line and column.
+#[cfg(feature = "editor")]
 #[wasm_bindgen]
 pub fn check(source: &str) -> String {
     match sources(source) {
-        Ok(s) => to_json(&check::check(&s).1),
+        Ok(s) => to_json(&crate::check::check(&s).1),
         Err(d) => to_json(&d),
     }
 }
 
 /// Rule editor's example panel: every example of the active rulebook, run, with pass/fail.
+#[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = runExamples)]
 pub fn run_examples() -> String {
     with_active(|book| to_json(&crate::run_examples(book)))
+}
+
+/// The active rulebook as snapshot bytes, made from `source` (the JSON `compile` took): what the
+/// editor module hands to the classify module.
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+pub fn snapshot(source: &str) -> Vec<u8> {
+    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else { return vec![] };
+    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
+    with_active(|book| crate::snapshot::encode(book, &files))
+}
+
+/// Makes the rulebook in `bytes` (a `snapshot` of the editor module, made from `source`) the
+/// active one; or says why not, and the old one stays. A snapshot of another format version, of
+/// other sources, or damaged is refused.
+#[wasm_bindgen(js_name = useRulebook)]
+pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
+    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else {
+        return to_json(&Compiled { ok: false, diagnostics: vec![input_error("expected an array of {name, text}".into())] });
+    };
+    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
+    match crate::snapshot::decode(bytes, &files) {
+        Ok(book) => {
+            ACTIVE.with(|a| *a.borrow_mut() = Some(book));
+            to_json(&Compiled { ok: true, diagnostics: vec![] })
+        }
+        Err(e) => {
+            let why = match e {
+                crate::snapshot::SnapshotError::NotASnapshot => "not a snapshot of this version of Netral",
+                crate::snapshot::SnapshotError::Stale => "made from other rule files",
+                crate::snapshot::SnapshotError::Corrupt => "damaged or cut short",
+            };
+            let d = Diagnostic::error("E-SNAPSHOT", Loc::default(), format!("the compiled rulebook cannot be used: {why}"))
+                .with_hint("compile the rules again; the rules in use stay as they were");
+            to_json(&Compiled { ok: false, diagnostics: vec![d] })
+        }
+    }
 }
 
 /// Self-check form: one question per open fact, in the page's language.
@@ -135,6 +182,7 @@ fn with_active<R>(f: impl FnOnce(&Rulebook) -> R) -> R {
     })
 }
 
+#[cfg(feature = "editor")]
 fn sources(json: &str) -> Result<Sources, Vec<Diagnostic>> {
     let files = serde_json::from_str::<Vec<FileIn>>(json)
         .map_err(|e| vec![input_error(format!("expected an array of {{name, text}}: {e}"))])?;

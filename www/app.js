@@ -155,6 +155,7 @@ let built = false; // every part of the page is built (the first verdict comes b
 // The Periksa tab is rendered at once; the training and rule tabs when they are first shown.
 let stale = { latihan: true, aturan: true };
 let editorChecked = false; // the editor's text was checked since the page started
+let editorSeq = 0; // counts editor checks: only the latest shows its result
 let checkPending = false;
 let lastGood = null; // the editor text last compiled
 let undoTimer;
@@ -778,22 +779,30 @@ function offsetOf(text, line, column) {
   return at;
 }
 
-function runEditorCheck() {
+/**
+ * Checks the editor's text (the editor module loads on the first call), and when it has no error
+ * makes it the rulebook Periksa uses. Async: only the latest call shows its result, so a slow
+ * check never overwrites a newer one.
+ */
+async function runEditorCheck() {
   editorChecked = true;
+  const seq = ++editorSeq;
   const text = $('editor').value;
-  const diags = netral.check(text);
+  const diags = await netral.check(text);
+  if (seq !== editorSeq) return;
   const errors = diags.filter((d) => d.severity === 'error');
   const warnings = diags.filter((d) => d.severity === 'warning');
   let examples = null;
   if (!errors.length) {
     if (text !== lastGood) {
       if (state.editor === null) netral.reset();
-      else netral.compile(text);
+      else if (!(await netral.compile(text)).ok || seq !== editorSeq) return;
       lastGood = text;
       customActive = state.editor !== null;
       refreshBook();
     }
-    examples = netral.runExamples();
+    examples = await netral.runExamples();
+    if (seq !== editorSeq) return;
   }
   const status = $('editor-status');
   status.className = `editor-status ${errors.length ? 'is-error' : 'is-ok'}`;
@@ -908,7 +917,7 @@ function initEditor() {
   $('editor-builtin').addEventListener('click', restoreBuiltin);
   $('rule-filter').addEventListener('input', renderRuleList);
   // The built-in rules need no check before the tab is opened; an edited rulebook is compiled
-  // now, so that Periksa uses it from the first keystroke.
+  // now (the editor module loads after the first verdict), and Periksa then uses it.
   if (state.editor !== null || state.tab === 'aturan') runEditorCheck();
 }
 
@@ -959,7 +968,8 @@ function switchLanguage() {
   translateStatic();
   renderPrompts();
   refreshBook();
-  runEditorCheck();
+  // The editor module is loaded only once the rules are edited or the Aturan tab is open.
+  if (editorChecked) runEditorCheck();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -995,7 +1005,8 @@ function applyState() {
   $('editor').value = state.editor ?? builtinText;
   translateStatic();
   renderPrompts();
-  runEditorCheck();
+  if (editorChecked || state.editor !== null) runEditorCheck();
+  else if (customActive) { netral.reset(); customActive = false; lastGood = null; }
   refreshBook();
   growIncident();
 }

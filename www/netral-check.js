@@ -184,7 +184,7 @@ export class NetralCheck extends HTMLElement {
       const engine = await this.#own;
       // A slow old `rules=` must not compile over a newer one in the shared engine.
       if (!current()) return null;
-      const out = engine.compile(source);
+      const out = await engine.compile(source);
       if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; '));
       return engine;
     })();

@@ -197,6 +197,11 @@ export interface LoadOptions {
   module?: WebAssembly.Module;
   /** An engine of its own (own active rulebook) instead of the shared one. */
   separate?: boolean;
+  /** Where the editor module is (default: `pkg-editor/netral_bg.wasm` beside netral.js); it is
+   *  loaded on the first `compile`, `check` or `runExamples`. */
+  editorUrl?: string | URL;
+  /** The editor module's bytes (Node). */
+  editorBytes?: BufferSource;
 }
 
 /** Loads the engine once (the same engine on later calls unless `separate`). */
@@ -210,14 +215,17 @@ export class Netral {
   readonly restarts: number;
   /** The verdict on an incident, or the diagnostics of a malformed one. Never throws. */
   classify(incident: Incident | string): Verdict | ClassifyError;
-  /** Makes these rule files the active rulebook, or returns why not (the previous one stays). */
-  compile(source: RuleSource): CompileResult;
+  /** Makes these rule files the active rulebook, or returns why not (the previous one stays).
+   *  Async: the editor module (parser and checker) is loaded on first use. `E-EDITOR` when it
+   *  cannot be loaded; classifying keeps working with the rulebook in use. */
+  compile(source: RuleSource): Promise<CompileResult>;
   /** Back to the built-in rulebook. */
   reset(): void;
-  /** Errors, warnings and failing examples; does not change the active rulebook. */
-  check(source: RuleSource): Diagnostic[];
-  /** Every example of the active rulebook, run. */
-  runExamples(): ExampleOutcome[];
+  /** Errors, warnings and failing examples; does not change the active rulebook. Async (the
+   *  editor module). */
+  check(source: RuleSource): Promise<Diagnostic[]>;
+  /** Every example of the active rulebook, run. Async (the editor module). */
+  runExamples(): Promise<ExampleOutcome[]>;
   /** The form schema of the active rulebook. */
   questions(lang?: Lang): FactQuestion[];
   /** The case library of the active rulebook. */

@@ -1,4 +1,4 @@
-// Netral in JavaScript: load the WebAssembly engine once, then call it synchronously.
+// Netral in JavaScript: load the WebAssembly engine once, then call it.
 //
 //   import { load } from './netral.js';
 //   const netral = await load();
@@ -7,12 +7,20 @@
 // Every call returns plain objects (the same Incident / Verdict JSON as the CLI) and never throws
 // for bad input: problems come back as diagnostics. If the engine ever traps, the instance is
 // rebuilt (with the last rulebook compiled) and the next call works. Types: netral.d.ts.
+//
+// Two modules: the classify module (pkg/) answers incidents and is all a page needs for a
+// verdict; the editor module (pkg-editor/: the rule language's parser and checker) is loaded on
+// the first compile(), check() or runExamples(), which are therefore async. A rulebook it
+// compiles reaches the classify module as snapshot bytes.
 
 const GLUE = new URL('./pkg/netral.js', import.meta.url);
 const WASM = new URL('./pkg/netral_bg.wasm', import.meta.url);
+const EDITOR_GLUE = new URL('./pkg-editor/netral.js', import.meta.url);
+const EDITOR_WASM = new URL('./pkg-editor/netral_bg.wasm', import.meta.url);
 
 let shared; // Promise<Netral> of the engine shared by the page and every default <netral-check>
 let defaultModule; // Promise<WebAssembly.Module> of the default wasm URL, compiled once
+let editorModule; // Promise<WebAssembly.Module> of the editor module, compiled once
 let instances = 0;
 
 /**
@@ -33,7 +41,23 @@ async function create(opts) {
   const url = instances++ === 0 && !opts.separate ? GLUE.href : `${GLUE.href}?engine=${instances}`;
   const [module, glue] = await Promise.all([moduleOf(opts), import(url)]);
   glue.initSync({ module });
-  return new Netral(glue, module);
+  return new Netral(glue, module, opts);
+}
+
+/** An instance of the editor module of its own (its own active rulebook), for one engine. */
+async function createEditor(opts) {
+  if (!editorModule || opts.editorBytes || opts.editorUrl) {
+    const compiled = opts.editorBytes ? WebAssembly.compile(opts.editorBytes) : compileUrl(opts.editorUrl || EDITOR_WASM);
+    if (opts.editorBytes || opts.editorUrl) return instantiate(await compiled);
+    editorModule = compiled.catch((e) => { editorModule = undefined; throw e; });
+  }
+  return instantiate(await editorModule);
+}
+
+async function instantiate(module) {
+  const glue = await import(`${EDITOR_GLUE.href}?engine=${++instances}`);
+  glue.initSync({ module });
+  return glue;
 }
 
 async function moduleOf(opts) {
@@ -59,14 +83,17 @@ async function compileUrl(url) {
  * everything and this wrapper only encodes and parses.
  */
 export class Netral {
-  constructor(glue, module) {
+  constructor(glue, module, opts = {}) {
     /** @internal the wasm-bindgen glue (exposed for tests) */
     this._glue = glue;
     /** The compiled WebAssembly.Module (reuse it for `load({module, separate: true})`). */
     this.module = module;
     /** How many times the instance was rebuilt after a trap. */
     this.restarts = 0;
-    this._source = null; // the JSON of the last source compile() accepted, re-applied after a rebuild
+    this._opts = opts;
+    this._editor = null; // Promise of this engine's editor glue, once one is needed
+    this._source = null; // the JSON of the last source compile() accepted, and its snapshot,
+    this._snapshot = null; // both given to the classify module again after a rebuild
   }
 
   /** The verdict on an incident (a string is taken as its text), or `{error: diagnostics}`. */
@@ -76,29 +103,72 @@ export class Netral {
     return this._call(() => this._glue.classify(json), (d) => ({ error: [d] }));
   }
 
-  /** Compiles rule files and makes them the active rulebook; or says why not (the old one stays). */
-  compile(source) {
+  /**
+   * Compiles rule files and makes them the active rulebook; or says why not (the old one stays).
+   * Async: the editor module compiles, and hands the rulebook to the classify module.
+   */
+  async compile(source) {
     const input = sourceOf(source);
-    const out = this._call(() => this._glue.compile(input), (d) => ({ ok: false, diagnostics: [d] }));
-    if (out.ok) this._source = input;
-    return out;
+    const ed = await this._editorGlue();
+    if (!ed.compile) return { ok: false, diagnostics: [ed] };
+    const out = this._callIn(ed, () => ed.compile(input), (d) => ({ ok: false, diagnostics: [d] }));
+    if (!out.ok) return out;
+    let bytes;
+    try {
+      bytes = ed.snapshot(input);
+    } catch (e) {
+      return { ok: false, diagnostics: [internalError(e)] };
+    }
+    const used = this._call(() => this._glue.useRulebook(bytes, input), (d) => ({ ok: false, diagnostics: [d] }));
+    if (used.ok) {
+      this._source = input;
+      this._snapshot = bytes;
+    }
+    return used;
   }
 
   /** Goes back to the built-in rulebook. */
   reset() {
     this._source = null;
+    this._snapshot = null;
     this._call(() => { this._glue.reset(); return 'null'; }, () => undefined);
+    if (this._editor) this._editor.then((ed) => { if (ed.reset) ed.reset(); });
   }
 
   /** Every diagnostic of rule files (errors, warnings, failing examples); does not switch rulebooks. */
-  check(source) {
+  async check(source) {
     const input = sourceOf(source);
-    return this._call(() => this._glue.check(input), (d) => [d]);
+    const ed = await this._editorGlue();
+    if (!ed.check) return [ed];
+    return this._callIn(ed, () => ed.check(input), (d) => [d]);
   }
 
   /** The examples of the active rulebook, run: one outcome each, with `ok`. */
-  runExamples() {
-    return this._call(() => this._glue.runExamples(), () => []);
+  async runExamples() {
+    const ed = await this._editorGlue();
+    if (!ed.runExamples) return [];
+    return this._callIn(ed, () => ed.runExamples(), () => []);
+  }
+
+  // The editor module's glue for this engine, loaded on first use; or, when it cannot be loaded
+  // (offline before the editor was ever opened), a diagnostic that says so (and the next call
+  // tries again).
+  async _editorGlue() {
+    if (!this._editor) {
+      this._editor = createEditor(this._opts).then(async (ed) => {
+        if (this._source !== null) ed.compile(this._source);
+        return ed;
+      });
+    }
+    try {
+      return await this._editor;
+    } catch (e) {
+      this._editor = null;
+      return {
+        code: 'E-EDITOR', severity: 'error', message: `the rule editor could not be loaded (${e && e.message ? e.message : e})`,
+        hint: 'check the connection and try again; checking incidents keeps working', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
+      };
+    }
   }
 
   /** The form schema: one question per open fact, in `lang` ('id' or 'en'). */
@@ -132,6 +202,20 @@ export class Netral {
     return JSON.parse(json);
   }
 
+  // The same in the editor module: a trap there drops its instance (the next call loads a fresh
+  // one) and the classify module is untouched.
+  _callIn(ed, fn, fallback) {
+    let json;
+    try {
+      json = fn();
+    } catch (e) {
+      console.error('netral: the rule editor failed and was restarted:', e);
+      this._editor = null;
+      return fallback(internalError(e));
+    }
+    return JSON.parse(json);
+  }
+
   // Bad input never throws in Rust, so an exception means the instance is broken (a trap, a stack
   // overflow): rebuild it, restore the rulebook, and answer with a diagnostic.
   _failed(e) {
@@ -139,7 +223,7 @@ export class Netral {
     this.restarts++;
     try {
       this._glue.__wbg_reset_state();
-      if (this._source !== null) this._glue.compile(this._source);
+      if (this._snapshot !== null) this._glue.useRulebook(this._snapshot, this._source);
     } catch (err) {
       console.error('netral: restart failed:', err);
     }

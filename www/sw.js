@@ -3,7 +3,9 @@
 // would: network first, so an update is seen at once when online; the last copy when offline.
 // Nothing the person types passes through here (it never leaves the page).
 
-const CACHE = 'netral-v1';
+const CACHE = 'netral-v2';
+// The page's files, kept at install. The editor module (pkg-editor/) is kept the first time it is
+// loaded (network first, below), so the rule editor works offline once it has been opened.
 const PAGE = ['./', 'index.html', 'app.min.js', 'style.min.css', 'icon.svg', 'pkg/netral.js', 'pkg/netral_bg.wasm'];
 
 self.addEventListener('install', (event) => {

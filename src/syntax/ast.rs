@@ -15,14 +15,7 @@ pub struct Name<'a> {
     pub loc: Loc,
 }
 
-/// Indonesian text with an optional English translation.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Label {
-    /// Bahasa Indonesia.
-    pub id: String,
-    /// English, if given.
-    pub en: Option<String>,
-}
+pub use crate::rulebook::{CmpOp, Label};
 
 /// A label as written: borrowed from the file unless it has escapes (resolving copies it into
 /// the rulebook's `Label`).
@@ -286,37 +279,6 @@ impl Value<'_> {
         match self {
             Value::Date(_, l) | Value::Number(_, l) | Value::Bool(_, l) => *l,
             Value::Name(n) => n.loc,
-        }
-    }
-}
-
-/// Comparison operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CmpOp {
-    /// `=`
-    Eq,
-    /// `!=`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=`
-    Ge,
-}
-
-impl CmpOp {
-    /// The operator as written in a rule file (and shown in a verdict's "because").
-    pub fn symbol(self) -> &'static str {
-        match self {
-            CmpOp::Eq => "=",
-            CmpOp::Ne => "!=",
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
         }
     }
 }

@@ -7,8 +7,9 @@ import { ROOT } from './helpers.mjs';
 import { load } from '../../www/netral.js';
 
 const bytes = readFileSync(path.join(ROOT, 'www/pkg/netral_bg.wasm'));
+const editorBytes = readFileSync(path.join(ROOT, 'www/pkg-editor/netral_bg.wasm'));
 const MINI = readFileSync(path.join(ROOT, 'tests/browser/fixtures/mini.rules'), 'utf8');
-const netral = await load({ bytes });
+const netral = await load({ bytes, editorBytes });
 
 test('classify returns a plain Verdict object', () => {
   const v = netral.classify({ text: 'Saya PNS, saya like postingan kampanye caleg di Facebook' });
@@ -28,7 +29,7 @@ test('English labels on request', () => {
   assert.ok(netral.questions('en').length > 0);
 });
 
-test('bad input never throws: it comes back as diagnostics', () => {
+test('bad input never throws: it comes back as diagnostics', async () => {
   for (const bad of [undefined, null, 42, [], { text: 7 }, { facts: 'x' }, { facts: { subject: 'astronaut' } }, { facts: { nope: true } }, { lang: 'fr' }]) {
     const v = netral.classify(bad);
     assert.ok(v.verdict || Array.isArray(v.error), JSON.stringify(bad));
@@ -36,37 +37,37 @@ test('bad input never throws: it comes back as diagnostics', () => {
   const e = netral.classify({ text: 'x', facts: { subject: 'astronaut' } });
   assert.ok(e.error[0].message.length > 0);
   for (const bad of [undefined, null, 42, {}, [{ name: 1 }], 'rule x {', '\u0000\uffff']) {
-    assert.ok(Array.isArray(netral.check(bad)));
-    assert.equal(typeof netral.compile(bad).ok, 'boolean');
+    assert.ok(Array.isArray(await netral.check(bad)));
+    assert.equal(typeof (await netral.compile(bad)).ok, 'boolean');
   }
 });
 
-test('compile switches the rulebook, reset goes back; check reports line and column', () => {
-  assert.deepEqual(netral.compile(MINI), { ok: true });
+test('compile switches the rulebook, reset goes back; check reports line and column', async () => {
+  assert.deepEqual(await netral.compile(MINI), { ok: true });
   assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like']);
   assert.equal(netral.cases().length, 2);
-  assert.ok(netral.runExamples().every((o) => o.ok));
-  const broken = netral.compile('law X "X" "X"\nrule r "R" {\n  prohibition\n  when ,\n}\n');
+  assert.ok((await netral.runExamples()).every((o) => o.ok));
+  const broken = await netral.compile('law X "X" "X"\nrule r "R" {\n  prohibition\n  when ,\n}\n');
   assert.equal(broken.ok, false);
   const d = broken.diagnostics[0];
   assert.equal(d.line, 4);
   for (const k of ['line', 'column', 'endLine', 'endColumn', 'code', 'severity', 'message', 'hint']) assert.ok(k in d, k);
   assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like'], 'a failed compile keeps the rulebook');
-  assert.deepEqual(netral.check(MINI), []);
+  assert.deepEqual(await netral.check(MINI), []);
   netral.reset();
   assert.ok(netral.rules().length > 1);
 });
 
-test('several files compile together', () => {
+test('several files compile together', async () => {
   const [decls, rule] = MINI.split('rule mini_like');
-  assert.deepEqual(netral.compile([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: `rule mini_like${rule}` }]), { ok: true });
-  const d = netral.check([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: 'rule r "R" {\n}' }]);
+  assert.deepEqual(await netral.compile([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: `rule mini_like${rule}` }]), { ok: true });
+  const d = await netral.check([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: 'rule r "R" {\n}' }]);
   assert.ok(d.some((x) => x.file === 'b.rules' && x.severity === 'error'));
   netral.reset();
 });
 
-test('a trap rebuilds the instance with the last rulebook; the next call works', () => {
-  netral.compile(MINI);
+test('a trap rebuilds the instance with the last rulebook; the next call works', async () => {
+  await netral.compile(MINI);
   const glue = netral._glue;
   netral._glue = { ...glue, classify: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
   const orig = console.error;
@@ -81,8 +82,8 @@ test('a trap rebuilds the instance with the last rulebook; the next call works',
 });
 
 test('a separate engine has its own rulebook', async () => {
-  const other = await load({ module: netral.module, separate: true });
-  other.compile(MINI);
+  const other = await load({ module: netral.module, separate: true, editorBytes });
+  await other.compile(MINI);
   assert.deepEqual(other.rules().map((r) => r.id), ['mini_like']);
   assert.ok(netral.rules().length > 1);
 });
@@ -92,4 +93,32 @@ test('every case of the built-in library classifies', () => {
     const v = netral.classify({ text: c.text, facts: c.facts });
     assert.ok(v.verdict, c.text);
   }
+});
+
+test('a compiled rulebook reaches the classify module as snapshot bytes; a bad one is refused', async () => {
+  const files = JSON.stringify([{ name: 'rules.rules', text: MINI }]);
+  const refused = (x) => JSON.parse(netral._glue.useRulebook(x, files));
+  for (const bad of [new Uint8Array(0), new Uint8Array([1, 2, 3]), new TextEncoder().encode('NETRAL\u0000\u0001 an older format')]) {
+    const out = refused(bad);
+    assert.equal(out.ok, false);
+    assert.equal(out.diagnostics[0].code, 'E-SNAPSHOT');
+  }
+  assert.ok(netral.rules().length > 1, 'a refused snapshot keeps the rulebook in use');
+  assert.deepEqual(await netral.compile(MINI), { ok: true });
+  const good = netral._snapshot;
+  netral.reset();
+  const truncated = refused(good.slice(0, good.length - 7));
+  assert.equal(truncated.diagnostics[0].code, 'E-SNAPSHOT');
+  const stale = JSON.parse(netral._glue.useRulebook(good, JSON.stringify([{ name: 'rules.rules', text: `${MINI}\n# edited` }])));
+  assert.equal(stale.ok, false, 'a snapshot of other sources is refused');
+  assert.ok(netral.rules().length > 1);
+});
+
+test('an editor module that cannot load: a clear diagnostic, and classifying goes on', async () => {
+  const other = await load({ module: netral.module, separate: true, editorBytes: new Uint8Array([0, 97, 115, 109]) });
+  const out = await other.compile(MINI);
+  assert.equal(out.ok, false);
+  assert.equal(out.diagnostics[0].code, 'E-EDITOR');
+  assert.equal((await other.check(MINI))[0].code, 'E-EDITOR');
+  assert.equal(other.classify('Saya PNS, saya like postingan kampanye caleg di Facebook').verdict, 'violation');
 });
