@@ -24,6 +24,9 @@ pub struct Rulebook {
     pub(crate) rules: Vec<RuleIr>,
     pub(crate) lexicon: Lexicon,
     pub(crate) concept_names: Vec<String>,
+    /// The pattern graph: every pattern of every act and inference, parts before wholes
+    /// (`Pat`); an inference names its pattern's node.
+    pub(crate) pats: Vec<Pat>,
     /// What the evaluator derives from the rules (gates, what silence says), on first use.
     pub(crate) plan: std::sync::OnceLock<crate::eval::plan::Plan>,
 }
@@ -95,7 +98,7 @@ pub(crate) struct FactIr {
     pub ty: FactType,
     pub open: bool,
     pub label: Option<Label>,
-    pub infers: Vec<(InferValue, Pat)>,
+    pub infers: Vec<(InferValue, PatId)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -174,18 +177,43 @@ pub(crate) enum Cond {
     Cmp(FactId, CmpOp, f64),
 }
 
-/// A text pattern.
+/// Index of a node in `Rulebook::pats`.
+pub(crate) type PatId = u32;
+
+/// A text pattern: one node of the rulebook's pattern graph, whose parts are earlier nodes. A
+/// named pattern is one node however many patterns use it (`pattern p2 = p1 near p1` reads
+/// `p1` twice, not a copy of it twice), so the graph grows with the rule files, and evaluating
+/// it once per text, in order, needs no recursion.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Pat {
-    Or(Vec<Pat>),
-    And(Vec<Pat>),
-    Near(Box<Pat>, Box<Pat>, u32),
+    Or(Vec<PatId>),
+    And(Vec<PatId>),
+    Near([PatId; 2], u32),
     /// The occurrences of the first that the second precedes within the window (`false`), or
     /// that it does not precede (`true`); the evidence is the first's occurrences only.
-    After(Box<Pat>, Box<Pat>, u32, bool),
-    Not(Box<Pat>),
-    Negated(Box<Pat>),
+    After([PatId; 2], u32, bool),
+    Not(PatId),
+    Negated(PatId),
     Concept(u32),
+}
+
+impl Pat {
+    /// The nodes this one reads.
+    pub fn parts(&self) -> &[PatId] {
+        match self {
+            Pat::Or(v) | Pat::And(v) => v,
+            Pat::Near(ab, _) | Pat::After(ab, ..) => ab,
+            Pat::Not(x) | Pat::Negated(x) => std::slice::from_ref(x),
+            Pat::Concept(_) => &[],
+        }
+    }
+}
+
+/// True when every node reads only earlier nodes and every inference names a node: the graph
+/// can then be evaluated in order (a snapshot is checked with this before it is used).
+pub(crate) fn well_formed(pats: &[Pat], facts: &[FactIr]) -> bool {
+    let parts_first = pats.iter().enumerate().all(|(i, p)| p.parts().iter().all(|&x| (x as usize) < i));
+    parts_first && facts.iter().flat_map(|f| &f.infers).all(|&(_, p)| (p as usize) < pats.len())
 }
 
 /// Every phrase of every concept, its words numbered: compiling interns each word and stem

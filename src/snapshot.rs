@@ -21,7 +21,7 @@ use crate::rulebook::*;
 use crate::syntax::ast::Label;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x02";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x03";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -70,7 +70,7 @@ pub fn decode(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, Snapshot
     let starts = starts(&texts);
     let mut r = Reader { bytes: payload, at: 0, texts: &texts, files: &starts, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
     let book = Rulebook::get(&mut r);
-    if r.damaged || r.at != payload.len() {
+    if r.damaged || r.at != payload.len() || !well_formed(&book.pats, &book.facts) {
         return Err(SnapshotError::Corrupt);
     }
     book.plan();
@@ -430,6 +430,7 @@ impl Snap for Rulebook {
         self.rules.put(w);
         self.lexicon.put(w);
         self.concept_names.put(w);
+        put_pats(w, &self.pats);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let laws: Vec<LawIr> = Snap::get(r);
@@ -446,6 +447,7 @@ impl Snap for Rulebook {
             rules: Snap::get(r),
             lexicon: Snap::get(r),
             concept_names: Snap::get(r),
+            pats: get_pats(r),
             plan: Default::default(),
         }
     }
@@ -580,61 +582,58 @@ impl Cond {
     }
 }
 
-impl Snap for Pat {
-    fn put(&self, w: &mut Writer<'_>) {
-        match self {
-            Pat::Or(xs) => {
-                w.out.push(0);
-                xs.put(w)
-            }
-            Pat::And(xs) => {
-                w.out.push(1);
-                xs.put(w)
-            }
-            Pat::Near(a, b, d) => {
-                w.out.push(2);
-                a.put(w);
-                b.put(w);
-                d.put(w)
-            }
-            Pat::After(a, b, d, not) => {
-                w.out.push(if *not { 7 } else { 6 });
-                a.put(w);
-                b.put(w);
-                d.put(w)
-            }
-            Pat::Not(x) => {
-                w.out.push(3);
-                x.put(w)
-            }
-            Pat::Negated(x) => {
-                w.out.push(4);
-                x.put(w)
-            }
+/// The pattern graph, node after node; a node's parts are written as how far back they are
+/// (parts come first, most often just before), which reading turns back into indices: a part
+/// that is not an earlier node is damage.
+fn put_pats(w: &mut Writer<'_>, pats: &[Pat]) {
+    w.uint(pats.len() as u64);
+    for (i, p) in pats.iter().enumerate() {
+        let back = |x: PatId| (i as u64).wrapping_sub(x as u64);
+        match p {
+            Pat::Or(_) => w.out.push(0),
+            Pat::And(_) => w.out.push(1),
+            Pat::Near(..) => w.out.push(2),
+            Pat::Not(_) => w.out.push(3),
+            Pat::Negated(_) => w.out.push(4),
             Pat::Concept(c) => {
                 w.out.push(5);
-                c.put(w)
+                c.put(w);
+                continue;
             }
+            Pat::After(_, _, not) => w.out.push(if *not { 7 } else { 6 }),
         }
-    }
-    fn get(r: &mut Reader<'_>) -> Self {
-        r.nested(Pat::Or(vec![]), Self::get_flat)
+        if let Pat::Or(xs) | Pat::And(xs) = p {
+            w.uint(xs.len() as u64);
+        }
+        p.parts().iter().for_each(|&x| w.uint(back(x)));
+        if let Pat::Near(_, d) | Pat::After(_, d, _) = p {
+            d.put(w);
+        }
     }
 }
 
-impl Pat {
-    fn get_flat(r: &mut Reader<'_>) -> Self {
-        match r.tag(8) {
-            0 => Pat::Or(Snap::get(r)),
-            1 => Pat::And(Snap::get(r)),
-            2 => Pat::Near(Snap::get(r), Snap::get(r), Snap::get(r)),
-            3 => Pat::Not(Snap::get(r)),
-            4 => Pat::Negated(Snap::get(r)),
-            6 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), false),
-            7 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), true),
-            _ => Pat::Concept(Snap::get(r)),
-        }
+fn get_pats(r: &mut Reader<'_>) -> Vec<Pat> {
+    let n = r.len();
+    let mut pats = Vec::with_capacity(n);
+    for i in 0..n {
+        let part = |r: &mut Reader<'_>| match r.uint() {
+            back @ 1.. if back <= i as u64 => (i as u64 - back) as PatId,
+            _ => r.damage(),
+        };
+        let p = match r.tag(8) {
+            t @ (0 | 1) => {
+                let parts = (0..r.len()).map(|_| part(r)).collect();
+                if t == 0 { Pat::Or(parts) } else { Pat::And(parts) }
+            }
+            2 => Pat::Near([part(r), part(r)], Snap::get(r)),
+            3 => Pat::Not(part(r)),
+            4 => Pat::Negated(part(r)),
+            5 => Pat::Concept(Snap::get(r)),
+            t => Pat::After([part(r), part(r)], Snap::get(r), t == 7),
+        };
+        pats.push(p);
     }
+    pats
 }
 
 /// A citation is most often a law's short citation, a space and the article ("UU 7/2017" +
@@ -823,7 +822,7 @@ mod tests {
         let (book, bytes) = builtin();
         let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
-            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names)
+            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.pats)
         };
         assert_eq!(parts(&read), parts(&book));
         assert_eq!(read.fact_index, book.fact_index);

@@ -2,6 +2,7 @@
 //! (what classification needs, fast); `check` adds the warnings and runs every example (what a
 //! legal officer needs while editing).
 
+mod graph;
 mod lint;
 mod resolve;
 

@@ -1,6 +1,7 @@
 //! Name resolution and type checking: syntax tree → `Rulebook`, with an error for every unknown
 //! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
 
+use super::graph;
 use crate::diagnostic::{suggest, Diagnostic, Loc};
 use crate::rulebook::*;
 use crate::syntax::ast::{self, ConceptItem, Expr, Item, Pattern, TypeRef, Value};
@@ -55,8 +56,12 @@ pub(crate) struct Resolver<'a> {
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
     inline: Names<'a, u32>,
-    /// The named patterns being expanded, innermost last (a pattern that uses itself is an error).
-    expanding: Vec<usize>,
+    /// The pattern-graph node of each concept used in a pattern (one per concept).
+    concept_nodes: Vec<Option<PatId>>,
+    /// The node of each named pattern, once compiled (`named_patterns`).
+    named: Vec<Option<PatId>>,
+    /// Per named pattern, its cycle (`graph::components`): a use inside its own cycle is an error.
+    pattern_cycles: Vec<u32>,
     /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
     analyser: text::Analyser,
 }
@@ -88,20 +93,24 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             rules: vec![],
             lexicon: Lexicon::default(),
             concept_names: vec![],
+            pats: vec![],
             plan: Default::default(),
         },
         usage: Usage::default(),
         inline: Names::default(),
-        expanding: vec![],
+        concept_nodes: vec![],
+        named: vec![],
+        pattern_cycles: vec![],
         analyser: text::Analyser::default(),
     };
     r.declare();
     r.enums();
     r.concepts();
+    r.named_patterns();
     r.laws_periods_sanctions();
     r.facts();
     r.rules();
-    r.unused_patterns();
+    r.pattern_names();
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
 }
@@ -357,7 +366,7 @@ impl<'a> Resolver<'a> {
                     },
                     _ => { self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`"); None }
                 };
-                let pat = self.pattern(&inf.pattern);
+                let pat = self.pattern(&inf.pattern, None);
                 if let Some(v) = value { self.book.facts[id as usize].infers.push((v, pat)); }
             }
         }
@@ -373,17 +382,22 @@ impl<'a> Resolver<'a> {
         self.diags.push(Diagnostic::error("E-TYPE", loc, msg.to_string()));
     }
 
-    fn pattern(&mut self, p: &'a Pattern<'a>) -> Pat {
-        match p {
-            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x)).collect()),
-            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x)).collect()),
-            Pattern::Near(a, b, w) => Pat::Near(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w),
-            Pattern::After(a, b, w, not) => Pat::After(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w, *not),
-            Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
-            Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
+    /// Compiles a pattern into the pattern graph and returns its node; `within` is the named
+    /// pattern whose body it is, if any.
+    fn pattern(&mut self, p: &'a Pattern<'a>, within: Option<usize>) -> PatId {
+        let node = match p {
+            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x, within)).collect()),
+            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x, within)).collect()),
+            Pattern::Near(a, b, w) => Pat::Near([self.pattern(a, within), self.pattern(b, within)], *w),
+            Pattern::After(a, b, w, not) => Pat::After([self.pattern(a, within), self.pattern(b, within)], *w, *not),
+            Pattern::Not(a) => Pat::Not(self.pattern(a, within)),
+            Pattern::Negated(a) => Pat::Negated(self.pattern(a, within)),
             Pattern::Concept(n) => match (self.d.concepts.get(n.text), self.d.patterns.get(n.text)) {
-                (Some(&i), _) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
-                (None, Some(&k)) => self.named_pattern(k, n),
+                (Some(&i), _) => {
+                    self.usage.concepts_used[i] = true;
+                    return self.concept_node(i as u32);
+                }
+                (None, Some(&k)) => return self.named_ref(k, n, within),
                 (None, None) => {
                     let names = self.d.concepts.keys().chain(self.d.patterns.keys()).copied().collect();
                     self.unknown("concept or pattern", n, names);
@@ -391,48 +405,100 @@ impl<'a> Resolver<'a> {
                 }
             },
             Pattern::Phrase(s, loc) => {
-                if let Some(&c) = self.inline.get(s.as_ref()) { return Pat::Concept(c); }
+                if let Some(&c) = self.inline.get(s.as_ref()) {
+                    return self.concept_node(c);
+                }
                 let c = self.book.concept_names.len() as u32;
                 self.book.concept_names.push(format!("\"{s}\""));
                 self.usage.concepts_used.push(true);
                 self.usage.concept_locs.push(*loc);
                 self.inline.insert(s, c);
                 self.add_phrase(s, *loc, &[c]);
-                Pat::Concept(c)
+                return self.concept_node(c);
+            }
+        };
+        self.node(node)
+    }
+
+    /// Adds a node to the pattern graph.
+    fn node(&mut self, p: Pat) -> PatId {
+        self.book.pats.push(p);
+        (self.book.pats.len() - 1) as PatId
+    }
+
+    /// The node of concept `c`, made on its first use.
+    fn concept_node(&mut self, c: u32) -> PatId {
+        if let Some(&Some(id)) = self.concept_nodes.get(c as usize) {
+            return id;
+        }
+        let id = self.node(Pat::Concept(c));
+        if self.concept_nodes.len() <= c as usize {
+            self.concept_nodes.resize(c as usize + 1, None);
+        }
+        self.concept_nodes[c as usize] = Some(id);
+        id
+    }
+
+    /// Compiles every named pattern once, after the patterns it uses, so that a use of one is
+    /// its node: `pattern p2 = p1 near p1` reads one node twice. (Expanding each use in place
+    /// instead doubled the work with every such line.)
+    fn named_patterns(&mut self) {
+        let items = self.d.pattern_items.clone();
+        let uses: Vec<Vec<u32>> = items.iter().map(|p| {
+            let mut out = vec![];
+            self.uses(&p.body, &mut out);
+            out
+        }).collect();
+        self.pattern_cycles = graph::components(&uses);
+        self.named = vec![None; items.len()];
+        for k in graph::order(&self.pattern_cycles) {
+            let id = self.pattern(&items[k].body, Some(k));
+            self.named[k] = Some(id);
+        }
+    }
+
+    /// The named patterns that `p` uses (a concept hides a pattern of the same name).
+    fn uses(&self, p: &Pattern, out: &mut Vec<u32>) {
+        match p {
+            Pattern::Or(v) | Pattern::And(v) => v.iter().for_each(|x| self.uses(x, out)),
+            Pattern::Near(a, b, _) | Pattern::After(a, b, ..) => {
+                self.uses(a, out);
+                self.uses(b, out);
+            }
+            Pattern::Not(a) | Pattern::Negated(a) => self.uses(a, out),
+            Pattern::Concept(n) if !self.d.concepts.contains_key(n.text) => {
+                out.extend(self.d.patterns.get(n.text).map(|&k| k as u32));
+            }
+            Pattern::Concept(_) | Pattern::Phrase(..) => {}
+        }
+    }
+
+    /// A use of named pattern `k` (inside the body of named pattern `within`, if any): its
+    /// node, or an error when `k` is on a cycle with `within` (`pattern loop = "x" near loop`).
+    fn named_ref(&mut self, k: usize, used_as: &ast::Name, within: Option<usize>) -> PatId {
+        if within != Some(k) {
+            self.usage.patterns_used[k] = true;
+        }
+        let on_cycle = within.is_some_and(|w| self.pattern_cycles[w] == self.pattern_cycles[k]);
+        match self.named[k] {
+            Some(id) if !on_cycle => id,
+            _ => {
+                let msg = format!("pattern `{}` uses itself", used_as.text);
+                self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
+                self.node(Pat::Or(vec![]))
             }
         }
     }
 
-    /// A named pattern, expanded where it is used (the compiled rulebook is the same as if its
-    /// body were written there).
-    fn named_pattern(&mut self, k: usize, used_as: &ast::Name) -> Pat {
-        self.usage.patterns_used[k] = true;
-        if self.expanding.contains(&k) {
-            let msg = format!("pattern `{}` uses itself", used_as.text);
-            self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
-            return Pat::Or(vec![]);
-        }
-        self.expanding.push(k);
-        let decl: &'a ast::PatternDecl<'a> = self.d.pattern_items[k];
-        let p = self.pattern(&decl.body);
-        self.expanding.pop();
-        p
-    }
-
-    /// Named patterns that nothing uses: their names are checked all the same (an unused one is
-    /// only a warning, from `lint`), and a name shared with a concept is an error.
-    fn unused_patterns(&mut self) {
-        let items = self.d.pattern_items.clone();
-        for (k, &p) in items.iter().enumerate() {
+    /// A pattern may not share its name with a concept; and where each pattern is declared,
+    /// for the linter.
+    fn pattern_names(&mut self) {
+        for p in &self.d.pattern_items {
             if self.d.concepts.contains_key(p.name.text) {
                 let msg = format!("pattern `{}` has the name of a concept", p.name.text);
                 self.diags.push(Diagnostic::error("E-DUPLICATE", p.name.loc, msg).with_hint("rename the pattern; patterns and concepts share one set of names"));
             }
             self.usage.pattern_locs.push((p.name.loc, p.name.text.to_string()));
-            if !self.usage.patterns_used[k] {
-                self.pattern(&p.body);
-                self.usage.patterns_used[k] = false;
-            }
         }
     }
 
@@ -639,5 +705,28 @@ impl<'a> Resolver<'a> {
             },
         };
         ExampleIr { text: ex.text.to_string(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Rulebook, Sources};
+
+    fn compile(name: &str, text: &str) -> Rulebook {
+        Rulebook::compile(&Sources::single(name, text)).unwrap_or_else(|d| panic!("{name}: {d:?}"))
+    }
+
+    /// `pattern p2 = p1 near p1` and so on: a named pattern is one node wherever it is used, so
+    /// the graph grows by a node per line (expanded in place, it doubled with each line).
+    #[test]
+    fn a_named_pattern_is_one_node_wherever_it_is_used() {
+        for (name, text) in [
+            ("named_near_tree.rules", include_str!("../../tests/hostile/named_near_tree.rules")),
+            ("named_and_tree.rules", include_str!("../../tests/hostile/named_and_tree.rules")),
+        ] {
+            let book = compile(name, text);
+            let lines = text.lines().count();
+            assert!(book.pats.len() <= lines, "{name}: {} nodes for {lines} lines", book.pats.len());
+        }
     }
 }

@@ -162,7 +162,7 @@ fn show(input: &FactInput) -> String {
 /// the text are false: a description is taken as complete about what was done.
 pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
-    let mut occ = Vec::new();
+    let mut patterns = matcher::Patterns::new(&book.pats);
     for (id, fact) in book.facts.iter().enumerate() {
         if t.given[id] {
             continue;
@@ -186,10 +186,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             if needs.as_ref().is_some_and(|cs| !cs.iter().any(|&c| m.occurs(c))) {
                 continue;
             }
-            occ.clear();
-            if !matcher::eval(pat, m, false, &mut occ) {
-                continue;
-            }
+            let Some(occ) = patterns.eval(*pat, m) else { continue };
             any = true;
             match value {
                 InferValue::Set(bits) => set |= bits,
@@ -197,7 +194,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
                 InferValue::Bool(false) => no = true,
             }
             let toks = a.tokens();
-            for o in &occ {
+            for o in occ {
                 let span = (id as FactId, toks[o.first as usize].start, toks[o.last as usize].end);
                 if !t.spans[first_span..].contains(&span) {
                     t.spans.push(span);

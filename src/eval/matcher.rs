@@ -1,7 +1,7 @@
 //! Concept matching: one pass over the analysed text finds every phrase of the lexicon, then
 //! patterns (`near`, `and`, `negated`, …) combine the occurrences into matches with evidence.
 
-use crate::rulebook::{Lexicon, Pat, Phrase};
+use crate::rulebook::{Lexicon, Pat, PatId, Phrase};
 use crate::text::Analysis;
 
 /// Occurrences kept per concept: bounds the work of `near` on hostile input (a text that
@@ -33,7 +33,7 @@ impl Matches {
     }
 
     /// The occurrences of concept `c`, in text order.
-    fn occurrences(&self, c: u32) -> &[Occ] {
+    pub(crate) fn occurrences(&self, c: u32) -> &[Occ] {
         let s = self.starts.get(c as usize).copied().unwrap_or(0) as usize;
         let e = self.starts.get(c as usize + 1).copied().unwrap_or(0) as usize;
         self.occ.get(s..e).unwrap_or(&[])
@@ -235,91 +235,237 @@ fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i:
     Some(last)
 }
 
-/// Evaluates a pattern: true when it matches, with the evidence pushed onto `out` (nothing is
-/// pushed when it does not match; `not` matches with no evidence).
-pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> bool {
-    match p {
-        Pat::Concept(c) => {
-            let before = out.len();
-            out.extend(m.occurrences(*c).iter().filter(|o| o.negated == negated));
-            out.len() > before
-        }
-        Pat::Negated(x) => eval(x, m, !negated, out),
-        Pat::Not(x) => {
-            let before = out.len();
-            let found = eval(x, m, negated, out);
-            out.truncate(before);
-            !found
-        }
-        Pat::Or(v) => {
-            let mut any = false;
-            for x in v {
-                any |= eval(x, m, negated, out);
-            }
-            any
-        }
-        Pat::And(v) => {
-            let before = out.len();
-            for x in v {
-                if !eval(x, m, negated, out) {
-                    out.truncate(before);
-                    return false;
-                }
-            }
-            true
-        }
-        Pat::Near(a, b, window) => {
-            let before = out.len();
-            if !eval(a, m, negated, out) {
-                return false;
-            }
-            let mid = out.len();
-            if !eval(b, m, negated, out) {
-                out.truncate(before);
-                return false;
-            }
-            let (xs, ys) = out[before..].split_at(mid - before);
-            let mut pairs = Vec::new();
-            for x in xs {
-                // The nearest y in the same sentence within the window.
-                let best = ys.iter().filter(|y| y.sentence == x.sentence && gap(x, y) <= *window).min_by_key(|y| gap(x, y));
-                if let Some(y) = best {
-                    pairs.push(*x);
-                    pairs.push(*y);
-                }
-            }
-            out.truncate(before);
-            out.extend_from_slice(&pairs);
-            !pairs.is_empty()
-        }
-        Pat::After(a, b, window, not) => {
-            let before_a = out.len();
-            if !eval(a, m, negated, out) {
-                return false;
-            }
-            let mid = out.len();
-            eval(b, m, negated, out);
-            // The y's sorted by where they end (in place: they are scratch): for each x the
-            // nearest y ending before it is found by a binary search (sentences follow text order,
-            // so no earlier y shares x's sentence when that one does not). The kept x's move to
-            // the front.
-            let (xs, ends) = out[before_a..].split_at_mut(mid - before_a);
-            ends.sort_unstable_by_key(|y| y.last);
-            let mut kept = 0;
-            for i in 0..xs.len() {
-                let x = xs[i];
-                let k = ends.partition_point(|y| y.last < x.first);
-                let found = k.checked_sub(1).is_some_and(|k| before(&ends[k], &x).is_some_and(|g| g <= *window));
-                // Only `x` is kept: a chained `after`/`notafter` then filters the same occurrences.
-                if found != *not {
-                    xs[kept] = x;
-                    kept += 1;
-                }
-            }
-            out.truncate(before_a + kept);
-            kept > 0
-        }
+/// A node's result for one text: whether it matched, and its evidence (a range of
+/// `Patterns::evidence`; empty when it did not match).
+#[derive(Debug, Clone, Copy)]
+struct Res {
+    matched: bool,
+    from: u32,
+    to: u32,
+}
+
+const NO_MATCH: Res = Res { matched: false, from: 0, to: 0 };
+
+impl Res {
+    fn range(self) -> std::ops::Range<usize> {
+        self.from as usize..self.to as usize
     }
+}
+
+/// A node waiting for its parts.
+#[derive(Clone, Copy)]
+struct Frame {
+    node: PatId,
+    negated: bool,
+    /// Parts of an `and` or `or` already looked at.
+    step: u32,
+}
+
+/// What a node needs next.
+enum Next {
+    /// The result of a part (node, polarity).
+    Part(PatId, bool),
+    Done(Res),
+}
+
+/// The rulebook's pattern graph evaluated over one text. Each node is evaluated at most once
+/// per polarity (outside or inside a negation's scope) and its result kept, so a named
+/// pattern used by 44 inferences costs one evaluation; nodes waiting for their parts are kept
+/// in a vector, not on the call stack. A node's evidence lists each occurrence once (in the
+/// order first found), so it never holds more than the occurrences the text has, however the
+/// patterns nest: `p2 = p1 near p1` no longer doubles `p1`'s list.
+pub(crate) struct Patterns<'p> {
+    pats: &'p [Pat],
+    /// Per node and polarity (`2 * node + negated`), its result once evaluated.
+    results: Vec<Option<Res>>,
+    evidence: Vec<Occ>,
+    stack: Vec<Frame>,
+    scratch: Vec<Occ>,
+}
+
+impl<'p> Patterns<'p> {
+    pub fn new(pats: &'p [Pat]) -> Self {
+        Patterns { pats, results: vec![None; pats.len() * 2], evidence: vec![], stack: vec![], scratch: vec![] }
+    }
+
+    /// The evidence of node `root` (outside negation) when it matches (`not` matches with
+    /// no evidence).
+    pub fn eval(&mut self, root: PatId, m: &Matches) -> Option<&[Occ]> {
+        self.stack.push(Frame { node: root, negated: false, step: 0 });
+        while let Some(&frame) = self.stack.last() {
+            match self.advance(frame, m) {
+                Next::Part(node, negated) => self.stack.push(Frame { node, negated, step: 0 }),
+                Next::Done(res) => {
+                    if let Some(slot) = self.results.get_mut(frame.node as usize * 2 + frame.negated as usize) {
+                        *slot = Some(res);
+                    }
+                    self.stack.pop();
+                }
+            }
+        }
+        let res = self.result(root, false).filter(|r| r.matched)?;
+        self.evidence.get(res.range())
+    }
+
+    fn result(&self, node: PatId, negated: bool) -> Option<Res> {
+        self.results.get(node as usize * 2 + negated as usize).copied().flatten()
+    }
+
+    /// A part's result, or the need for it.
+    fn part(&self, x: PatId, negated: bool) -> Result<Res, Next> {
+        self.result(x, negated).ok_or(Next::Part(x, negated))
+    }
+
+    /// The result of the node on top of the stack, or the part it needs first. A part must
+    /// be an earlier node (`rulebook::well_formed`); any other does not match, so a damaged
+    /// graph cannot loop.
+    fn advance(&mut self, frame: Frame, m: &Matches) -> Next {
+        let Frame { node, negated, mut step } = frame;
+        let pats: &'p [Pat] = self.pats;
+        let Some(pat) = pats.get(node as usize).filter(|p| p.parts().iter().all(|&x| x < node)) else {
+            return Next::Done(NO_MATCH);
+        };
+        let next = match pat {
+            Pat::Concept(c) => Next::Done(self.concept(*c, negated, m)),
+            Pat::Negated(x) => match self.part(*x, !negated) {
+                Ok(r) => Next::Done(r),
+                Err(need) => need,
+            },
+            Pat::Not(x) => match self.part(*x, negated) {
+                Ok(r) => Next::Done(Res { matched: !r.matched, ..NO_MATCH }),
+                Err(need) => need,
+            },
+            Pat::Or(parts) | Pat::And(parts) => {
+                let all = matches!(pat, Pat::And(_));
+                loop {
+                    let Some(&x) = parts.get(step as usize) else { break Next::Done(self.join(parts, negated)) };
+                    match self.part(x, negated) {
+                        Err(need) => break need,
+                        Ok(r) if all && !r.matched => break Next::Done(NO_MATCH),
+                        Ok(_) => step += 1,
+                    }
+                }
+            }
+            Pat::Near([a, b], window) => match (self.part(*a, negated), self.part(*b, negated)) {
+                (Err(need), _) => need,
+                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
+                (_, Err(need)) => need,
+                (Ok(x), Ok(y)) => Next::Done(if y.matched { self.near(x, y, *window) } else { NO_MATCH }),
+            },
+            Pat::After([a, b], window, not) => match (self.part(*a, negated), self.part(*b, negated)) {
+                (Err(need), _) => need,
+                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
+                (_, Err(need)) => need,
+                (Ok(x), Ok(y)) => Next::Done(self.after(x, y, *window, *not)),
+            },
+        };
+        if let Some(top) = self.stack.last_mut() {
+            top.step = step;
+        }
+        next
+    }
+
+    /// Evidence from `from` to the end as a result: a match when there is any.
+    fn res_from(&self, from: usize) -> Res {
+        let to = self.evidence.len();
+        if to == from { NO_MATCH } else { Res { matched: true, from: from as u32, to: to as u32 } }
+    }
+
+    /// A concept's occurrences in the polarity asked.
+    fn concept(&mut self, c: u32, negated: bool, m: &Matches) -> Res {
+        let from = self.evidence.len();
+        self.evidence.extend(m.occurrences(c).iter().filter(|o| o.negated == negated));
+        self.res_from(from)
+    }
+
+    /// An `or` (or an `and` whose parts all matched): the evidence of the parts that matched.
+    fn join(&mut self, parts: &[PatId], negated: bool) -> Res {
+        let from = self.evidence.len();
+        let mut any = false;
+        for &x in parts {
+            if let Some(r) = self.result(x, negated).filter(|r| r.matched) {
+                any = true;
+                self.evidence.extend_from_within(r.range());
+            }
+        }
+        keep_first_of_each(&mut self.evidence, from);
+        Res { matched: any, ..self.res_from(from) }
+    }
+
+    /// `a near b`: each occurrence of `a` that has one of `b` in its sentence within the
+    /// window, followed by the nearest such one.
+    fn near(&mut self, a: Res, b: Res, window: u32) -> Res {
+        let (xs, ys) = (&self.evidence[a.range()], &self.evidence[b.range()]);
+        self.scratch.clear();
+        for x in xs {
+            // The nearest y in the same sentence within the window.
+            let best = ys.iter().filter(|y| y.sentence == x.sentence && gap(x, y) <= window).min_by_key(|y| gap(x, y));
+            if let Some(y) = best {
+                self.scratch.push(*x);
+                self.scratch.push(*y);
+            }
+        }
+        let from = self.evidence.len();
+        self.evidence.extend_from_slice(&self.scratch);
+        keep_first_of_each(&mut self.evidence, from);
+        self.res_from(from)
+    }
+
+    /// `a after/N b` (`not`: `a notafter/N b`): the occurrences of `a` that one of `b`
+    /// precedes (or does not precede) within the window, in the same sentence. Only `a`'s are
+    /// kept: a chained `after`/`notafter` then filters the same occurrences.
+    fn after(&mut self, a: Res, b: Res, window: u32, not: bool) -> Res {
+        // The y's sorted by where they end: for each x the nearest y ending before it is found
+        // by a binary search (sentences follow text order, so no earlier y shares x's sentence
+        // when that one does not).
+        self.scratch.clear();
+        self.scratch.extend_from_slice(&self.evidence[b.range()]);
+        self.scratch.sort_unstable_by_key(|y| y.last);
+        let from = self.evidence.len();
+        for i in a.range() {
+            let x = self.evidence[i];
+            let ends = &self.scratch;
+            let k = ends.partition_point(|y| y.last < x.first);
+            let found = k.checked_sub(1).is_some_and(|k| before(&ends[k], &x).is_some_and(|g| g <= window));
+            if found != not {
+                self.evidence.push(x);
+            }
+        }
+        self.res_from(from)
+    }
+}
+
+/// Removes from `v[from..]` every occurrence already listed before it there, keeping the
+/// order in which they were first listed (which `near` depends on: among equally near
+/// partners it takes the first listed).
+fn keep_first_of_each(v: &mut Vec<Occ>, from: usize) {
+    let n = v.len() - from;
+    if n <= 16 {
+        // Few: look back.
+        let mut write = from;
+        for read in from..v.len() {
+            if !v[from..write].contains(&v[read]) {
+                v[write] = v[read];
+                write += 1;
+            }
+        }
+        v.truncate(write);
+        return;
+    }
+    // Many: sort their places by occurrence, and keep the first place of each.
+    let key = |o: &Occ| (o.first, o.last, o.sentence, o.negated);
+    let mut places: Vec<u32> = (0..n as u32).collect();
+    places.sort_unstable_by_key(|&i| (key(&v[from + i as usize]), i));
+    let mut keep = vec![false; n];
+    for (k, &i) in places.iter().enumerate() {
+        keep[i as usize] = k == 0 || key(&v[from + places[k - 1] as usize]) != key(&v[from + i as usize]);
+    }
+    let mut i = 0;
+    v.retain(|_| {
+        let kept = i < from || keep[i - from];
+        i += 1;
+        kept
+    });
 }
 
 /// Words from the end of `y` to the start of `x` when `y` ends before `x` starts.
@@ -359,6 +505,32 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let book = Rulebook::compile(&Sources::single("t.rules", &src)).unwrap();
         let incident = Incident { text: text.into(), ..Default::default() };
         book.classify(&incident).unwrap().verdict == VerdictKind::Violation
+    }
+
+    /// Evaluates an act's pattern over `text` with the rulebook in `rules`: the act's evidence,
+    /// and how much evidence every node evaluated holds together.
+    fn evidence(rules: &str, text: &str) -> (usize, usize) {
+        let book = Rulebook::compile(&Sources::single("t.rules", rules)).unwrap();
+        let analysis = crate::text::analyse(text);
+        let m = super::find(&book.plan().phrases, &book.lexicon, book.concept_names.len(), &analysis);
+        let root = book.facts.iter().find(|f| f.name == "x").map(|f| f.infers[0].1).unwrap();
+        let mut patterns = super::Patterns::new(&book.pats);
+        let own = patterns.eval(root, &m).map_or(0, <[_]>::len);
+        (own, patterns.evidence.len())
+    }
+
+    /// A node's evidence lists each occurrence once: a chain of 24 `near` links over one word
+    /// used to list every occurrence of the link before it with its partner, doubling with
+    /// each link.
+    #[test]
+    fn evidence_never_outgrows_the_occurrences() {
+        let words = 8;
+        let (own, all) = evidence(include_str!("../../tests/hostile/near_chain.rules"), &"a ".repeat(words));
+        assert_eq!(own, words);
+        assert!(all <= 25 * words, "{all} occurrences kept for 25 nodes over {words} words");
+        let (own, all) = evidence(include_str!("../../tests/hostile/named_near_tree.rules"), &"a ".repeat(words));
+        assert_eq!(own, words);
+        assert!(all <= 19 * words, "{all} occurrences kept for 19 nodes over {words} words");
     }
 
     #[test]
