@@ -396,13 +396,12 @@ impl<'p> Patterns<'p> {
     /// window, followed by the nearest such one.
     fn near(&mut self, a: Res, b: Res, window: u32) -> Res {
         let (xs, ys) = (&self.evidence[a.range()], &self.evidence[b.range()]);
+        let partners = partners(xs, ys, window);
         self.scratch.clear();
-        for x in xs {
-            // The nearest y in the same sentence within the window.
-            let best = ys.iter().filter(|y| y.sentence == x.sentence && gap(x, y) <= window).min_by_key(|y| gap(x, y));
-            if let Some(y) = best {
+        for (x, y) in xs.iter().zip(partners) {
+            if let Some(y) = y {
                 self.scratch.push(*x);
-                self.scratch.push(*y);
+                self.scratch.push(ys[y as usize]);
             }
         }
         let from = self.evidence.len();
@@ -432,6 +431,153 @@ impl<'p> Patterns<'p> {
             }
         }
         self.res_from(from)
+    }
+}
+
+/// For each x, the index of its partner in `ys` for `near`: of the y's in its sentence within
+/// `window` words, the nearest, and of equally near ones the first listed. A plain search
+/// when there are few pairs to try; otherwise one that costs a logarithm per occurrence, so
+/// that a text repeating one word thousands of times costs no more than it has words.
+fn partners(xs: &[Occ], ys: &[Occ], window: u32) -> Vec<Option<u32>> {
+    if xs.len().saturating_mul(ys.len()) <= 256 {
+        return xs.iter().map(|x| nearest_by_search(x, ys, window)).collect();
+    }
+    let ix = YIndex::new(ys);
+    let mut out: Vec<Option<u32>> = xs.iter().map(|x| ix.nearest_apart(x, window)).collect();
+    ix.touching(xs, &mut out);
+    out
+}
+
+/// The partner of `x` in `ys`, looking at every y.
+fn nearest_by_search(x: &Occ, ys: &[Occ], window: u32) -> Option<u32> {
+    let near = ys.iter().enumerate().filter(|(_, y)| y.sentence == x.sentence && gap(x, y) <= window);
+    near.min_by_key(|(_, y)| gap(x, y)).map(|(i, _)| i as u32)
+}
+
+/// The y's of `near` sorted by where they start and by where they end, to find an x's
+/// nearest y's by binary search. A run of y's that start (or end) at the same word is
+/// represented by the first listed of them, which is the one `near` takes of equally near
+/// y's. Both orders follow sentences, as spans never cross one.
+struct YIndex<'y> {
+    ys: &'y [Occ],
+    /// Indices of `ys` by start, and per place the first listed of the run that starts at
+    /// the same word, from that place to the run's end.
+    by_first: Vec<u32>,
+    first_run: Vec<u32>,
+    /// Indices of `ys` by end, and per place the first listed of the run that ends at the
+    /// same word, from the run's start to that place.
+    by_last: Vec<u32>,
+    last_run: Vec<u32>,
+}
+
+impl<'y> YIndex<'y> {
+    fn new(ys: &'y [Occ]) -> Self {
+        let mut by_first: Vec<u32> = (0..ys.len() as u32).collect();
+        by_first.sort_unstable_by_key(|&i| (ys[i as usize].first, i));
+        let mut by_last: Vec<u32> = (0..ys.len() as u32).collect();
+        by_last.sort_unstable_by_key(|&i| (ys[i as usize].last, i));
+        let mut first_run = by_first.clone();
+        for k in (0..first_run.len().saturating_sub(1)).rev() {
+            if ys[by_first[k] as usize].first == ys[by_first[k + 1] as usize].first {
+                first_run[k] = first_run[k].min(first_run[k + 1]);
+            }
+        }
+        let mut last_run = by_last.clone();
+        for k in 1..last_run.len() {
+            if ys[by_last[k] as usize].last == ys[by_last[k - 1] as usize].last {
+                last_run[k] = last_run[k].min(last_run[k - 1]);
+            }
+        }
+        YIndex { ys, by_first, first_run, by_last, last_run }
+    }
+
+    /// The places in `order` of the y's in sentence `s`.
+    fn sentence(&self, order: &[u32], s: u32) -> (usize, usize) {
+        let lo = order.partition_point(|&i| self.ys[i as usize].sentence < s);
+        let hi = lo + order[lo..].partition_point(|&i| self.ys[i as usize].sentence == s);
+        (lo, hi)
+    }
+
+    /// The partner of `x` among the y's that neither overlap nor touch it: the nearest
+    /// starting after it and the nearest ending before it, the first listed if both are as
+    /// near. (When some y overlaps or touches x, `touching` puts that one instead.)
+    fn nearest_apart(&self, x: &Occ, window: u32) -> Option<u32> {
+        let ys = self.ys;
+        let (lo, hi) = self.sentence(&self.by_first, x.sentence);
+        let after = lo + self.by_first[lo..hi].partition_point(|&i| ys[i as usize].first <= x.last + 1);
+        let right = (after < hi).then(|| (ys[self.by_first[after] as usize].first - x.last - 1, self.first_run[after]));
+        let (lo, hi) = self.sentence(&self.by_last, x.sentence);
+        let before = lo + self.by_last[lo..hi].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+        let left = (before > lo).then(|| (x.first - ys[self.by_last[before - 1] as usize].last - 1, self.last_run[before - 1]));
+        [right, left].into_iter().flatten().filter(|&(g, _)| g <= window).min().map(|(_, i)| i)
+    }
+
+    /// Sets the partner of every x that some y overlaps or touches (gap 0) to the first listed
+    /// such y. The x's are taken by where they end; the y's starting at most one word after
+    /// that are entered into a tree over the y's by end, which gives the first listed of
+    /// those ending at most one word before x starts, in x's sentence.
+    fn touching(&self, xs: &[Occ], out: &mut [Option<u32>]) {
+        let ys = self.ys;
+        let mut place_by_last = vec![0u32; ys.len()];
+        for (k, &i) in self.by_last.iter().enumerate() {
+            place_by_last[i as usize] = k as u32;
+        }
+        let mut order: Vec<u32> = (0..xs.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| xs[i as usize].last);
+        let mut tree = MinTree::new(ys.len());
+        let mut entered = 0;
+        for &xi in &order {
+            let x = &xs[xi as usize];
+            while let Some(&i) = self.by_first.get(entered).filter(|&&i| ys[i as usize].first <= x.last + 1) {
+                tree.set(place_by_last[i as usize] as usize, i);
+                entered += 1;
+            }
+            let (lo, hi) = self.sentence(&self.by_last, x.sentence);
+            let from = lo + self.by_last[lo..hi].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+            if let Some(i) = tree.min(from, hi) {
+                out[xi as usize] = Some(i);
+            }
+        }
+    }
+}
+
+/// The smallest value set in a range of places (a segment tree over places; unset places
+/// hold `u32::MAX`).
+struct MinTree {
+    n: usize,
+    t: Vec<u32>,
+}
+
+impl MinTree {
+    fn new(n: usize) -> Self {
+        MinTree { n, t: vec![u32::MAX; 2 * n] }
+    }
+
+    fn set(&mut self, place: usize, v: u32) {
+        let mut k = place + self.n;
+        self.t[k] = self.t[k].min(v);
+        while k > 1 {
+            k /= 2;
+            self.t[k] = self.t[2 * k].min(self.t[2 * k + 1]);
+        }
+    }
+
+    /// The smallest value set in places `from..to`.
+    fn min(&self, from: usize, to: usize) -> Option<u32> {
+        let (mut l, mut r, mut best) = (from + self.n, to + self.n, u32::MAX);
+        while l < r {
+            if l % 2 == 1 {
+                best = best.min(self.t[l]);
+                l += 1;
+            }
+            if r % 2 == 1 {
+                r -= 1;
+                best = best.min(self.t[r]);
+            }
+            l /= 2;
+            r /= 2;
+        }
+        (best != u32::MAX).then_some(best)
     }
 }
 
@@ -531,6 +677,44 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let (own, all) = evidence(include_str!("../../tests/hostile/named_near_tree.rules"), &"a ".repeat(words));
         assert_eq!(own, words);
         assert!(all <= 19 * words, "{all} occurrences kept for 19 nodes over {words} words");
+    }
+
+    /// The indexed search for `near` partners finds what looking at every pair finds, ties
+    /// (equally near on both sides, several overlapping) and sentence ends included.
+    #[test]
+    fn near_partners_by_index_are_those_of_a_plain_search() {
+        use super::{nearest_by_search, partners, Occ};
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as u32
+        };
+        // Sentences of 7 words; spans of 1 to 3 words inside one.
+        let occ = |next: &mut dyn FnMut(u64) -> u32| {
+            let first = next(60);
+            let end = (first / 7 * 7 + 6).min(first + next(3));
+            Occ { first, last: end, negated: false, sentence: first / 7 }
+        };
+        for round in 0..2_000 {
+            let list = |n: u32, next: &mut dyn FnMut(u64) -> u32| {
+                let mut v: Vec<Occ> = vec![];
+                for _ in 0..n {
+                    let o = occ(next);
+                    if !v.contains(&o) {
+                        v.push(o);
+                    }
+                }
+                v
+            };
+            let (nx, ny) = (next(40) + 1, next(40) + 1);
+            let xs = list(nx, &mut next);
+            let ys = list(ny, &mut next);
+            let window = next(6);
+            let plain: Vec<Option<u32>> = xs.iter().map(|x| nearest_by_search(x, &ys, window)).collect();
+            assert_eq!(partners(&xs, &ys, window), plain, "round {round}: {xs:?} near/{window} {ys:?}");
+        }
     }
 
     #[test]
