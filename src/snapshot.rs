@@ -194,8 +194,9 @@ impl<'a> Reader<'a> {
             None => self.damage(),
         }
     }
-    /// Reads a nested value. The bound keeps a damaged snapshot from exhausting the stack; a
-    /// compiled rulebook deeper than that (long `near` chains) is compiled instead.
+    /// Reads a nested value (a condition: patterns are a graph, read node after node). The
+    /// bound keeps a damaged snapshot from exhausting the stack; a compiled condition is far
+    /// shallower (the rule language refuses nesting past `syntax::MAX_NESTING`).
     fn nested<T>(&mut self, empty: T, read: impl FnOnce(&mut Self) -> T) -> T {
         if self.depth > MAX_DEPTH {
             self.damaged = true;

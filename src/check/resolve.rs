@@ -4,7 +4,7 @@
 use super::graph;
 use crate::diagnostic::{suggest, Diagnostic, Loc};
 use crate::rulebook::*;
-use crate::syntax::ast::{self, ConceptItem, Expr, Item, Pattern, TypeRef, Value};
+use crate::syntax::ast::{self, ConceptItem, Expr, Item, LinkOp, Pattern, TypeRef, Value};
 use crate::text;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 use crate::words::WordHasher;
@@ -14,6 +14,9 @@ use std::hash::BuildHasherDefault;
 /// Names to indices, hashed with the lexicon's word hasher: compiling looks up some six thousand
 /// names, and SipHash cost more than the rest of each lookup.
 type Names<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHasher>>;
+
+/// The window of `near`, `after` and `notafter` when none is written, in words.
+const DEFAULT_WINDOW: u32 = 8;
 
 /// What the linter needs to know besides the rulebook.
 #[derive(Debug, Default)]
@@ -388,8 +391,7 @@ impl<'a> Resolver<'a> {
         let node = match p {
             Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x, within)).collect()),
             Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x, within)).collect()),
-            Pattern::Near(a, b, w) => Pat::Near([self.pattern(a, within), self.pattern(b, within)], *w),
-            Pattern::After(a, b, w, not) => Pat::After([self.pattern(a, within), self.pattern(b, within)], *w, *not),
+            Pattern::Chain(head, links) => return self.chain(head, links, within),
             Pattern::Not(a) => Pat::Not(self.pattern(a, within)),
             Pattern::Negated(a) => Pat::Negated(self.pattern(a, within)),
             Pattern::Concept(n) => match (self.d.concepts.get(n.text), self.d.patterns.get(n.text)) {
@@ -418,6 +420,23 @@ impl<'a> Resolver<'a> {
             }
         };
         self.node(node)
+    }
+
+    /// `a near b after/2 c …`: a node per link, each reading the one before, built in a loop
+    /// (a chain of 100,000 links is 100,000 nodes, not 100,000 nested calls).
+    fn chain(&mut self, head: &'a Pattern<'a>, links: &'a [ast::Link<'a>], within: Option<usize>) -> PatId {
+        let mut left = self.pattern(head, within);
+        for link in links {
+            let right = self.pattern(&link.operand, within);
+            let window = link.window.map_or(DEFAULT_WINDOW, |(w, _)| w as u32);
+            let node = match link.op {
+                LinkOp::Near => Pat::Near([left, right], window),
+                LinkOp::After => Pat::After([left, right], window, false),
+                LinkOp::NotAfter => Pat::After([left, right], window, true),
+            };
+            left = self.node(node);
+        }
+        left
     }
 
     /// Adds a node to the pattern graph.
@@ -461,9 +480,9 @@ impl<'a> Resolver<'a> {
     fn uses(&self, p: &Pattern, out: &mut Vec<u32>) {
         match p {
             Pattern::Or(v) | Pattern::And(v) => v.iter().for_each(|x| self.uses(x, out)),
-            Pattern::Near(a, b, _) | Pattern::After(a, b, ..) => {
-                self.uses(a, out);
-                self.uses(b, out);
+            Pattern::Chain(head, links) => {
+                self.uses(head, out);
+                links.iter().for_each(|l| self.uses(&l.operand, out));
             }
             Pattern::Not(a) | Pattern::Negated(a) => self.uses(a, out),
             Pattern::Concept(n) if !self.d.concepts.contains_key(n.text) => {
