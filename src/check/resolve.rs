@@ -17,6 +17,9 @@ type Names<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHasher>>;
 
 /// The window of `near`, `after` and `notafter` when none is written, in words.
 const DEFAULT_WINDOW: u32 = 8;
+/// The widest window that can be written: no description has that many words (descriptions
+/// are at most 1 MB).
+const MAX_WINDOW: u32 = 1_000_000;
 
 /// What the linter needs to know besides the rulebook.
 #[derive(Debug, Default)]
@@ -428,7 +431,10 @@ impl<'a> Resolver<'a> {
         let mut left = self.pattern(head, within);
         for link in links {
             let right = self.pattern(&link.operand, within);
-            let window = link.window.map_or(DEFAULT_WINDOW, |(w, _)| w as u32);
+            let window = match link.window {
+                None => DEFAULT_WINDOW,
+                Some((w, loc)) => self.window(link.op, w, loc),
+            };
             let node = match link.op {
                 LinkOp::Near => Pat::Near([left, right], window),
                 LinkOp::After => Pat::After([left, right], window, false),
@@ -437,6 +443,22 @@ impl<'a> Resolver<'a> {
             left = self.node(node);
         }
         left
+    }
+
+    /// A window as written, in words: a whole number from 0 to `MAX_WINDOW` (the grammar's
+    /// numbers also read `near/-5` and `near/2.5`, which once passed silently as 0 and 2).
+    fn window(&mut self, op: LinkOp, w: f64, loc: Loc) -> u32 {
+        if (0.0..=MAX_WINDOW as f64).contains(&w) && w.fract() == 0.0 {
+            return w as u32;
+        }
+        let word = match op {
+            LinkOp::Near => "near",
+            LinkOp::After => "after",
+            LinkOp::NotAfter => "notafter",
+        };
+        let msg = format!("the window of `{word}` must be a whole number of words from 0 to {MAX_WINDOW}, not {w}");
+        self.diags.push(Diagnostic::error("E-WINDOW", loc, msg).with_hint(format!("`{word}/3` means within 3 words; `{word}` alone means within {DEFAULT_WINDOW}")));
+        DEFAULT_WINDOW
     }
 
     /// Adds a node to the pattern graph.
