@@ -13,6 +13,12 @@ use crate::verdict::{FactInput, Incident};
 /// than truncated silently (the page keeps what was typed).
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
+/// Evidence spans kept per fact. Only what is shown is cut: every occurrence counts for
+/// matching (a text that repeats "Ada kampanye." 64 times before "saya like postingan
+/// kampanye caleg" once lost that act when occurrences past 256 were dropped), and each
+/// span is compared with those kept before it.
+pub const MAX_EVIDENCE: usize = 256;
+
 /// Fact values and, for facts read from the text, the byte spans that gave them.
 #[derive(Default)]
 pub(crate) struct FactTable {
@@ -195,6 +201,9 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             }
             let toks = a.tokens();
             for o in occ {
+                if t.spans.len() - first_span == MAX_EVIDENCE {
+                    break;
+                }
                 let span = (id as FactId, toks[o.first as usize].start, toks[o.last as usize].end);
                 if !t.spans[first_span..].contains(&span) {
                     t.spans.push(span);

@@ -4,10 +4,6 @@
 use crate::rulebook::{Lexicon, Pat, PatId, Phrase};
 use crate::text::Analysis;
 
-/// Occurrences kept per concept: bounds the work of `near` on hostile input (a text that
-/// repeats one word a million times) while keeping every realistic match.
-const MAX_OCCURRENCES: usize = 256;
-
 /// Where a phrase occurred: a range of tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Occ {
@@ -155,11 +151,8 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let span = &toks[i..=last];
             let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
             for &c in lex.concepts_of(phrase) {
-                let count = &mut per_concept[c as usize];
-                if (*count as usize) < MAX_OCCURRENCES {
-                    *count += 1;
-                    found.push((c, o));
-                }
+                per_concept[c as usize] += 1;
+                found.push((c, o));
             }
         }
     }
