@@ -194,14 +194,19 @@ pub(crate) enum Pat {
     After([PatId; 2], u32, bool),
     Not(PatId),
     Negated(PatId),
+    /// The occurrences of a concept's own phrases.
     Concept(u32),
+    /// The occurrences of every part, in text order, each once: a concept that includes
+    /// others is its own phrases' node and theirs (`concept b = a | "x"` reads `a`'s node),
+    /// so a chain of concepts that include one another grows by a node per concept.
+    Union(Vec<PatId>),
 }
 
 impl Pat {
     /// The nodes this one reads.
     pub fn parts(&self) -> &[PatId] {
         match self {
-            Pat::Or(v) | Pat::And(v) => v,
+            Pat::Or(v) | Pat::And(v) | Pat::Union(v) => v,
             Pat::Near(ab, _) | Pat::After(ab, ..) => ab,
             Pat::Not(x) | Pat::Negated(x) => std::slice::from_ref(x),
             Pat::Concept(_) => &[],
@@ -226,24 +231,22 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// `(word id, stem id)` of every phrase word, phrase after phrase.
     pub words: Vec<(u32, u32)>,
-    /// The concepts of every phrase, phrase after phrase.
-    pub concepts: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Phrase {
     /// Its range in `Lexicon::words`.
     pub words: (u32, u32),
-    /// Its range in `Lexicon::concepts`: the concept that lists it and every concept that
-    /// includes that one.
-    pub concepts: (u32, u32),
+    /// The concept that lists it (a concept that includes that one reads its pattern node:
+    /// `Pat::Union`).
+    pub concept: u32,
     /// The last word is a prefix (`melapor*`): it matches any word or stem that starts with it.
     pub prefix: bool,
 }
 
 impl Lexicon {
     /// Adds a phrase of one or more `(word, stem)` pairs.
-    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concepts: &[u32]) {
+    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concept: u32) {
         let from = self.words.len() as u32;
         for (word, stem) in words {
             let w = self.ids.intern(word);
@@ -251,23 +254,12 @@ impl Lexicon {
             let s = if stem == word { w } else { self.ids.intern(stem) };
             self.words.push((w, s));
         }
-        let c_from = self.concepts.len() as u32;
-        self.concepts.extend_from_slice(concepts);
-        self.phrases.push(Phrase {
-            words: (from, self.words.len() as u32),
-            concepts: (c_from, self.concepts.len() as u32),
-            prefix,
-        });
+        self.phrases.push(Phrase { words: (from, self.words.len() as u32), concept, prefix });
     }
 
     /// The `(word id, stem id)` pairs of a phrase.
     pub fn words_of(&self, p: &Phrase) -> &[(u32, u32)] {
         self.words.get(p.words.0 as usize..p.words.1 as usize).unwrap_or(&[])
-    }
-
-    /// The concepts a phrase counts for.
-    pub fn concepts_of(&self, p: &Phrase) -> &[u32] {
-        self.concepts.get(p.concepts.0 as usize..p.concepts.1 as usize).unwrap_or(&[])
     }
 }
 

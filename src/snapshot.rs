@@ -602,8 +602,9 @@ fn put_pats(w: &mut Writer<'_>, pats: &[Pat]) {
                 continue;
             }
             Pat::After(_, _, not) => w.out.push(if *not { 7 } else { 6 }),
+            Pat::Union(_) => w.out.push(8),
         }
-        if let Pat::Or(xs) | Pat::And(xs) = p {
+        if let Pat::Or(xs) | Pat::And(xs) | Pat::Union(xs) = p {
             w.uint(xs.len() as u64);
         }
         p.parts().iter().for_each(|&x| w.uint(back(x)));
@@ -621,10 +622,14 @@ fn get_pats(r: &mut Reader<'_>) -> Vec<Pat> {
             back @ 1.. if back <= i as u64 => (i as u64 - back) as PatId,
             _ => r.damage(),
         };
-        let p = match r.tag(8) {
-            t @ (0 | 1) => {
+        let p = match r.tag(9) {
+            t @ (0 | 1 | 8) => {
                 let parts = (0..r.len()).map(|_| part(r)).collect();
-                if t == 0 { Pat::Or(parts) } else { Pat::And(parts) }
+                match t {
+                    0 => Pat::Or(parts),
+                    1 => Pat::And(parts),
+                    _ => Pat::Union(parts),
+                }
             }
             2 => Pat::Near([part(r), part(r)], Snap::get(r)),
             3 => Pat::Not(part(r)),
@@ -721,8 +726,8 @@ impl Snap for ExampleIr {
 
 /// The lexicon is most of a rulebook, written column by column (each column compresses well):
 /// every phrase's words joined by spaces (usually a place in the pool, since phrases are written
-/// in lower case); every phrase's flags (prefix, same concepts as the previous phrase); the
-/// concept lists that change; then how each stem relates to its word: the same, the word with
+/// in lower case); every phrase's flags (prefix, same concept as the previous phrase); the
+/// concepts that change; then how each stem relates to its word: the same, the word with
 /// a few bytes cut at either end ("menghadiri" → "hadir"), or its own text. Reading adds the
 /// phrases again in order, so word ids come out as compiling numbered them.
 impl Snap for Lexicon {
@@ -733,17 +738,17 @@ impl Snap for Lexicon {
             let words: Vec<&str> = self.words_of(p).iter().map(|x| text(x).0).collect();
             w.str(&words.join(" "));
         }
-        let mut concepts: &[u32] = &[];
+        let mut concept = None;
         let mut changed = vec![];
         for p in &self.phrases {
-            let same = self.concepts_of(p) == concepts;
+            let same = concept == Some(p.concept);
             w.out.push(p.prefix as u8 | (same as u8) << 1);
             if !same {
-                concepts = self.concepts_of(p);
-                changed.push(concepts);
+                concept = Some(p.concept);
+                changed.push(p.concept);
             }
         }
-        changed.iter().for_each(|c| c.to_vec().put(w));
+        changed.iter().for_each(|c| c.put(w));
         let stems: Vec<Stem> = self.words.iter().map(|x| Stem::of(text(x).0, text(x).1)).collect();
         stems.iter().for_each(|s| w.out.push(s.code()));
         stems.iter().for_each(|s| if let Stem::Cut(hi, lo) = s { w.out.push(hi << 4 | lo) });
@@ -753,17 +758,17 @@ impl Snap for Lexicon {
         let n = r.len();
         let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str().split(' ').collect()).collect();
         let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
-        let concept_lists: Vec<Vec<u32>> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
+        let concepts: Vec<u32> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
         let count = phrases.iter().map(Vec::len).sum::<usize>();
         let codes: Vec<u8> = (0..count).map(|_| r.tag(3)).collect();
         let cuts: Vec<u8> = (0..codes.iter().filter(|&&c| c == 1).count()).map(|_| r.byte()).collect();
         let texts: Vec<&str> = (0..codes.iter().filter(|&&c| c == 2).count()).map(|_| r.str()).collect();
-        let (mut codes, mut cuts, mut texts, mut lists) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concept_lists.iter());
+        let (mut codes, mut cuts, mut texts, mut concepts) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concepts.into_iter());
         let mut lexicon = Lexicon::default();
-        let mut concepts: &[u32] = &[];
+        let mut concept = 0;
         for (words, f) in phrases.iter().zip(flags) {
             if f & 2 == 0 {
-                concepts = lists.next().map_or(&[], Vec::as_slice);
+                concept = concepts.next().unwrap_or_else(|| r.damage());
             }
             let pairs: Vec<(&str, &str)> = words
                 .iter()
@@ -776,7 +781,7 @@ impl Snap for Lexicon {
                     (word, stem.unwrap_or_else(|| r.damage()))
                 })
                 .collect();
-            lexicon.add(pairs.into_iter(), f & 1 != 0, concepts);
+            lexicon.add(pairs.into_iter(), f & 1 != 0, concept);
         }
         lexicon
     }

@@ -84,6 +84,15 @@ impl Tarjan {
     }
 }
 
+/// Per node, whether it is on a cycle: it shares its component or uses itself.
+pub(crate) fn on_cycle(edges: &[Vec<u32>], comp: &[u32]) -> Vec<bool> {
+    let mut size = vec![0u32; comp.len()];
+    for &c in comp {
+        size[c as usize] += 1;
+    }
+    (0..comp.len()).map(|v| size[comp[v] as usize] > 1 || edges[v].contains(&(v as u32))).collect()
+}
+
 /// The nodes in an order that puts what a node uses before it (by component; declaration
 /// order within one).
 pub(crate) fn order(comp: &[u32]) -> Vec<usize> {
@@ -109,6 +118,7 @@ mod tests {
                 assert!(comp[w as usize] <= comp[v], "{v} → {w}");
             }
         }
+        assert_eq!(on_cycle(&edges, &comp), [false, true, true, true, false]);
         let order = order(&comp);
         let at = |v: usize| order.iter().position(|&x| x == v).unwrap();
         assert!(at(2) < at(0) && at(0) < at(4));

@@ -150,9 +150,9 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
             let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
-            for &c in lex.concepts_of(phrase) {
-                per_concept[c as usize] += 1;
-                found.push((c, o));
+            if let Some(count) = per_concept.get_mut(phrase.concept as usize) {
+                *count += 1;
+                found.push((phrase.concept, o));
             }
         }
     }
@@ -328,10 +328,12 @@ impl<'p> Patterns<'p> {
                 Ok(r) => Next::Done(Res { matched: !r.matched, ..NO_MATCH }),
                 Err(need) => need,
             },
-            Pat::Or(parts) | Pat::And(parts) => {
+            Pat::Or(parts) | Pat::And(parts) | Pat::Union(parts) => {
                 let all = matches!(pat, Pat::And(_));
                 loop {
-                    let Some(&x) = parts.get(step as usize) else { break Next::Done(self.join(parts, negated)) };
+                    let Some(&x) = parts.get(step as usize) else {
+                        break Next::Done(if let Pat::Union(_) = pat { self.union(parts, negated) } else { self.join(parts, negated) });
+                    };
                     match self.part(x, negated) {
                         Err(need) => break need,
                         Ok(r) if all && !r.matched => break Next::Done(NO_MATCH),
@@ -383,6 +385,28 @@ impl<'p> Patterns<'p> {
         }
         keep_first_of_each(&mut self.evidence, from);
         Res { matched: any, ..self.res_from(from) }
+    }
+
+    /// A concept that includes others: the occurrences of all, in text order, each once (as
+    /// the occurrences of one concept are: `group_by_concept`).
+    fn union(&mut self, parts: &[PatId], negated: bool) -> Res {
+        let from = self.evidence.len();
+        for &x in parts {
+            if let Some(r) = self.result(x, negated) {
+                self.evidence.extend_from_within(r.range());
+            }
+        }
+        let merged = &mut self.evidence[from..];
+        merged.sort_unstable_by_key(|o| (o.first, o.last));
+        let mut write = from;
+        for read in from..self.evidence.len() {
+            if write == from || self.evidence[write - 1] != self.evidence[read] {
+                self.evidence[write] = self.evidence[read];
+                write += 1;
+            }
+        }
+        self.evidence.truncate(write);
+        self.res_from(from)
     }
 
     /// `a near b`: each occurrence of `a` that has one of `b` in its sentence within the

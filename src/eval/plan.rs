@@ -145,7 +145,7 @@ fn needs(pats: &[Pat]) -> Vec<Option<Vec<u32>>> {
             Pat::And(parts) => smallest(parts),
             Pat::Near(ab, _) | Pat::After(ab, _, false) => smallest(ab),
             Pat::After([a, _], _, true) => of(a).cloned(),
-            Pat::Or(parts) => union(parts, MAX_NEEDS, |x| of(x).cloned()),
+            Pat::Or(parts) | Pat::Union(parts) => union(parts, MAX_NEEDS, |x| of(x).cloned()),
         };
         all.push(set);
     }
