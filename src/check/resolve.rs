@@ -2,7 +2,7 @@
 //! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
 
 use super::graph;
-use crate::diagnostic::{suggest, Diagnostic, Loc};
+use crate::diagnostic::{suggest_counting, Diagnostic, Loc};
 use crate::rulebook::*;
 use crate::syntax::ast::{self, ConceptItem, Expr, Item, LinkOp, Pattern, TypeRef, Value};
 use crate::text;
@@ -14,6 +14,11 @@ use std::hash::BuildHasherDefault;
 /// Names to indices, hashed with the lexicon's word hasher: compiling looks up some six thousand
 /// names, and SipHash cost more than the rest of each lookup.
 type Names<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHasher>>;
+
+/// What "did you mean" hints may cost in all, in characters compared: past it, unknown names
+/// are reported without one. (A file of 20,000 unknown names among 20,000 declared ones
+/// compared every pair: 105 s for 1 MB.)
+const HINT_BUDGET: usize = 4_000_000;
 
 /// The window of `near`, `after` and `notafter` when none is written, in words.
 const DEFAULT_WINDOW: u32 = 8;
@@ -68,6 +73,11 @@ pub(crate) struct Resolver<'a> {
     named: Vec<Option<PatId>>,
     /// Per named pattern, its cycle (`graph::components`): a use inside its own cycle is an error.
     pattern_cycles: Vec<u32>,
+    /// Per enum, its values and groups by name (looked up for every `applies to`, `in` and
+    /// inferred value; a list would be searched once per use and per group declared).
+    enum_values: Vec<Names<'a, u64>>,
+    /// What "did you mean" hints have cost so far (`HINT_BUDGET`).
+    hint_work: usize,
     /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
     analyser: text::Analyser,
 }
@@ -107,6 +117,8 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
         concept_nodes: vec![],
         named: vec![],
         pattern_cycles: vec![],
+        enum_values: vec![],
+        hint_work: 0,
         analyser: text::Analyser::default(),
     };
     r.declare();
@@ -171,11 +183,24 @@ impl<'a> Resolver<'a> {
     }
 
     fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
-        let mut d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
-        if let Some(s) = suggest(name.text, candidates) {
-            d = d.with_hint(format!("did you mean `{s}`?"));
-        }
+        let d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
+        let d = self.with_suggestion(d, name.text, candidates);
         self.diags.push(d);
+    }
+
+    /// `d` with "did you mean" the closest of `candidates`, if one is close and hints have not
+    /// spent `HINT_BUDGET`.
+    fn with_suggestion(&mut self, d: Diagnostic, name: &str, candidates: Vec<&str>) -> Diagnostic {
+        match suggest_counting(name, candidates, &mut self.hint_work) {
+            Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+            None => d,
+        }
+    }
+
+    /// The names a "did you mean" hint may offer (`names` lists them), or none once hints
+    /// have spent `HINT_BUDGET`: listing them costs as much as the rulebook has names.
+    fn hint_candidates(&self, names: impl FnOnce(&Self) -> Vec<&'a str>) -> Vec<&'a str> {
+        if self.hint_work > HINT_BUDGET { vec![] } else { names(self) }
     }
 
     fn enums(&mut self) {
@@ -185,31 +210,36 @@ impl<'a> Resolver<'a> {
                 self.diags.push(Diagnostic::error("E-TOO-MANY-VALUES", e.name.loc, format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len())));
             }
             let mut ir = EnumIr { name: e.name.text.to_string(), values: vec![], groups: vec![] };
-            for (v, label) in e.variants.iter().take(64) {
-                if ir.values.iter().any(|(x, _)| *x == v.text) {
+            let mut by_name: Names<'a, u64> = Names::default();
+            for (i, (v, label)) in e.variants.iter().take(64).enumerate() {
+                if by_name.contains_key(v.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
                 }
+                by_name.entry(v.text).or_insert(1 << i);
                 ir.values.push((v.text.to_string(), label.to_label()));
             }
+            let values: Vec<&'a str> = e.variants.iter().take(64).map(|(v, _)| v.text).collect();
             for g in &e.groups {
                 let mut mask = 0u64;
                 for m in &g.members {
-                    match ir.mask_of(m.text) {
+                    match by_name.get(m.text) {
                         Some(bits) => mask |= bits,
                         None => {
-                            let cands: Vec<&str> = ir.values.iter().map(|(v, _)| v.as_str()).collect();
-                            let mut d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
-                            if let Some(s) = suggest(m.text, cands) { d = d.with_hint(format!("did you mean `{s}`?")); }
+                            let d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
+                            let cands = self.hint_candidates(|_| values.clone());
+                            let d = self.with_suggestion(d, m.text, cands);
                             self.diags.push(d);
                         }
                     }
                 }
-                if ir.mask_of(g.name.text).is_some() {
+                if by_name.contains_key(g.name.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
                 }
+                by_name.entry(g.name.text).or_insert(mask);
                 ir.groups.push((g.name.text.to_string(), g.label.to_label(), mask));
             }
             self.book.enums.push(ir);
+            self.enum_values.push(by_name);
         }
     }
 
@@ -224,7 +254,7 @@ impl<'a> Resolver<'a> {
                 if let ConceptItem::Ref(n) = item {
                     match self.d.concepts.get(n.text) {
                         Some(&j) => { includes[i].push(j as u32); self.usage.concepts_used[j] = true; }
-                        None => { let names = self.d.concepts.keys().copied().collect(); self.unknown("concept", n, names) }
+                        None => { let names = self.hint_candidates(|r| r.d.concepts.keys().copied().collect()); self.unknown("concept", n, names) }
                     }
                 }
             }
@@ -320,10 +350,10 @@ impl<'a> Resolver<'a> {
                     out.push(citation_text(&l.short, &c.article));
                 }
                 None => {
-                    let mut d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
-                    if let Some(s) = suggest(c.law.text, self.d.laws.keys().copied()) {
-                        d = d.with_hint(format!("did you mean `{s}`?"));
-                    } else {
+                    let d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
+                    let cands = self.hint_candidates(|r| r.d.laws.keys().copied().collect());
+                    let mut d = self.with_suggestion(d, c.law.text, cands);
+                    if d.hint.is_none() {
                         d = d.with_hint("declare it with `law CODE \"short citation\" \"full title\"`");
                     }
                     self.diags.push(d);
@@ -343,7 +373,7 @@ impl<'a> Resolver<'a> {
                 TypeRef::Enum(n) => match self.d.enums.get(n.text) {
                     Some(&i) => FactType::Enum(i as u16),
                     None => {
-                        let names = self.d.enums.keys().copied().collect();
+                        let names = self.hint_candidates(|r| r.d.enums.keys().copied().collect());
                         self.unknown("type", n, names);
                         FactType::Bool
                     }
@@ -363,14 +393,7 @@ impl<'a> Resolver<'a> {
                         "false" => Some(InferValue::Bool(false)),
                         _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
                     },
-                    FactType::Enum(e) => match self.book.enums[e as usize].mask_of(inf.value.text) {
-                        Some(m) => Some(InferValue::Set(m)),
-                        None => {
-                            let cands: Vec<String> = self.enum_names(e);
-                            self.unknown(&format!("value of `{}`", self.book.enums[e as usize].name), &inf.value, cands.iter().map(String::as_str).collect());
-                            None
-                        }
-                    },
+                    FactType::Enum(e) => self.enum_mask(e, &inf.value).map(InferValue::Set),
                     _ => { self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`"); None }
                 };
                 let pat = self.pattern(&inf.pattern, None);
@@ -378,11 +401,6 @@ impl<'a> Resolver<'a> {
             }
         }
         self.usage.facts_used = vec![false; self.book.facts.len()];
-    }
-
-    fn enum_names(&self, e: u16) -> Vec<String> {
-        let en = &self.book.enums[e as usize];
-        en.values.iter().map(|(v, _)| v.clone()).chain(en.groups.iter().map(|(g, _, _)| g.clone())).collect()
     }
 
     fn type_error(&mut self, loc: Loc, msg: &str) {
@@ -405,7 +423,7 @@ impl<'a> Resolver<'a> {
                 }
                 (None, Some(&k)) => return self.named_ref(k, n, within),
                 (None, None) => {
-                    let names = self.d.concepts.keys().chain(self.d.patterns.keys()).copied().collect();
+                    let names = self.hint_candidates(|r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
                     self.unknown("concept or pattern", n, names);
                     Pat::Or(vec![])
                 }
@@ -547,16 +565,16 @@ impl<'a> Resolver<'a> {
     fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
         match self.book.fact_index.get(n.text) {
             Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
-            None => { let names = self.d.facts.keys().copied().collect(); self.unknown("fact", n, names); None }
+            None => { let names = self.hint_candidates(|r| r.d.facts.keys().copied().collect()); self.unknown("fact", n, names); None }
         }
     }
 
     fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
-        let m = self.book.enums[e as usize].mask_of(n.text);
+        let m = self.enum_values.get(e as usize).and_then(|by_name| by_name.get(n.text)).copied();
         if m.is_none() {
-            let cands = self.enum_names(e);
+            let cands = self.hint_candidates(|r| r.enum_values.get(e as usize).map_or(vec![], |by_name| by_name.keys().copied().collect()));
             let what = format!("value of `{}`", self.book.enums[e as usize].name);
-            self.unknown(&what, n, cands.iter().map(String::as_str).collect());
+            self.unknown(&what, n, cands);
         }
         m
     }
@@ -584,7 +602,7 @@ impl<'a> Resolver<'a> {
                 Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
                 Some((id, FactType::Date)) => match self.d.periods.get(target.text) {
                     Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
-                    None => { let names = self.d.periods.keys().copied().collect(); self.unknown("period", target, names); Cond::Const(false) }
+                    None => { let names = self.hint_candidates(|r| r.d.periods.keys().copied().collect()); self.unknown("period", target, names); Cond::Const(false) }
                 },
                 Some(_) => { self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text)); Cond::Const(false) }
                 None => Cond::Const(false),
@@ -639,7 +657,7 @@ impl<'a> Resolver<'a> {
                 match self.d.rules.get(o.text) {
                     Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
                     Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
-                    None => { let names = self.d.rules.keys().copied().collect(); self.unknown("rule", o, names) }
+                    None => { let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect()); self.unknown("rule", o, names) }
                 }
             }
         }
@@ -680,7 +698,7 @@ impl<'a> Resolver<'a> {
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
                 Some(&i) => sanctions.push(i as u32),
-                None => { let names = self.d.sanctions.keys().copied().collect(); self.unknown("sanction", s, names) }
+                None => { let names = self.hint_candidates(|r| r.d.sanctions.keys().copied().collect()); self.unknown("sanction", s, names) }
             }
         }
         sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
@@ -736,7 +754,7 @@ impl<'a> Resolver<'a> {
         let must_match = match &ex.by {
             Some(by) => {
                 if !self.d.rules.contains_key(by.text) {
-                    let names = self.d.rules.keys().copied().collect();
+                    let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect());
                     self.unknown("rule", by, names);
                 }
                 Some(by.text.to_string())
