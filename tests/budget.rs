@@ -112,8 +112,13 @@ fn named_tree(op: &str, n: usize) -> String {
 
 /// `p0 OP p0 OP …`, `links` links.
 fn chain(op: &str, links: usize) -> String {
+    chain_over(op, links, 8)
+}
+
+/// `p0 OP p0 OP …`, `links` links, with an example of `words` words that it matches.
+fn chain_over(op: &str, links: usize, words: usize) -> String {
     let pattern = vec!["p0"; links + 1].join(&format!(" {op} "));
-    format!("{HEAD}{}", act(&pattern, "a a a a a a a a"))
+    format!("{HEAD}{}", act(&pattern, &vec!["a"; words].join(" ")))
 }
 
 /// `negated negated … p0` (or `not`) in an act.
@@ -199,11 +204,14 @@ type Family = (&'static str, fn(usize) -> String, usize);
 #[test]
 fn doubling_a_hostile_file_about_doubles_the_work() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let families: [Family; 11] = [
+    let families: [Family; 13] = [
         ("named near patterns", |n| named_tree("near", n), 1_000),
         ("named and patterns", |n| named_tree("and", n), 1_000),
         ("near chain", |n| chain("near", n), 4_000),
         ("after chain", |n| chain("after", n), 4_000),
+        // Evidence lists longer than a few occurrences take another path (`keep_first_of_each`).
+        ("near chain over 40 words", |n| chain_over("near", n, 40), 1_000),
+        ("near chain over more words", |n| chain_over("near", 500, n), 200),
         ("negated run", |n| prefix_run("negated", n), 10_000),
         ("not run in a condition", condition_nots, 10_000),
         ("patterns each using the one before", pattern_refs, 4_000),

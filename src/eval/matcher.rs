@@ -3,6 +3,7 @@
 
 use crate::rulebook::{Lexicon, Pat, PatId, Phrase};
 use crate::text::Analysis;
+use std::ops::Range;
 
 /// Where a phrase occurred: a range of tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -485,6 +486,9 @@ struct YIndex<'y> {
     /// same word, from the run's start to that place.
     by_last: Vec<u32>,
     last_run: Vec<u32>,
+    /// Per sentence with y's, in order: its number, and the places of its y's in `by_first`
+    /// and in `by_last` (looked up once per x, not searched in both orders each time).
+    sentences: Vec<(u32, Range<usize>, Range<usize>)>,
 }
 
 impl<'y> YIndex<'y> {
@@ -505,14 +509,18 @@ impl<'y> YIndex<'y> {
                 last_run[k] = last_run[k].min(last_run[k - 1]);
             }
         }
-        YIndex { ys, by_first, first_run, by_last, last_run }
+        let sentences = runs(&by_first, |i| ys[i as usize].sentence)
+            .zip(runs(&by_last, |i| ys[i as usize].sentence))
+            .map(|((s, in_first), (_, in_last))| (s, in_first, in_last))
+            .collect();
+        YIndex { ys, by_first, first_run, by_last, last_run, sentences }
     }
 
-    /// The places in `order` of the y's in sentence `s`.
-    fn sentence(&self, order: &[u32], s: u32) -> (usize, usize) {
-        let lo = order.partition_point(|&i| self.ys[i as usize].sentence < s);
-        let hi = lo + order[lo..].partition_point(|&i| self.ys[i as usize].sentence == s);
-        (lo, hi)
+    /// The places of the y's in sentence `s`, in `by_first` and in `by_last`.
+    fn sentence(&self, s: u32) -> Option<(Range<usize>, Range<usize>)> {
+        let k = self.sentences.binary_search_by_key(&s, |(n, ..)| *n).ok()?;
+        let (_, in_first, in_last) = &self.sentences[k];
+        Some((in_first.clone(), in_last.clone()))
     }
 
     /// The partner of `x` among the y's that neither overlap nor touch it: the nearest
@@ -520,11 +528,12 @@ impl<'y> YIndex<'y> {
     /// near. (When some y overlaps or touches x, `touching` puts that one instead.)
     fn nearest_apart(&self, x: &Occ, window: u32) -> Option<u32> {
         let ys = self.ys;
-        let (lo, hi) = self.sentence(&self.by_first, x.sentence);
-        let after = lo + self.by_first[lo..hi].partition_point(|&i| ys[i as usize].first <= x.last + 1);
+        let (in_first, in_last) = self.sentence(x.sentence)?;
+        let (lo, hi) = (in_first.start, in_first.end);
+        let after = lo + self.by_first[in_first].partition_point(|&i| ys[i as usize].first <= x.last + 1);
         let right = (after < hi).then(|| (ys[self.by_first[after] as usize].first - x.last - 1, self.first_run[after]));
-        let (lo, hi) = self.sentence(&self.by_last, x.sentence);
-        let before = lo + self.by_last[lo..hi].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+        let lo = in_last.start;
+        let before = lo + self.by_last[in_last].partition_point(|&i| ys[i as usize].last + 1 < x.first);
         let left = (before > lo).then(|| (x.first - ys[self.by_last[before - 1] as usize].last - 1, self.last_run[before - 1]));
         [right, left].into_iter().flatten().filter(|&(g, _)| g <= window).min().map(|(_, i)| i)
     }
@@ -549,13 +558,25 @@ impl<'y> YIndex<'y> {
                 tree.set(place_by_last[i as usize] as usize, i);
                 entered += 1;
             }
-            let (lo, hi) = self.sentence(&self.by_last, x.sentence);
-            let from = lo + self.by_last[lo..hi].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+            let Some((_, in_last)) = self.sentence(x.sentence) else { continue };
+            let (lo, hi) = (in_last.start, in_last.end);
+            let from = lo + self.by_last[in_last].partition_point(|&i| ys[i as usize].last + 1 < x.first);
             if let Some(i) = tree.min(from, hi) {
                 out[xi as usize] = Some(i);
             }
         }
     }
+}
+
+/// The runs of equal keys in `order`, each as its key and its places.
+fn runs<'o>(order: &'o [u32], key: impl Fn(u32) -> u32 + 'o) -> impl Iterator<Item = (u32, Range<usize>)> + 'o {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let &first = order.get(start)?;
+        let k = key(first);
+        let end = start + order[start..].iter().take_while(|&&i| key(i) == k).count();
+        Some((k, std::mem::replace(&mut start, end)..end))
+    })
 }
 
 /// The smallest value set in a range of places (a segment tree over places; unset places
@@ -623,12 +644,14 @@ fn keep_first_of_each(v: &mut Vec<Occ>, from: usize) {
     for (k, &i) in places.iter().enumerate() {
         keep[i as usize] = k == 0 || key(&v[from + places[k - 1] as usize]) != key(&v[from + i as usize]);
     }
-    let mut i = 0;
-    v.retain(|_| {
-        let kept = i < from || keep[i - from];
-        i += 1;
-        kept
-    });
+    let mut write = from;
+    for (i, kept) in keep.into_iter().enumerate() {
+        if kept {
+            v[write] = v[from + i];
+            write += 1;
+        }
+    }
+    v.truncate(write);
 }
 
 /// Words from the end of `y` to the start of `x` when `y` ends before `x` starts.
