@@ -9,8 +9,10 @@ if ! rustup toolchain list | grep -q nightly; then
   exit 0
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-mkdir -p fuzz/corpus/compile fuzz/corpus/classify
+mkdir -p fuzz/corpus/compile fuzz/corpus/classify fuzz/corpus/patterns
 cp rules/*.rules tests/fixtures/*.rules fuzz/corpus/compile/ 2>/dev/null || true
-for target in compile classify; do
-  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=65536
+# -timeout: an input that takes longer (a blow-up) is a failure, like a crash. `patterns` also
+# fails any check slower than its own limit (see fuzz/fuzz_targets/patterns.rs).
+for target in compile classify patterns; do
+  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=65536 -timeout=10
 done

@@ -25,6 +25,9 @@ pub struct Rulebook {
     pub(crate) concept_names: Vec<String>,
     /// The acts question, if the rulebook has one.
     pub(crate) ask: Option<AskIr>,
+    /// The pattern graph: every pattern of every act and inference, parts before wholes
+    /// (`Pat`); an inference names its pattern's node.
+    pub(crate) pats: Vec<Pat>,
     /// What the evaluator derives from the rules (gates, what silence says), on first use.
     pub(crate) plan: std::sync::OnceLock<crate::eval::plan::Plan>,
 }
@@ -105,7 +108,7 @@ pub(crate) struct FactIr {
     pub ty: FactType,
     pub open: bool,
     pub label: Option<Label>,
-    pub infers: Vec<(InferValue, Pat)>,
+    pub infers: Vec<(InferValue, PatId)>,
 }
 
 /// The acts question (`ask` in a rule file): when the `when` act holds and neither an act of
@@ -226,18 +229,48 @@ pub(crate) enum Cond {
     Cmp(FactId, CmpOp, f64),
 }
 
-/// A text pattern.
+/// Index of a node in `Rulebook::pats`.
+pub(crate) type PatId = u32;
+
+/// A text pattern: one node of the rulebook's pattern graph, whose parts are earlier nodes. A
+/// named pattern is one node however many patterns use it (`pattern p2 = p1 near p1` reads
+/// `p1` twice, not a copy of it twice), so the graph grows with the rule files, and evaluating
+/// it once per text, in order, needs no recursion.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Pat {
-    Or(Vec<Pat>),
-    And(Vec<Pat>),
-    Near(Box<Pat>, Box<Pat>, u32),
+    Or(Vec<PatId>),
+    And(Vec<PatId>),
+    Near([PatId; 2], u32),
     /// The occurrences of the first that the second precedes within the window (`false`), or
     /// that it does not precede (`true`); the evidence is the first's occurrences only.
-    After(Box<Pat>, Box<Pat>, u32, bool),
-    Not(Box<Pat>),
-    Negated(Box<Pat>),
+    After([PatId; 2], u32, bool),
+    Not(PatId),
+    Negated(PatId),
+    /// The occurrences of a concept's own phrases.
     Concept(u32),
+    /// The occurrences of every part, in text order, each once: a concept that includes
+    /// others is its own phrases' node and theirs (`concept b = a | "x"` reads `a`'s node),
+    /// so a chain of concepts that include one another grows by a node per concept.
+    Union(Vec<PatId>),
+}
+
+impl Pat {
+    /// The nodes this one reads.
+    pub fn parts(&self) -> &[PatId] {
+        match self {
+            Pat::Or(v) | Pat::And(v) | Pat::Union(v) => v,
+            Pat::Near(ab, _) | Pat::After(ab, ..) => ab,
+            Pat::Not(x) | Pat::Negated(x) => std::slice::from_ref(x),
+            Pat::Concept(_) => &[],
+        }
+    }
+}
+
+/// True when every node reads only earlier nodes and every inference names a node: the graph
+/// can then be evaluated in order (a snapshot is checked with this before it is used).
+pub(crate) fn well_formed(pats: &[Pat], facts: &[FactIr]) -> bool {
+    let parts_first = pats.iter().enumerate().all(|(i, p)| p.parts().iter().all(|&x| (x as usize) < i));
+    parts_first && facts.iter().flat_map(|f| &f.infers).all(|&(_, p)| (p as usize) < pats.len())
 }
 
 /// Every phrase of every concept, its words numbered: compiling interns each word and stem
@@ -250,24 +283,22 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// `(word id, stem id)` of every phrase word, phrase after phrase.
     pub words: Vec<(u32, u32)>,
-    /// The concepts of every phrase, phrase after phrase.
-    pub concepts: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Phrase {
     /// Its range in `Lexicon::words`.
     pub words: (u32, u32),
-    /// Its range in `Lexicon::concepts`: the concept that lists it and every concept that
-    /// includes that one.
-    pub concepts: (u32, u32),
+    /// The concept that lists it (a concept that includes that one reads its pattern node:
+    /// `Pat::Union`).
+    pub concept: u32,
     /// The last word is a prefix (`melapor*`): it matches any word or stem that starts with it.
     pub prefix: bool,
 }
 
 impl Lexicon {
     /// Adds a phrase of one or more `(word, stem)` pairs.
-    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concepts: &[u32]) {
+    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concept: u32) {
         let from = self.words.len() as u32;
         for (word, stem) in words {
             let w = self.ids.intern(word);
@@ -275,23 +306,12 @@ impl Lexicon {
             let s = if stem == word { w } else { self.ids.intern(stem) };
             self.words.push((w, s));
         }
-        let c_from = self.concepts.len() as u32;
-        self.concepts.extend_from_slice(concepts);
-        self.phrases.push(Phrase {
-            words: (from, self.words.len() as u32),
-            concepts: (c_from, self.concepts.len() as u32),
-            prefix,
-        });
+        self.phrases.push(Phrase { words: (from, self.words.len() as u32), concept, prefix });
     }
 
     /// The `(word id, stem id)` pairs of a phrase.
     pub fn words_of(&self, p: &Phrase) -> &[(u32, u32)] {
         self.words.get(p.words.0 as usize..p.words.1 as usize).unwrap_or(&[])
-    }
-
-    /// The concepts a phrase counts for.
-    pub fn concepts_of(&self, p: &Phrase) -> &[u32] {
-        self.concepts.get(p.concepts.0 as usize..p.concepts.1 as usize).unwrap_or(&[])
     }
 }
 

@@ -20,7 +20,7 @@ use crate::diagnostic::Loc;
 use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x03";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x04";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -69,7 +69,7 @@ pub fn decode(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, Snapshot
     let starts = starts(&texts);
     let mut r = Reader { bytes: payload, at: 0, texts: &texts, files: &starts, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
     let book = Rulebook::get(&mut r);
-    if r.damaged || r.at != payload.len() {
+    if r.damaged || r.at != payload.len() || !well_formed(&book.pats, &book.facts) {
         return Err(SnapshotError::Corrupt);
     }
     book.plan();
@@ -193,8 +193,9 @@ impl<'a> Reader<'a> {
             None => self.damage(),
         }
     }
-    /// Reads a nested value. The bound keeps a damaged snapshot from exhausting the stack; a
-    /// compiled rulebook deeper than that (long `near` chains) is compiled instead.
+    /// Reads a nested value (a condition: patterns are a graph, read node after node). The
+    /// bound keeps a damaged snapshot from exhausting the stack; a compiled condition is far
+    /// shallower (the rule language refuses nesting past `syntax::MAX_NESTING`).
     fn nested<T>(&mut self, empty: T, read: impl FnOnce(&mut Self) -> T) -> T {
         if self.depth > MAX_DEPTH {
             self.damaged = true;
@@ -431,6 +432,7 @@ impl Snap for Rulebook {
         self.lexicon.put(w);
         self.concept_names.put(w);
         self.ask.put(w);
+        put_pats(w, &self.pats);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let laws: Vec<LawIr> = Snap::get(r);
@@ -448,6 +450,7 @@ impl Snap for Rulebook {
             lexicon: Snap::get(r),
             concept_names: Snap::get(r),
             ask: Snap::get(r),
+            pats: get_pats(r),
             plan: Default::default(),
         }
     }
@@ -587,61 +590,63 @@ impl Cond {
     }
 }
 
-impl Snap for Pat {
-    fn put(&self, w: &mut Writer<'_>) {
-        match self {
-            Pat::Or(xs) => {
-                w.out.push(0);
-                xs.put(w)
-            }
-            Pat::And(xs) => {
-                w.out.push(1);
-                xs.put(w)
-            }
-            Pat::Near(a, b, d) => {
-                w.out.push(2);
-                a.put(w);
-                b.put(w);
-                d.put(w)
-            }
-            Pat::After(a, b, d, not) => {
-                w.out.push(if *not { 7 } else { 6 });
-                a.put(w);
-                b.put(w);
-                d.put(w)
-            }
-            Pat::Not(x) => {
-                w.out.push(3);
-                x.put(w)
-            }
-            Pat::Negated(x) => {
-                w.out.push(4);
-                x.put(w)
-            }
+/// The pattern graph, node after node; a node's parts are written as how far back they are
+/// (parts come first, most often just before), which reading turns back into indices: a part
+/// that is not an earlier node is damage.
+fn put_pats(w: &mut Writer<'_>, pats: &[Pat]) {
+    w.uint(pats.len() as u64);
+    for (i, p) in pats.iter().enumerate() {
+        let back = |x: PatId| (i as u64).wrapping_sub(x as u64);
+        match p {
+            Pat::Or(_) => w.out.push(0),
+            Pat::And(_) => w.out.push(1),
+            Pat::Near(..) => w.out.push(2),
+            Pat::Not(_) => w.out.push(3),
+            Pat::Negated(_) => w.out.push(4),
             Pat::Concept(c) => {
                 w.out.push(5);
-                c.put(w)
+                c.put(w);
+                continue;
             }
+            Pat::After(_, _, not) => w.out.push(if *not { 7 } else { 6 }),
+            Pat::Union(_) => w.out.push(8),
         }
-    }
-    fn get(r: &mut Reader<'_>) -> Self {
-        r.nested(Pat::Or(vec![]), Self::get_flat)
+        if let Pat::Or(xs) | Pat::And(xs) | Pat::Union(xs) = p {
+            w.uint(xs.len() as u64);
+        }
+        p.parts().iter().for_each(|&x| w.uint(back(x)));
+        if let Pat::Near(_, d) | Pat::After(_, d, _) = p {
+            d.put(w);
+        }
     }
 }
 
-impl Pat {
-    fn get_flat(r: &mut Reader<'_>) -> Self {
-        match r.tag(8) {
-            0 => Pat::Or(Snap::get(r)),
-            1 => Pat::And(Snap::get(r)),
-            2 => Pat::Near(Snap::get(r), Snap::get(r), Snap::get(r)),
-            3 => Pat::Not(Snap::get(r)),
-            4 => Pat::Negated(Snap::get(r)),
-            6 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), false),
-            7 => Pat::After(Snap::get(r), Snap::get(r), Snap::get(r), true),
-            _ => Pat::Concept(Snap::get(r)),
-        }
+fn get_pats(r: &mut Reader<'_>) -> Vec<Pat> {
+    let n = r.len();
+    let mut pats = Vec::with_capacity(n);
+    for i in 0..n {
+        let part = |r: &mut Reader<'_>| match r.uint() {
+            back @ 1.. if back <= i as u64 => (i as u64 - back) as PatId,
+            _ => r.damage(),
+        };
+        let p = match r.tag(9) {
+            t @ (0 | 1 | 8) => {
+                let parts = (0..r.len()).map(|_| part(r)).collect();
+                match t {
+                    0 => Pat::Or(parts),
+                    1 => Pat::And(parts),
+                    _ => Pat::Union(parts),
+                }
+            }
+            2 => Pat::Near([part(r), part(r)], Snap::get(r)),
+            3 => Pat::Not(part(r)),
+            4 => Pat::Negated(part(r)),
+            5 => Pat::Concept(Snap::get(r)),
+            t => Pat::After([part(r), part(r)], Snap::get(r), t == 7),
+        };
+        pats.push(p);
     }
+    pats
 }
 
 /// A citation is most often a law's short citation, a space and the article ("UU 7/2017" +
@@ -728,8 +733,8 @@ impl Snap for ExampleIr {
 
 /// The lexicon is most of a rulebook, written column by column (each column compresses well):
 /// every phrase's words joined by spaces (usually a place in the pool, since phrases are written
-/// in lower case); every phrase's flags (prefix, same concepts as the previous phrase); the
-/// concept lists that change; then how each stem relates to its word: the same, the word with
+/// in lower case); every phrase's flags (prefix, same concept as the previous phrase); the
+/// concepts that change; then how each stem relates to its word: the same, the word with
 /// a few bytes cut at either end ("menghadiri" → "hadir"), or its own text. Reading adds the
 /// phrases again in order, so word ids come out as compiling numbered them.
 impl Snap for Lexicon {
@@ -740,17 +745,17 @@ impl Snap for Lexicon {
             let words: Vec<&str> = self.words_of(p).iter().map(|x| text(x).0).collect();
             w.str(&words.join(" "));
         }
-        let mut concepts: &[u32] = &[];
+        let mut concept = None;
         let mut changed = vec![];
         for p in &self.phrases {
-            let same = self.concepts_of(p) == concepts;
+            let same = concept == Some(p.concept);
             w.out.push(p.prefix as u8 | (same as u8) << 1);
             if !same {
-                concepts = self.concepts_of(p);
-                changed.push(concepts);
+                concept = Some(p.concept);
+                changed.push(p.concept);
             }
         }
-        changed.iter().for_each(|c| c.to_vec().put(w));
+        changed.iter().for_each(|c| c.put(w));
         let stems: Vec<Stem> = self.words.iter().map(|x| Stem::of(text(x).0, text(x).1)).collect();
         stems.iter().for_each(|s| w.out.push(s.code()));
         stems.iter().for_each(|s| if let Stem::Cut(hi, lo) = s { w.out.push(hi << 4 | lo) });
@@ -760,17 +765,17 @@ impl Snap for Lexicon {
         let n = r.len();
         let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str().split(' ').collect()).collect();
         let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
-        let concept_lists: Vec<Vec<u32>> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
+        let concepts: Vec<u32> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
         let count = phrases.iter().map(Vec::len).sum::<usize>();
         let codes: Vec<u8> = (0..count).map(|_| r.tag(3)).collect();
         let cuts: Vec<u8> = (0..codes.iter().filter(|&&c| c == 1).count()).map(|_| r.byte()).collect();
         let texts: Vec<&str> = (0..codes.iter().filter(|&&c| c == 2).count()).map(|_| r.str()).collect();
-        let (mut codes, mut cuts, mut texts, mut lists) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concept_lists.iter());
+        let (mut codes, mut cuts, mut texts, mut concepts) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concepts.into_iter());
         let mut lexicon = Lexicon::default();
-        let mut concepts: &[u32] = &[];
+        let mut concept = 0;
         for (words, f) in phrases.iter().zip(flags) {
             if f & 2 == 0 {
-                concepts = lists.next().map_or(&[], Vec::as_slice);
+                concept = concepts.next().unwrap_or_else(|| r.damage());
             }
             let pairs: Vec<(&str, &str)> = words
                 .iter()
@@ -783,7 +788,7 @@ impl Snap for Lexicon {
                     (word, stem.unwrap_or_else(|| r.damage()))
                 })
                 .collect();
-            lexicon.add(pairs.into_iter(), f & 1 != 0, concepts);
+            lexicon.add(pairs.into_iter(), f & 1 != 0, concept);
         }
         lexicon
     }
@@ -830,7 +835,7 @@ mod tests {
         let (book, bytes) = builtin();
         let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
-            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask)
+            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask, b.pats)
         };
         assert_eq!(parts(&read), parts(&book));
         assert_eq!(read.fact_index, book.fact_index);

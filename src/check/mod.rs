@@ -2,6 +2,7 @@
 //! (what classification needs, fast); `check` adds the warnings and runs every example (what a
 //! legal officer needs while editing).
 
+mod graph;
 mod lint;
 mod resolve;
 
@@ -47,7 +48,7 @@ pub fn check(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
 }
 
 fn locate(sources: &Sources, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = diags.into_iter().map(|d| sources.locate(d)).collect();
+    let mut out = sources.locate_all(diags);
     out.sort_by(|a, b| (a.loc.file, a.loc.start, a.code).cmp(&(b.loc.file, b.loc.start, b.code)));
     out.dedup_by(|a, b| a.loc == b.loc && a.code == b.code && a.message == b.message);
     out

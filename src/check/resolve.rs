@@ -1,9 +1,10 @@
 //! Name resolution and type checking: syntax tree → `Rulebook`, with an error for every unknown
 //! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
 
-use crate::diagnostic::{suggest, Diagnostic, Loc};
+use super::graph;
+use crate::diagnostic::{suggest_counting, Diagnostic, Loc};
 use crate::rulebook::*;
-use crate::syntax::ast::{self, ConceptItem, Expr, Item, Pattern, TypeRef, Value};
+use crate::syntax::ast::{self, ConceptItem, Expr, Item, LinkOp, Pattern, TypeRef, Value};
 use crate::text;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 use crate::words::WordHasher;
@@ -13,6 +14,17 @@ use std::hash::BuildHasherDefault;
 /// Names to indices, hashed with the lexicon's word hasher: compiling looks up some six thousand
 /// names, and SipHash cost more than the rest of each lookup.
 type Names<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHasher>>;
+
+/// What "did you mean" hints may cost in all, in characters compared: past it, unknown names
+/// are reported without one. (A file of 20,000 unknown names among 20,000 declared ones
+/// compared every pair: 105 s for 1 MB.)
+const HINT_BUDGET: usize = 4_000_000;
+
+/// The window of `near`, `after` and `notafter` when none is written, in words.
+const DEFAULT_WINDOW: u32 = 8;
+/// The widest window that can be written: no description has that many words (descriptions
+/// are at most 1 MB).
+const MAX_WINDOW: u32 = 1_000_000;
 
 /// What the linter needs to know besides the rulebook.
 #[derive(Debug, Default)]
@@ -55,18 +67,20 @@ pub(crate) struct Resolver<'a> {
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
     inline: Names<'a, u32>,
-    /// The named patterns being expanded, innermost last (a pattern that uses itself is an error).
-    expanding: Vec<usize>,
+    /// The pattern-graph node of each concept (one per concept).
+    concept_nodes: Vec<Option<PatId>>,
+    /// The node of each named pattern, once compiled (`named_patterns`).
+    named: Vec<Option<PatId>>,
+    /// Per named pattern, its cycle (`graph::components`): a use inside its own cycle is an error.
+    pattern_cycles: Vec<u32>,
+    /// Per enum, its values and groups by name (looked up for every `applies to`, `in` and
+    /// inferred value; a list would be searched once per use and per group declared).
+    enum_values: Vec<Names<'a, u64>>,
+    /// What "did you mean" hints have cost so far (`HINT_BUDGET`).
+    hint_work: usize,
     /// Reads the lexicon's phrases, reusing its buffers from one phrase to the next.
     analyser: text::Analyser,
-    /// How many more unknown names get a "did you mean" (`MAX_HINTS` at first).
-    hints_left: usize,
 }
-
-/// Unknown names that get a "did you mean" hint, the first ones read. A hint compares the name
-/// with every declared one: 8,000 unknown names among 8,000 concepts took 4.4 s to check, nearly
-/// all of it spent on hints nobody reads past the first screenful.
-const MAX_HINTS: usize = 100;
 
 /// Resolves a whole rulebook. Returns it only when there is no error.
 pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Vec<Diagnostic>) {
@@ -96,22 +110,27 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             lexicon: Lexicon::default(),
             concept_names: vec![],
             ask: None,
+            pats: vec![],
             plan: Default::default(),
         },
         usage: Usage::default(),
         inline: Names::default(),
-        expanding: vec![],
+        concept_nodes: vec![],
+        named: vec![],
+        pattern_cycles: vec![],
+        enum_values: vec![],
+        hint_work: 0,
         analyser: text::Analyser::default(),
-        hints_left: MAX_HINTS,
     };
     r.declare();
     r.enums();
     r.concepts();
+    r.named_patterns();
     r.laws_periods_sanctions();
     r.facts();
     r.rules();
     r.ask();
-    r.unused_patterns();
+    r.pattern_names();
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
 }
@@ -166,24 +185,25 @@ impl<'a> Resolver<'a> {
         self.usage.patterns_used = vec![false; self.d.pattern_items.len()];
     }
 
-    /// An unknown name, with "did you mean" while hints last (`candidates` is called only then).
-    fn unknown(&mut self, what: &str, name: &ast::Name, candidates: impl FnOnce(&Self) -> Vec<&str>) {
-        let mut d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
-        if self.may_hint() {
-            if let Some(s) = suggest(name.text, candidates(self)) {
-                d = d.with_hint(format!("did you mean `{s}`?"));
-            }
-        }
+    fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
+        let d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
+        let d = self.with_suggestion(d, name.text, candidates);
         self.diags.push(d);
     }
 
-    /// Whether one more unknown name gets a "did you mean" (see `MAX_HINTS`).
-    fn may_hint(&mut self) -> bool {
-        if self.hints_left == 0 {
-            return false;
+    /// `d` with "did you mean" the closest of `candidates`, if one is close and hints have not
+    /// spent `HINT_BUDGET`.
+    fn with_suggestion(&mut self, d: Diagnostic, name: &str, candidates: Vec<&str>) -> Diagnostic {
+        match suggest_counting(name, candidates, &mut self.hint_work) {
+            Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+            None => d,
         }
-        self.hints_left -= 1;
-        true
+    }
+
+    /// The names a "did you mean" hint may offer (`names` lists them), or none once hints
+    /// have spent `HINT_BUDGET`: listing them costs as much as the rulebook has names.
+    fn hint_candidates(&self, names: impl FnOnce(&Self) -> Vec<&'a str>) -> Vec<&'a str> {
+        if self.hint_work > HINT_BUDGET { vec![] } else { names(self) }
     }
 
     fn enums(&mut self) {
@@ -193,31 +213,36 @@ impl<'a> Resolver<'a> {
                 self.diags.push(Diagnostic::error("E-TOO-MANY-VALUES", e.name.loc, format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len())));
             }
             let mut ir = EnumIr { name: e.name.text.to_string(), values: vec![], groups: vec![] };
-            for (v, label) in e.variants.iter().take(64) {
-                if ir.values.iter().any(|(x, _)| *x == v.text) {
+            let mut by_name: Names<'a, u64> = Names::default();
+            for (i, (v, label)) in e.variants.iter().take(64).enumerate() {
+                if by_name.contains_key(v.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
                 }
+                by_name.entry(v.text).or_insert(1 << i);
                 ir.values.push((v.text.to_string(), label.to_label()));
             }
+            let values: Vec<&'a str> = e.variants.iter().take(64).map(|(v, _)| v.text).collect();
             for g in &e.groups {
                 let mut mask = 0u64;
                 for m in &g.members {
-                    match ir.mask_of(m.text) {
+                    match by_name.get(m.text) {
                         Some(bits) => mask |= bits,
                         None => {
-                            let cands: Vec<&str> = ir.values.iter().map(|(v, _)| v.as_str()).collect();
-                            let mut d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
-                            if let Some(s) = suggest(m.text, cands) { d = d.with_hint(format!("did you mean `{s}`?")); }
+                            let d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
+                            let cands = self.hint_candidates(|_| values.clone());
+                            let d = self.with_suggestion(d, m.text, cands);
                             self.diags.push(d);
                         }
                     }
                 }
-                if ir.mask_of(g.name.text).is_some() {
+                if by_name.contains_key(g.name.text) {
                     self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
                 }
+                by_name.entry(g.name.text).or_insert(mask);
                 ir.groups.push((g.name.text.to_string(), g.label.to_label(), mask));
             }
             self.book.enums.push(ir);
+            self.enum_values.push(by_name);
         }
     }
 
@@ -226,53 +251,54 @@ impl<'a> Resolver<'a> {
         self.book.concept_names = concepts.iter().map(|c| c.name.text.to_string()).collect();
         self.usage.concept_locs = concepts.iter().map(|c| c.name.loc).collect();
         self.usage.concepts_used = vec![false; concepts.len()];
-        // Direct inclusions, then every concept's ancestors (concepts that include it).
-        let mut children: Vec<Vec<usize>> = vec![vec![]; concepts.len()];
+        let mut includes: Vec<Vec<u32>> = vec![vec![]; concepts.len()];
         for (i, c) in concepts.iter().enumerate() {
             for item in &c.items {
                 if let ConceptItem::Ref(n) = item {
                     match self.d.concepts.get(n.text) {
-                        Some(&j) => { children[i].push(j); self.usage.concepts_used[j] = true; }
-                        None => self.unknown("concept", n, |r| r.d.concepts.keys().copied().collect()),
+                        Some(&j) => { includes[i].push(j as u32); self.usage.concepts_used[j] = true; }
+                        None => { let names = self.hint_candidates(|r| r.d.concepts.keys().copied().collect()); self.unknown("concept", n, names) }
                     }
                 }
             }
         }
-        let mut ancestors: Vec<Vec<u32>> = vec![vec![]; concepts.len()];
-        for (root, anc) in ancestors.iter_mut().enumerate() {
-            // Everything reachable from `root` has `root` as an ancestor; collected by a DFS below.
-            anc.push(root as u32);
+        let cycles = graph::components(&includes);
+        let on_cycle = graph::on_cycle(&includes, &cycles);
+        for (c, _) in concepts.iter().zip(&on_cycle).filter(|(_, &on)| on) {
+            self.diags.push(Diagnostic::error("E-CYCLE", c.name.loc, format!("concept `{}` includes itself", c.name.text)));
         }
-        for root in 0..concepts.len() {
-            let mut stack = children[root].clone();
-            let mut seen = vec![false; concepts.len()];
-            while let Some(c) = stack.pop() {
-                if c == root {
-                    self.diags.push(Diagnostic::error("E-CYCLE", concepts[root].name.loc, format!("concept `{}` includes itself", concepts[root].name.text)));
-                    break;
-                }
-                if std::mem::replace(&mut seen[c], true) { continue; }
-                ancestors[c].push(root as u32);
-                stack.extend(children[c].iter().copied());
-            }
-        }
+        // A phrase counts for the concept that lists it; a concept that includes others
+        // unites their nodes with its own (`Pat::Union`), included ones first.
         for (i, c) in concepts.iter().enumerate() {
             for item in &c.items {
                 if let ConceptItem::Phrase(p, loc) = item {
-                    self.add_phrase(p, *loc, &ancestors[i]);
+                    self.add_phrase(p, *loc, i as u32);
                 }
             }
         }
+        self.concept_nodes = vec![None; concepts.len()];
+        for i in graph::order(&cycles) {
+            let own = self.node(Pat::Concept(i as u32));
+            let others = includes[i].iter().filter(|&&j| cycles[j as usize] != cycles[i]);
+            let mut parts: Vec<PatId> = others.filter_map(|&j| self.concept_nodes[j as usize]).collect();
+            let node = if parts.is_empty() {
+                own
+            } else {
+                parts.insert(0, own);
+                self.node(Pat::Union(parts))
+            };
+            self.concept_nodes[i] = Some(node);
+        }
     }
 
-    fn add_phrase(&mut self, phrase: &str, loc: Loc, concepts: &[u32]) {
+    fn add_phrase(&mut self, phrase: &str, loc: Loc, concept: u32) {
         let a = self.analyser.analyse(phrase.trim_end_matches('*'));
         if a.tokens().is_empty() {
             self.diags.push(Diagnostic::error("E-EMPTY-PHRASE", loc, "this phrase has no words"));
             return;
         }
         let words = (0..a.tokens().len()).map(|i| (a.word(i), a.stem(i)));
-        self.book.lexicon.add(words, phrase.ends_with('*'), concepts);
+        self.book.lexicon.add(words, phrase.ends_with('*'), concept);
     }
 
     fn laws_periods_sanctions(&mut self) {
@@ -327,10 +353,10 @@ impl<'a> Resolver<'a> {
                     out.push(citation_text(&l.short, &c.article));
                 }
                 None => {
-                    let mut d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
-                    if let Some(s) = self.may_hint().then(|| suggest(c.law.text, self.d.laws.keys().copied())).flatten() {
-                        d = d.with_hint(format!("did you mean `{s}`?"));
-                    } else {
+                    let d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
+                    let cands = self.hint_candidates(|r| r.d.laws.keys().copied().collect());
+                    let mut d = self.with_suggestion(d, c.law.text, cands);
+                    if d.hint.is_none() {
                         d = d.with_hint("declare it with `law CODE \"short citation\" \"full title\"`");
                     }
                     self.diags.push(d);
@@ -350,7 +376,8 @@ impl<'a> Resolver<'a> {
                 TypeRef::Enum(n) => match self.d.enums.get(n.text) {
                     Some(&i) => FactType::Enum(i as u16),
                     None => {
-                        self.unknown("type", n, |r| r.d.enums.keys().copied().collect());
+                        let names = self.hint_candidates(|r| r.d.enums.keys().copied().collect());
+                        self.unknown("type", n, names);
                         FactType::Bool
                     }
                 },
@@ -369,16 +396,10 @@ impl<'a> Resolver<'a> {
                         "false" => Some(InferValue::Bool(false)),
                         _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
                     },
-                    FactType::Enum(e) => match self.book.enums[e as usize].mask_of(inf.value.text) {
-                        Some(m) => Some(InferValue::Set(m)),
-                        None => {
-                            self.unknown(&format!("value of `{}`", self.book.enums[e as usize].name), &inf.value, |r| r.enum_names(e));
-                            None
-                        }
-                    },
+                    FactType::Enum(e) => self.enum_mask(e, &inf.value).map(InferValue::Set),
                     _ => { self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`"); None }
                 };
-                let pat = self.pattern(&inf.pattern);
+                let pat = self.pattern(&inf.pattern, None);
                 if let Some(v) = value { self.book.facts[id as usize].infers.push((v, pat)); }
             }
         }
@@ -422,95 +443,187 @@ impl<'a> Resolver<'a> {
                 None
             }
             None => {
-                self.unknown("act", n, |r| r.book.facts.iter().filter(|f| !f.open).map(|f| f.name.as_str()).collect());
+                let names = self.hint_candidates(|r| {
+                    r.items.iter().filter_map(|i| match i { Item::Fact(f) if !f.open => Some(f.name.text), _ => None }).collect()
+                });
+                self.unknown("act", n, names);
                 None
             }
         }
-    }
-
-    fn enum_names(&self, e: u16) -> Vec<&str> {
-        let en = &self.book.enums[e as usize];
-        en.values.iter().map(|(v, _)| v.as_str()).chain(en.groups.iter().map(|(g, _, _)| g.as_str())).collect()
     }
 
     fn type_error(&mut self, loc: Loc, msg: &str) {
         self.diags.push(Diagnostic::error("E-TYPE", loc, msg.to_string()));
     }
 
-    fn pattern(&mut self, p: &'a Pattern<'a>) -> Pat {
-        match p {
-            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x)).collect()),
-            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x)).collect()),
-            Pattern::Near(a, b, w) => Pat::Near(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w),
-            Pattern::After(a, b, w, not) => Pat::After(Box::new(self.pattern(a)), Box::new(self.pattern(b)), *w, *not),
-            Pattern::Not(a) => Pat::Not(Box::new(self.pattern(a))),
-            Pattern::Negated(a) => Pat::Negated(Box::new(self.pattern(a))),
+    /// Compiles a pattern into the pattern graph and returns its node; `within` is the named
+    /// pattern whose body it is, if any.
+    fn pattern(&mut self, p: &'a Pattern<'a>, within: Option<usize>) -> PatId {
+        let node = match p {
+            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x, within)).collect()),
+            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x, within)).collect()),
+            Pattern::Chain(head, links) => return self.chain(head, links, within),
+            Pattern::Not(a) => Pat::Not(self.pattern(a, within)),
+            Pattern::Negated(a) => Pat::Negated(self.pattern(a, within)),
             Pattern::Concept(n) => match (self.d.concepts.get(n.text), self.d.patterns.get(n.text)) {
-                (Some(&i), _) => { self.usage.concepts_used[i] = true; Pat::Concept(i as u32) }
-                (None, Some(&k)) => self.named_pattern(k, n),
+                (Some(&i), _) => {
+                    self.usage.concepts_used[i] = true;
+                    return self.concept_node(i as u32);
+                }
+                (None, Some(&k)) => return self.named_ref(k, n, within),
                 (None, None) => {
-                    self.unknown("concept or pattern", n, |r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
+                    let names = self.hint_candidates(|r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
+                    self.unknown("concept or pattern", n, names);
                     Pat::Or(vec![])
                 }
             },
             Pattern::Phrase(s, loc) => {
-                if let Some(&c) = self.inline.get(s.as_ref()) { return Pat::Concept(c); }
+                if let Some(&c) = self.inline.get(s.as_ref()) {
+                    return self.concept_node(c);
+                }
                 let c = self.book.concept_names.len() as u32;
                 self.book.concept_names.push(format!("\"{s}\""));
                 self.usage.concepts_used.push(true);
                 self.usage.concept_locs.push(*loc);
                 self.inline.insert(s, c);
-                self.add_phrase(s, *loc, &[c]);
-                Pat::Concept(c)
+                self.add_phrase(s, *loc, c);
+                return self.concept_node(c);
+            }
+        };
+        self.node(node)
+    }
+
+    /// `a near b after/2 c …`: a node per link, each reading the one before, built in a loop
+    /// (a chain of 100,000 links is 100,000 nodes, not 100,000 nested calls).
+    fn chain(&mut self, head: &'a Pattern<'a>, links: &'a [ast::Link<'a>], within: Option<usize>) -> PatId {
+        let mut left = self.pattern(head, within);
+        for link in links {
+            let right = self.pattern(&link.operand, within);
+            let window = match link.window {
+                None => DEFAULT_WINDOW,
+                Some((w, loc)) => self.window(link.op, w, loc),
+            };
+            let node = match link.op {
+                LinkOp::Near => Pat::Near([left, right], window),
+                LinkOp::After => Pat::After([left, right], window, false),
+                LinkOp::NotAfter => Pat::After([left, right], window, true),
+            };
+            left = self.node(node);
+        }
+        left
+    }
+
+    /// A window as written, in words: a whole number from 0 to `MAX_WINDOW` (the grammar's
+    /// numbers also read `near/-5` and `near/2.5`, which once passed silently as 0 and 2).
+    fn window(&mut self, op: LinkOp, w: f64, loc: Loc) -> u32 {
+        if (0.0..=MAX_WINDOW as f64).contains(&w) && w.fract() == 0.0 {
+            return w as u32;
+        }
+        let word = match op {
+            LinkOp::Near => "near",
+            LinkOp::After => "after",
+            LinkOp::NotAfter => "notafter",
+        };
+        let msg = format!("the window of `{word}` must be a whole number of words from 0 to {MAX_WINDOW}, not {w}");
+        self.diags.push(Diagnostic::error("E-WINDOW", loc, msg).with_hint(format!("`{word}/3` means within 3 words; `{word}` alone means within {DEFAULT_WINDOW}")));
+        DEFAULT_WINDOW
+    }
+
+    /// Adds a node to the pattern graph.
+    fn node(&mut self, p: Pat) -> PatId {
+        self.book.pats.push(p);
+        (self.book.pats.len() - 1) as PatId
+    }
+
+    /// The node of concept `c`, made on its first use.
+    fn concept_node(&mut self, c: u32) -> PatId {
+        if let Some(&Some(id)) = self.concept_nodes.get(c as usize) {
+            return id;
+        }
+        let id = self.node(Pat::Concept(c));
+        if self.concept_nodes.len() <= c as usize {
+            self.concept_nodes.resize(c as usize + 1, None);
+        }
+        self.concept_nodes[c as usize] = Some(id);
+        id
+    }
+
+    /// Compiles every named pattern once, after the patterns it uses, so that a use of one is
+    /// its node: `pattern p2 = p1 near p1` reads one node twice. (Expanding each use in place
+    /// instead doubled the work with every such line.)
+    fn named_patterns(&mut self) {
+        let items = self.d.pattern_items.clone();
+        let uses: Vec<Vec<u32>> = items.iter().map(|p| {
+            let mut out = vec![];
+            self.uses(&p.body, &mut out);
+            out
+        }).collect();
+        self.pattern_cycles = graph::components(&uses);
+        self.named = vec![None; items.len()];
+        for k in graph::order(&self.pattern_cycles) {
+            let id = self.pattern(&items[k].body, Some(k));
+            self.named[k] = Some(id);
+        }
+    }
+
+    /// The named patterns that `p` uses (a concept hides a pattern of the same name).
+    fn uses(&self, p: &Pattern, out: &mut Vec<u32>) {
+        match p {
+            Pattern::Or(v) | Pattern::And(v) => v.iter().for_each(|x| self.uses(x, out)),
+            Pattern::Chain(head, links) => {
+                self.uses(head, out);
+                links.iter().for_each(|l| self.uses(&l.operand, out));
+            }
+            Pattern::Not(a) | Pattern::Negated(a) => self.uses(a, out),
+            Pattern::Concept(n) if !self.d.concepts.contains_key(n.text) => {
+                out.extend(self.d.patterns.get(n.text).map(|&k| k as u32));
+            }
+            Pattern::Concept(_) | Pattern::Phrase(..) => {}
+        }
+    }
+
+    /// A use of named pattern `k` (inside the body of named pattern `within`, if any): its
+    /// node, or an error when `k` is on a cycle with `within` (`pattern loop = "x" near loop`).
+    fn named_ref(&mut self, k: usize, used_as: &ast::Name, within: Option<usize>) -> PatId {
+        if within != Some(k) {
+            self.usage.patterns_used[k] = true;
+        }
+        let on_cycle = within.is_some_and(|w| self.pattern_cycles[w] == self.pattern_cycles[k]);
+        match self.named[k] {
+            Some(id) if !on_cycle => id,
+            _ => {
+                let msg = format!("pattern `{}` uses itself", used_as.text);
+                self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
+                self.node(Pat::Or(vec![]))
             }
         }
     }
 
-    /// A named pattern, expanded where it is used (the compiled rulebook is the same as if its
-    /// body were written there).
-    fn named_pattern(&mut self, k: usize, used_as: &ast::Name) -> Pat {
-        self.usage.patterns_used[k] = true;
-        if self.expanding.contains(&k) {
-            let msg = format!("pattern `{}` uses itself", used_as.text);
-            self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
-            return Pat::Or(vec![]);
-        }
-        self.expanding.push(k);
-        let decl: &'a ast::PatternDecl<'a> = self.d.pattern_items[k];
-        let p = self.pattern(&decl.body);
-        self.expanding.pop();
-        p
-    }
-
-    /// Named patterns that nothing uses: their names are checked all the same (an unused one is
-    /// only a warning, from `lint`), and a name shared with a concept is an error.
-    fn unused_patterns(&mut self) {
-        let items = self.d.pattern_items.clone();
-        for (k, &p) in items.iter().enumerate() {
+    /// A pattern may not share its name with a concept; and where each pattern is declared,
+    /// for the linter.
+    fn pattern_names(&mut self) {
+        for p in &self.d.pattern_items {
             if self.d.concepts.contains_key(p.name.text) {
                 let msg = format!("pattern `{}` has the name of a concept", p.name.text);
                 self.diags.push(Diagnostic::error("E-DUPLICATE", p.name.loc, msg).with_hint("rename the pattern; patterns and concepts share one set of names"));
             }
             self.usage.pattern_locs.push((p.name.loc, p.name.text.to_string()));
-            if !self.usage.patterns_used[k] {
-                self.pattern(&p.body);
-                self.usage.patterns_used[k] = false;
-            }
         }
     }
 
     fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
         match self.book.fact_index.get(n.text) {
             Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
-            None => { self.unknown("fact", n, |r| r.d.facts.keys().copied().collect()); None }
+            None => { let names = self.hint_candidates(|r| r.d.facts.keys().copied().collect()); self.unknown("fact", n, names); None }
         }
     }
 
     fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
-        let m = self.book.enums[e as usize].mask_of(n.text);
+        let m = self.enum_values.get(e as usize).and_then(|by_name| by_name.get(n.text)).copied();
         if m.is_none() {
+            let cands = self.hint_candidates(|r| r.enum_values.get(e as usize).map_or(vec![], |by_name| by_name.keys().copied().collect()));
             let what = format!("value of `{}`", self.book.enums[e as usize].name);
-            self.unknown(&what, n, |r| r.enum_names(e));
+            self.unknown(&what, n, cands);
         }
         m
     }
@@ -538,7 +651,7 @@ impl<'a> Resolver<'a> {
                 Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
                 Some((id, FactType::Date)) => match self.d.periods.get(target.text) {
                     Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
-                    None => { self.unknown("period", target, |r| r.d.periods.keys().copied().collect()); Cond::Const(false) }
+                    None => { let names = self.hint_candidates(|r| r.d.periods.keys().copied().collect()); self.unknown("period", target, names); Cond::Const(false) }
                 },
                 Some(_) => { self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text)); Cond::Const(false) }
                 None => Cond::Const(false),
@@ -593,7 +706,7 @@ impl<'a> Resolver<'a> {
                 match self.d.rules.get(o.text) {
                     Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
                     Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
-                    None => self.unknown("rule", o, |r| r.d.rules.keys().copied().collect()),
+                    None => { let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect()); self.unknown("rule", o, names) }
                 }
             }
         }
@@ -634,7 +747,7 @@ impl<'a> Resolver<'a> {
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
                 Some(&i) => sanctions.push(i as u32),
-                None => self.unknown("sanction", s, |r| r.d.sanctions.keys().copied().collect()),
+                None => { let names = self.hint_candidates(|r| r.d.sanctions.keys().copied().collect()); self.unknown("sanction", s, names) }
             }
         }
         sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
@@ -690,7 +803,8 @@ impl<'a> Resolver<'a> {
         let must_match = match &ex.by {
             Some(by) => {
                 if !self.d.rules.contains_key(by.text) {
-                    self.unknown("rule", by, |r| r.d.rules.keys().copied().collect());
+                    let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect());
+                    self.unknown("rule", by, names);
                 }
                 Some(by.text.to_string())
             }
@@ -700,5 +814,46 @@ impl<'a> Resolver<'a> {
             },
         };
         ExampleIr { text: ex.text.to_string(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Rulebook, Sources};
+
+    fn compile(name: &str, text: &str) -> Rulebook {
+        Rulebook::compile(&Sources::single(name, text)).unwrap_or_else(|d| panic!("{name}: {d:?}"))
+    }
+
+    /// `pattern p2 = p1 near p1` and so on: a named pattern is one node wherever it is used, so
+    /// the graph grows by a node per line (expanded in place, it doubled with each line).
+    #[test]
+    fn a_named_pattern_is_one_node_wherever_it_is_used() {
+        for (name, text) in [
+            ("named_near_tree.rules", include_str!("../../tests/hostile/named_near_tree.rules")),
+            ("named_and_tree.rules", include_str!("../../tests/hostile/named_and_tree.rules")),
+        ] {
+            let book = compile(name, text);
+            let lines = text.lines().count();
+            assert!(book.pats.len() <= lines, "{name}: {} nodes for {lines} lines", book.pats.len());
+        }
+    }
+
+    /// `concept c1 = c0 | "w1"`, `concept c2 = c1 | "w2"` …: a phrase counts for the concept
+    /// that lists it, and a concept reads the nodes of those it includes, so the rulebook grows
+    /// by a node or two per concept (listing each phrase under every concept that includes it
+    /// grew with the square of the chain: 454 MB for 10,000 concepts).
+    #[test]
+    fn a_chain_of_included_concepts_grows_linearly() {
+        let n = 10_000;
+        let mut text = String::from("law L \"L\" \"L\"\nsanction s \"S\" { severity 1 }\nconcept c0 = \"a\"\n");
+        for i in 1..=n {
+            text.push_str(&format!("concept c{i} = c{} | \"w{i}\"\n", i - 1));
+        }
+        text.push_str(&format!("act x \"X\" = c{n}\nrule r \"R\" {{ prohibition when x sanction s basis L \"1\" example \"a\" => violation }}\n"));
+        let book = compile("chain.rules", &text);
+        assert!(book.pats.len() <= 2 * n + 2, "{} nodes", book.pats.len());
+        assert_eq!(book.lexicon.phrases.len(), n + 1);
+        assert!(crate::check::run_examples(&book).iter().all(|e| e.ok));
     }
 }

@@ -13,6 +13,12 @@ use crate::verdict::{FactInput, Incident};
 /// than truncated silently (the page keeps what was typed).
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
+/// Evidence spans kept per fact. Only what is shown is cut: every occurrence counts for
+/// matching (a text that repeats "Ada kampanye." 64 times before "saya like postingan
+/// kampanye caleg" once lost that act when occurrences past 256 were dropped), and each
+/// span is compared with those kept before it.
+pub const MAX_EVIDENCE: usize = 256;
+
 /// Fact values and, for facts read from the text, the byte spans that gave them.
 #[derive(Default)]
 pub(crate) struct FactTable {
@@ -255,7 +261,7 @@ fn show(input: &FactInput) -> String {
 /// the text are false: a description is taken as complete about what was done.
 pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &str, a: &Analysis, m: &Matches) {
     let mut dates: Option<Vec<text::FoundDate>> = None;
-    let mut occ = Vec::new();
+    let mut patterns = matcher::Patterns::new(&book.pats);
     for (id, fact) in book.facts.iter().enumerate() {
         if t.given[id] {
             continue;
@@ -279,10 +285,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             if needs.as_ref().is_some_and(|cs| !cs.iter().any(|&c| m.occurs(c))) {
                 continue;
             }
-            occ.clear();
-            if !matcher::eval(pat, m, false, &mut occ) {
-                continue;
-            }
+            let Some(occ) = patterns.eval(*pat, m) else { continue };
             any = true;
             match value {
                 InferValue::Set(bits) => set |= bits,
@@ -290,7 +293,10 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
                 InferValue::Bool(false) => no = true,
             }
             let toks = a.tokens();
-            for o in &occ {
+            for o in occ {
+                if t.spans.len() - first_span == MAX_EVIDENCE {
+                    break;
+                }
                 let span = (id as FactId, toks[o.first as usize].start, toks[o.last as usize].end);
                 if !t.spans[first_span..].contains(&span) {
                     t.spans.push(span);

@@ -1,12 +1,9 @@
 //! Concept matching: one pass over the analysed text finds every phrase of the lexicon, then
 //! patterns (`near`, `and`, `negated`, …) combine the occurrences into matches with evidence.
 
-use crate::rulebook::{Lexicon, Pat, Phrase};
+use crate::rulebook::{Lexicon, Pat, PatId, Phrase};
 use crate::text::Analysis;
-
-/// Occurrences kept per concept: bounds the work of `near` on hostile input (a text that
-/// repeats one word a million times) while keeping every realistic match.
-const MAX_OCCURRENCES: usize = 256;
+use std::ops::Range;
 
 /// Where a phrase occurred: a range of tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,7 +30,7 @@ impl Matches {
     }
 
     /// The occurrences of concept `c`, in text order.
-    fn occurrences(&self, c: u32) -> &[Occ] {
+    pub(crate) fn occurrences(&self, c: u32) -> &[Occ] {
         let s = self.starts.get(c as usize).copied().unwrap_or(0) as usize;
         let e = self.starts.get(c as usize + 1).copied().unwrap_or(0) as usize;
         self.occ.get(s..e).unwrap_or(&[])
@@ -154,12 +151,9 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
             let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
-            for &c in lex.concepts_of(phrase) {
-                let count = &mut per_concept[c as usize];
-                if (*count as usize) < MAX_OCCURRENCES {
-                    *count += 1;
-                    found.push((c, o));
-                }
+            if let Some(count) = per_concept.get_mut(phrase.concept as usize) {
+                *count += 1;
+                found.push((phrase.concept, o));
             }
         }
     }
@@ -235,91 +229,429 @@ fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i:
     Some(last)
 }
 
-/// Evaluates a pattern: true when it matches, with the evidence pushed onto `out` (nothing is
-/// pushed when it does not match; `not` matches with no evidence).
-pub(crate) fn eval(p: &Pat, m: &Matches, negated: bool, out: &mut Vec<Occ>) -> bool {
-    match p {
-        Pat::Concept(c) => {
-            let before = out.len();
-            out.extend(m.occurrences(*c).iter().filter(|o| o.negated == negated));
-            out.len() > before
-        }
-        Pat::Negated(x) => eval(x, m, !negated, out),
-        Pat::Not(x) => {
-            let before = out.len();
-            let found = eval(x, m, negated, out);
-            out.truncate(before);
-            !found
-        }
-        Pat::Or(v) => {
-            let mut any = false;
-            for x in v {
-                any |= eval(x, m, negated, out);
-            }
-            any
-        }
-        Pat::And(v) => {
-            let before = out.len();
-            for x in v {
-                if !eval(x, m, negated, out) {
-                    out.truncate(before);
-                    return false;
+/// A node's result for one text: whether it matched, and its evidence (a range of
+/// `Patterns::evidence`; empty when it did not match).
+#[derive(Debug, Clone, Copy)]
+struct Res {
+    matched: bool,
+    from: u32,
+    to: u32,
+}
+
+const NO_MATCH: Res = Res { matched: false, from: 0, to: 0 };
+
+impl Res {
+    fn range(self) -> std::ops::Range<usize> {
+        self.from as usize..self.to as usize
+    }
+}
+
+/// A node waiting for its parts.
+#[derive(Clone, Copy)]
+struct Frame {
+    node: PatId,
+    negated: bool,
+    /// Parts of an `and` or `or` already looked at.
+    step: u32,
+}
+
+/// What a node needs next.
+enum Next {
+    /// The result of a part (node, polarity).
+    Part(PatId, bool),
+    Done(Res),
+}
+
+/// The rulebook's pattern graph evaluated over one text. Each node is evaluated at most once
+/// per polarity (outside or inside a negation's scope) and its result kept, so a named
+/// pattern used by 44 inferences costs one evaluation; nodes waiting for their parts are kept
+/// in a vector, not on the call stack. A node's evidence lists each occurrence once (in the
+/// order first found), so it never holds more than the occurrences the text has, however the
+/// patterns nest: `p2 = p1 near p1` no longer doubles `p1`'s list.
+pub(crate) struct Patterns<'p> {
+    pats: &'p [Pat],
+    /// Per node and polarity (`2 * node + negated`), its result once evaluated.
+    results: Vec<Option<Res>>,
+    evidence: Vec<Occ>,
+    stack: Vec<Frame>,
+    scratch: Vec<Occ>,
+}
+
+impl<'p> Patterns<'p> {
+    pub fn new(pats: &'p [Pat]) -> Self {
+        Patterns { pats, results: vec![None; pats.len() * 2], evidence: vec![], stack: vec![], scratch: vec![] }
+    }
+
+    /// The evidence of node `root` (outside negation) when it matches (`not` matches with
+    /// no evidence).
+    pub fn eval(&mut self, root: PatId, m: &Matches) -> Option<&[Occ]> {
+        self.stack.push(Frame { node: root, negated: false, step: 0 });
+        while let Some(&frame) = self.stack.last() {
+            match self.advance(frame, m) {
+                Next::Part(node, negated) => self.stack.push(Frame { node, negated, step: 0 }),
+                Next::Done(res) => {
+                    if let Some(slot) = self.results.get_mut(frame.node as usize * 2 + frame.negated as usize) {
+                        *slot = Some(res);
+                    }
+                    self.stack.pop();
                 }
             }
-            true
         }
-        Pat::Near(a, b, window) => {
-            let before = out.len();
-            if !eval(a, m, negated, out) {
-                return false;
-            }
-            let mid = out.len();
-            if !eval(b, m, negated, out) {
-                out.truncate(before);
-                return false;
-            }
-            let (xs, ys) = out[before..].split_at(mid - before);
-            let mut pairs = Vec::new();
-            for x in xs {
-                // The nearest y in the same sentence within the window.
-                let best = ys.iter().filter(|y| y.sentence == x.sentence && gap(x, y) <= *window).min_by_key(|y| gap(x, y));
-                if let Some(y) = best {
-                    pairs.push(*x);
-                    pairs.push(*y);
+        let res = self.result(root, false).filter(|r| r.matched)?;
+        self.evidence.get(res.range())
+    }
+
+    fn result(&self, node: PatId, negated: bool) -> Option<Res> {
+        self.results.get(node as usize * 2 + negated as usize).copied().flatten()
+    }
+
+    /// A part's result, or the need for it.
+    fn part(&self, x: PatId, negated: bool) -> Result<Res, Next> {
+        self.result(x, negated).ok_or(Next::Part(x, negated))
+    }
+
+    /// The result of the node on top of the stack, or the part it needs first. A part must
+    /// be an earlier node (`rulebook::well_formed`); any other does not match, so a damaged
+    /// graph cannot loop.
+    fn advance(&mut self, frame: Frame, m: &Matches) -> Next {
+        let Frame { node, negated, mut step } = frame;
+        let pats: &'p [Pat] = self.pats;
+        let Some(pat) = pats.get(node as usize).filter(|p| p.parts().iter().all(|&x| x < node)) else {
+            return Next::Done(NO_MATCH);
+        };
+        let next = match pat {
+            Pat::Concept(c) => Next::Done(self.concept(*c, negated, m)),
+            Pat::Negated(x) => match self.part(*x, !negated) {
+                Ok(r) => Next::Done(r),
+                Err(need) => need,
+            },
+            Pat::Not(x) => match self.part(*x, negated) {
+                Ok(r) => Next::Done(Res { matched: !r.matched, ..NO_MATCH }),
+                Err(need) => need,
+            },
+            Pat::Or(parts) | Pat::And(parts) | Pat::Union(parts) => {
+                let all = matches!(pat, Pat::And(_));
+                loop {
+                    let Some(&x) = parts.get(step as usize) else {
+                        break Next::Done(if let Pat::Union(_) = pat { self.union(parts, negated) } else { self.join(parts, negated) });
+                    };
+                    match self.part(x, negated) {
+                        Err(need) => break need,
+                        Ok(r) if all && !r.matched => break Next::Done(NO_MATCH),
+                        Ok(_) => step += 1,
+                    }
                 }
             }
-            out.truncate(before);
-            out.extend_from_slice(&pairs);
-            !pairs.is_empty()
+            Pat::Near([a, b], window) => match (self.part(*a, negated), self.part(*b, negated)) {
+                (Err(need), _) => need,
+                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
+                (_, Err(need)) => need,
+                (Ok(x), Ok(y)) => Next::Done(if y.matched { self.near(x, y, *window) } else { NO_MATCH }),
+            },
+            Pat::After([a, b], window, not) => match (self.part(*a, negated), self.part(*b, negated)) {
+                (Err(need), _) => need,
+                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
+                (_, Err(need)) => need,
+                (Ok(x), Ok(y)) => Next::Done(self.after(x, y, *window, *not)),
+            },
+        };
+        if let Some(top) = self.stack.last_mut() {
+            top.step = step;
         }
-        Pat::After(a, b, window, not) => {
-            let before_a = out.len();
-            if !eval(a, m, negated, out) {
-                return false;
+        next
+    }
+
+    /// Evidence from `from` to the end as a result: a match when there is any.
+    fn res_from(&self, from: usize) -> Res {
+        let to = self.evidence.len();
+        if to == from { NO_MATCH } else { Res { matched: true, from: from as u32, to: to as u32 } }
+    }
+
+    /// A concept's occurrences in the polarity asked.
+    fn concept(&mut self, c: u32, negated: bool, m: &Matches) -> Res {
+        let from = self.evidence.len();
+        self.evidence.extend(m.occurrences(c).iter().filter(|o| o.negated == negated));
+        self.res_from(from)
+    }
+
+    /// An `or` (or an `and` whose parts all matched): the evidence of the parts that matched.
+    fn join(&mut self, parts: &[PatId], negated: bool) -> Res {
+        let from = self.evidence.len();
+        let mut any = false;
+        for &x in parts {
+            if let Some(r) = self.result(x, negated).filter(|r| r.matched) {
+                any = true;
+                self.evidence.extend_from_within(r.range());
             }
-            let mid = out.len();
-            eval(b, m, negated, out);
-            // The y's sorted by where they end (in place: they are scratch): for each x the
-            // nearest y ending before it is found by a binary search (sentences follow text order,
-            // so no earlier y shares x's sentence when that one does not). The kept x's move to
-            // the front.
-            let (xs, ends) = out[before_a..].split_at_mut(mid - before_a);
-            ends.sort_unstable_by_key(|y| y.last);
-            let mut kept = 0;
-            for i in 0..xs.len() {
-                let x = xs[i];
-                let k = ends.partition_point(|y| y.last < x.first);
-                let found = k.checked_sub(1).is_some_and(|k| before(&ends[k], &x).is_some_and(|g| g <= *window));
-                // Only `x` is kept: a chained `after`/`notafter` then filters the same occurrences.
-                if found != *not {
-                    xs[kept] = x;
-                    kept += 1;
-                }
+        }
+        keep_first_of_each(&mut self.evidence, from);
+        Res { matched: any, ..self.res_from(from) }
+    }
+
+    /// A concept that includes others: the occurrences of all, in text order, each once (as
+    /// the occurrences of one concept are: `group_by_concept`).
+    fn union(&mut self, parts: &[PatId], negated: bool) -> Res {
+        let from = self.evidence.len();
+        for &x in parts {
+            if let Some(r) = self.result(x, negated) {
+                self.evidence.extend_from_within(r.range());
             }
-            out.truncate(before_a + kept);
-            kept > 0
+        }
+        let merged = &mut self.evidence[from..];
+        merged.sort_unstable_by_key(|o| (o.first, o.last));
+        let mut write = from;
+        for read in from..self.evidence.len() {
+            if write == from || self.evidence[write - 1] != self.evidence[read] {
+                self.evidence[write] = self.evidence[read];
+                write += 1;
+            }
+        }
+        self.evidence.truncate(write);
+        self.res_from(from)
+    }
+
+    /// `a near b`: each occurrence of `a` that has one of `b` in its sentence within the
+    /// window, followed by the nearest such one.
+    fn near(&mut self, a: Res, b: Res, window: u32) -> Res {
+        let (xs, ys) = (&self.evidence[a.range()], &self.evidence[b.range()]);
+        let partners = partners(xs, ys, window);
+        self.scratch.clear();
+        for (x, y) in xs.iter().zip(partners) {
+            if let Some(y) = y {
+                self.scratch.push(*x);
+                self.scratch.push(ys[y as usize]);
+            }
+        }
+        let from = self.evidence.len();
+        self.evidence.extend_from_slice(&self.scratch);
+        keep_first_of_each(&mut self.evidence, from);
+        self.res_from(from)
+    }
+
+    /// `a after/N b` (`not`: `a notafter/N b`): the occurrences of `a` that one of `b`
+    /// precedes (or does not precede) within the window, in the same sentence. Only `a`'s are
+    /// kept: a chained `after`/`notafter` then filters the same occurrences.
+    fn after(&mut self, a: Res, b: Res, window: u32, not: bool) -> Res {
+        // The y's sorted by where they end: for each x the nearest y ending before it is found
+        // by a binary search (sentences follow text order, so no earlier y shares x's sentence
+        // when that one does not).
+        self.scratch.clear();
+        self.scratch.extend_from_slice(&self.evidence[b.range()]);
+        self.scratch.sort_unstable_by_key(|y| y.last);
+        let from = self.evidence.len();
+        for i in a.range() {
+            let x = self.evidence[i];
+            let ends = &self.scratch;
+            let k = ends.partition_point(|y| y.last < x.first);
+            let found = k.checked_sub(1).is_some_and(|k| before(&ends[k], &x).is_some_and(|g| g <= window));
+            if found != not {
+                self.evidence.push(x);
+            }
+        }
+        self.res_from(from)
+    }
+}
+
+/// For each x, the index of its partner in `ys` for `near`: of the y's in its sentence within
+/// `window` words, the nearest, and of equally near ones the first listed. A plain search
+/// when there are few pairs to try; otherwise one that costs a logarithm per occurrence, so
+/// that a text repeating one word thousands of times costs no more than it has words.
+fn partners(xs: &[Occ], ys: &[Occ], window: u32) -> Vec<Option<u32>> {
+    if xs.len().saturating_mul(ys.len()) <= 256 {
+        return xs.iter().map(|x| nearest_by_search(x, ys, window)).collect();
+    }
+    let ix = YIndex::new(ys);
+    let mut out: Vec<Option<u32>> = xs.iter().map(|x| ix.nearest_apart(x, window)).collect();
+    ix.touching(xs, &mut out);
+    out
+}
+
+/// The partner of `x` in `ys`, looking at every y.
+fn nearest_by_search(x: &Occ, ys: &[Occ], window: u32) -> Option<u32> {
+    let near = ys.iter().enumerate().filter(|(_, y)| y.sentence == x.sentence && gap(x, y) <= window);
+    near.min_by_key(|(_, y)| gap(x, y)).map(|(i, _)| i as u32)
+}
+
+/// The y's of `near` sorted by where they start and by where they end, to find an x's
+/// nearest y's by binary search. A run of y's that start (or end) at the same word is
+/// represented by the first listed of them, which is the one `near` takes of equally near
+/// y's. Both orders follow sentences, as spans never cross one.
+struct YIndex<'y> {
+    ys: &'y [Occ],
+    /// Indices of `ys` by start, and per place the first listed of the run that starts at
+    /// the same word, from that place to the run's end.
+    by_first: Vec<u32>,
+    first_run: Vec<u32>,
+    /// Indices of `ys` by end, and per place the first listed of the run that ends at the
+    /// same word, from the run's start to that place.
+    by_last: Vec<u32>,
+    last_run: Vec<u32>,
+    /// Per sentence with y's, in order: its number, and the places of its y's in `by_first`
+    /// and in `by_last` (looked up once per x, not searched in both orders each time).
+    sentences: Vec<(u32, Range<usize>, Range<usize>)>,
+}
+
+impl<'y> YIndex<'y> {
+    fn new(ys: &'y [Occ]) -> Self {
+        let mut by_first: Vec<u32> = (0..ys.len() as u32).collect();
+        by_first.sort_unstable_by_key(|&i| (ys[i as usize].first, i));
+        let mut by_last: Vec<u32> = (0..ys.len() as u32).collect();
+        by_last.sort_unstable_by_key(|&i| (ys[i as usize].last, i));
+        let mut first_run = by_first.clone();
+        for k in (0..first_run.len().saturating_sub(1)).rev() {
+            if ys[by_first[k] as usize].first == ys[by_first[k + 1] as usize].first {
+                first_run[k] = first_run[k].min(first_run[k + 1]);
+            }
+        }
+        let mut last_run = by_last.clone();
+        for k in 1..last_run.len() {
+            if ys[by_last[k] as usize].last == ys[by_last[k - 1] as usize].last {
+                last_run[k] = last_run[k].min(last_run[k - 1]);
+            }
+        }
+        let sentences = runs(&by_first, |i| ys[i as usize].sentence)
+            .zip(runs(&by_last, |i| ys[i as usize].sentence))
+            .map(|((s, in_first), (_, in_last))| (s, in_first, in_last))
+            .collect();
+        YIndex { ys, by_first, first_run, by_last, last_run, sentences }
+    }
+
+    /// The places of the y's in sentence `s`, in `by_first` and in `by_last`.
+    fn sentence(&self, s: u32) -> Option<(Range<usize>, Range<usize>)> {
+        let k = self.sentences.binary_search_by_key(&s, |(n, ..)| *n).ok()?;
+        let (_, in_first, in_last) = &self.sentences[k];
+        Some((in_first.clone(), in_last.clone()))
+    }
+
+    /// The partner of `x` among the y's that neither overlap nor touch it: the nearest
+    /// starting after it and the nearest ending before it, the first listed if both are as
+    /// near. (When some y overlaps or touches x, `touching` puts that one instead.)
+    fn nearest_apart(&self, x: &Occ, window: u32) -> Option<u32> {
+        let ys = self.ys;
+        let (in_first, in_last) = self.sentence(x.sentence)?;
+        let (lo, hi) = (in_first.start, in_first.end);
+        let after = lo + self.by_first[in_first].partition_point(|&i| ys[i as usize].first <= x.last + 1);
+        let right = (after < hi).then(|| (ys[self.by_first[after] as usize].first - x.last - 1, self.first_run[after]));
+        let lo = in_last.start;
+        let before = lo + self.by_last[in_last].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+        let left = (before > lo).then(|| (x.first - ys[self.by_last[before - 1] as usize].last - 1, self.last_run[before - 1]));
+        [right, left].into_iter().flatten().filter(|&(g, _)| g <= window).min().map(|(_, i)| i)
+    }
+
+    /// Sets the partner of every x that some y overlaps or touches (gap 0) to the first listed
+    /// such y. The x's are taken by where they end; the y's starting at most one word after
+    /// that are entered into a tree over the y's by end, which gives the first listed of
+    /// those ending at most one word before x starts, in x's sentence.
+    fn touching(&self, xs: &[Occ], out: &mut [Option<u32>]) {
+        let ys = self.ys;
+        let mut place_by_last = vec![0u32; ys.len()];
+        for (k, &i) in self.by_last.iter().enumerate() {
+            place_by_last[i as usize] = k as u32;
+        }
+        let mut order: Vec<u32> = (0..xs.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| xs[i as usize].last);
+        let mut tree = MinTree::new(ys.len());
+        let mut entered = 0;
+        for &xi in &order {
+            let x = &xs[xi as usize];
+            while let Some(&i) = self.by_first.get(entered).filter(|&&i| ys[i as usize].first <= x.last + 1) {
+                tree.set(place_by_last[i as usize] as usize, i);
+                entered += 1;
+            }
+            let Some((_, in_last)) = self.sentence(x.sentence) else { continue };
+            let (lo, hi) = (in_last.start, in_last.end);
+            let from = lo + self.by_last[in_last].partition_point(|&i| ys[i as usize].last + 1 < x.first);
+            if let Some(i) = tree.min(from, hi) {
+                out[xi as usize] = Some(i);
+            }
         }
     }
+}
+
+/// The runs of equal keys in `order`, each as its key and its places.
+fn runs<'o>(order: &'o [u32], key: impl Fn(u32) -> u32 + 'o) -> impl Iterator<Item = (u32, Range<usize>)> + 'o {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let &first = order.get(start)?;
+        let k = key(first);
+        let end = start + order[start..].iter().take_while(|&&i| key(i) == k).count();
+        Some((k, std::mem::replace(&mut start, end)..end))
+    })
+}
+
+/// The smallest value set in a range of places (a segment tree over places; unset places
+/// hold `u32::MAX`).
+struct MinTree {
+    n: usize,
+    t: Vec<u32>,
+}
+
+impl MinTree {
+    fn new(n: usize) -> Self {
+        MinTree { n, t: vec![u32::MAX; 2 * n] }
+    }
+
+    fn set(&mut self, place: usize, v: u32) {
+        let mut k = place + self.n;
+        self.t[k] = self.t[k].min(v);
+        while k > 1 {
+            k /= 2;
+            self.t[k] = self.t[2 * k].min(self.t[2 * k + 1]);
+        }
+    }
+
+    /// The smallest value set in places `from..to`.
+    fn min(&self, from: usize, to: usize) -> Option<u32> {
+        let (mut l, mut r, mut best) = (from + self.n, to + self.n, u32::MAX);
+        while l < r {
+            if l % 2 == 1 {
+                best = best.min(self.t[l]);
+                l += 1;
+            }
+            if r % 2 == 1 {
+                r -= 1;
+                best = best.min(self.t[r]);
+            }
+            l /= 2;
+            r /= 2;
+        }
+        (best != u32::MAX).then_some(best)
+    }
+}
+
+/// Removes from `v[from..]` every occurrence already listed before it there, keeping the
+/// order in which they were first listed (which `near` depends on: among equally near
+/// partners it takes the first listed).
+fn keep_first_of_each(v: &mut Vec<Occ>, from: usize) {
+    let n = v.len() - from;
+    if n <= 16 {
+        // Few: look back.
+        let mut write = from;
+        for read in from..v.len() {
+            if !v[from..write].contains(&v[read]) {
+                v[write] = v[read];
+                write += 1;
+            }
+        }
+        v.truncate(write);
+        return;
+    }
+    // Many: sort their places by occurrence, and keep the first place of each.
+    let key = |o: &Occ| (o.first, o.last, o.sentence, o.negated);
+    let mut places: Vec<u32> = (0..n as u32).collect();
+    places.sort_unstable_by_key(|&i| (key(&v[from + i as usize]), i));
+    let mut keep = vec![false; n];
+    for (k, &i) in places.iter().enumerate() {
+        keep[i as usize] = k == 0 || key(&v[from + places[k - 1] as usize]) != key(&v[from + i as usize]);
+    }
+    let mut write = from;
+    for (i, kept) in keep.into_iter().enumerate() {
+        if kept {
+            v[write] = v[from + i];
+            write += 1;
+        }
+    }
+    v.truncate(write);
 }
 
 /// Words from the end of `y` to the start of `x` when `y` ends before `x` starts.
@@ -359,6 +691,70 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let book = Rulebook::compile(&Sources::single("t.rules", &src)).unwrap();
         let incident = Incident { text: text.into(), ..Default::default() };
         book.classify(&incident).unwrap().verdict == VerdictKind::Violation
+    }
+
+    /// Evaluates an act's pattern over `text` with the rulebook in `rules`: the act's evidence,
+    /// and how much evidence every node evaluated holds together.
+    fn evidence(rules: &str, text: &str) -> (usize, usize) {
+        let book = Rulebook::compile(&Sources::single("t.rules", rules)).unwrap();
+        let analysis = crate::text::analyse(text);
+        let m = super::find(&book.plan().phrases, &book.lexicon, book.concept_names.len(), &analysis);
+        let root = book.facts.iter().find(|f| f.name == "x").map(|f| f.infers[0].1).unwrap();
+        let mut patterns = super::Patterns::new(&book.pats);
+        let own = patterns.eval(root, &m).map_or(0, <[_]>::len);
+        (own, patterns.evidence.len())
+    }
+
+    /// A node's evidence lists each occurrence once: a chain of 24 `near` links over one word
+    /// used to list every occurrence of the link before it with its partner, doubling with
+    /// each link.
+    #[test]
+    fn evidence_never_outgrows_the_occurrences() {
+        let words = 8;
+        let (own, all) = evidence(include_str!("../../tests/hostile/near_chain.rules"), &"a ".repeat(words));
+        assert_eq!(own, words);
+        assert!(all <= 25 * words, "{all} occurrences kept for 25 nodes over {words} words");
+        let (own, all) = evidence(include_str!("../../tests/hostile/named_near_tree.rules"), &"a ".repeat(words));
+        assert_eq!(own, words);
+        assert!(all <= 19 * words, "{all} occurrences kept for 19 nodes over {words} words");
+    }
+
+    /// The indexed search for `near` partners finds what looking at every pair finds, ties
+    /// (equally near on both sides, several overlapping) and sentence ends included.
+    #[test]
+    fn near_partners_by_index_are_those_of_a_plain_search() {
+        use super::{nearest_by_search, partners, Occ};
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as u32
+        };
+        // Sentences of 7 words; spans of 1 to 3 words inside one.
+        let occ = |next: &mut dyn FnMut(u64) -> u32| {
+            let first = next(60);
+            let end = (first / 7 * 7 + 6).min(first + next(3));
+            Occ { first, last: end, negated: false, sentence: first / 7 }
+        };
+        for round in 0..2_000 {
+            let list = |n: u32, next: &mut dyn FnMut(u64) -> u32| {
+                let mut v: Vec<Occ> = vec![];
+                for _ in 0..n {
+                    let o = occ(next);
+                    if !v.contains(&o) {
+                        v.push(o);
+                    }
+                }
+                v
+            };
+            let (nx, ny) = (next(40) + 1, next(40) + 1);
+            let xs = list(nx, &mut next);
+            let ys = list(ny, &mut next);
+            let window = next(6);
+            let plain: Vec<Option<u32>> = xs.iter().map(|x| nearest_by_search(x, &ys, window)).collect();
+            assert_eq!(partners(&xs, &ys, window), plain, "round {round}: {xs:?} near/{window} {ys:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub(crate) mod plan;
 pub(crate) mod question;
 pub mod tri;
 
+pub use facts::MAX_EVIDENCE;
+
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::{FactType, Rulebook};
 use crate::text;

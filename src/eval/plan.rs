@@ -4,7 +4,7 @@
 
 use super::tri::Val;
 use super::{facts, matcher};
-use crate::rulebook::{Cond, FactId, Pat, Rulebook};
+use crate::rulebook::{Cond, FactId, Pat, PatId, Rulebook};
 use crate::text;
 
 /// Derived evaluation data of one rulebook.
@@ -55,7 +55,8 @@ impl Plan {
             })
             .collect();
         let overridden = (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
-        let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|(_, p)| needs(p)).collect()).collect();
+        let needs = needs(&book.pats);
+        let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|&(_, p)| needs.get(p as usize).cloned().flatten()).collect()).collect();
         let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
         fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
         let mut plan = Plan {
@@ -122,33 +123,50 @@ fn gate(c: &Cond) -> Option<Vec<FactId>> {
     match c {
         Cond::IsTrue(f) => Some(vec![*f]),
         Cond::And(parts) => parts.iter().filter_map(gate).min_by_key(Vec::len),
-        Cond::Or(parts) => union(parts, gate),
+        Cond::Or(parts) => union(parts, GATE_FACTS, gate),
         _ => None,
     }
 }
 
-/// Concepts one of which must occur for `p` to match, if `p` has such a set (the same
-/// reasoning as `gate`, over concept occurrences; `not` can match on absence).
-fn needs(p: &Pat) -> Option<Vec<u32>> {
-    match p {
-        Pat::Concept(c) => Some(vec![*c]),
-        Pat::Negated(x) => needs(x),
-        Pat::Not(_) => None,
-        Pat::And(parts) => parts.iter().filter_map(needs).min_by_key(Vec::len),
-        Pat::Near(a, b, _) | Pat::After(a, b, _, false) => [needs(a), needs(b)].into_iter().flatten().min_by_key(Vec::len),
-        Pat::After(a, _, _, true) => needs(a),
-        Pat::Or(parts) => union(parts, needs),
+/// Per node of the pattern graph, concepts one of which must occur for it to match, if it has
+/// such a set (the same reasoning as `gate`, over concept occurrences; `not` can match on
+/// absence). Parts come before wholes, so one pass in order suffices. A set is only a shortcut,
+/// so one larger than `MAX_NEEDS` is dropped (the pattern is then always evaluated): sets copied
+/// from node to node stay small whatever the rule files.
+fn needs(pats: &[Pat]) -> Vec<Option<Vec<u32>>> {
+    let mut all: Vec<Option<Vec<u32>>> = Vec::with_capacity(pats.len());
+    for p in pats {
+        let of = |x: &PatId| all.get(*x as usize).and_then(Option::as_ref);
+        let smallest = |parts: &[PatId]| parts.iter().filter_map(of).min_by_key(|s| s.len()).cloned();
+        let set = match p {
+            Pat::Concept(c) => Some(vec![*c]),
+            Pat::Negated(x) => of(x).cloned(),
+            Pat::Not(_) => None,
+            Pat::And(parts) => smallest(parts),
+            Pat::Near(ab, _) | Pat::After(ab, _, false) => smallest(ab),
+            Pat::After([a, _], _, true) => of(a).cloned(),
+            Pat::Or(parts) | Pat::Union(parts) => union(parts, MAX_NEEDS, |x| of(x).cloned()),
+        };
+        all.push(set);
     }
+    all
 }
 
-/// The union of every part's set, if every part has one.
-fn union<T, X: PartialEq>(parts: &[T], set: impl Fn(&T) -> Option<Vec<X>>) -> Option<Vec<X>> {
+/// The largest set of concepts `needs` keeps for one node.
+const MAX_NEEDS: usize = 64;
+
+/// The union of every part's set, if every part has one and it has at most `max` members (a
+/// larger set is of no use, and building it would cost the square of its size).
+fn union<T, X: PartialEq>(parts: &[T], max: usize, set: impl Fn(&T) -> Option<Vec<X>>) -> Option<Vec<X>> {
     let mut all = vec![];
     for p in parts {
         for x in set(p)? {
             if !all.contains(&x) {
                 all.push(x);
             }
+        }
+        if all.len() > max {
+            return None;
         }
     }
     Some(all)

@@ -311,11 +311,10 @@ pub enum Pattern<'a> {
     Or(Vec<Pattern<'a>>),
     /// All of.
     And(Vec<Pattern<'a>>),
-    /// Both within `window` words.
-    Near(Box<Pattern<'a>>, Box<Pattern<'a>>, u32),
-    /// `a after/N b` (`false`) or `a notafter/N b` (`true`): the occurrences of `a` that an
-    /// occurrence of `b` precedes (or does not precede) within `N` words, in the same sentence.
-    After(Box<Pattern<'a>>, Box<Pattern<'a>>, u32, bool),
+    /// `a near b after/2 c …`: operands joined left to right by `near`, `after` and
+    /// `notafter`, read as `(a near b) after/2 c`. Kept as a list: a chain of 100,000 links is
+    /// one list, not 100,000 nested boxes to walk (and drop) one inside the other.
+    Chain(Box<Pattern<'a>>, Vec<Link<'a>>),
     /// Does not occur.
     Not(Box<Pattern<'a>>),
     /// Occurs inside a negation.
@@ -324,4 +323,27 @@ pub enum Pattern<'a> {
     Phrase(Cow<'a, str>, Loc),
     /// A concept by name.
     Concept(Name<'a>),
+}
+
+/// One link of a chain: its operator, its window as written, and the operand on its right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link<'a> {
+    /// `near`, `after` or `notafter`.
+    pub op: LinkOp,
+    /// The window as written (`near/5`) and where, if one is.
+    pub window: Option<(f64, Loc)>,
+    /// The pattern on the right.
+    pub operand: Pattern<'a>,
+}
+
+/// The operator of a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkOp {
+    /// Both occur within the window, in one sentence.
+    Near,
+    /// `a after/N b`: the occurrences of `a` that an occurrence of `b` precedes within `N`
+    /// words, in the same sentence.
+    After,
+    /// `a notafter/N b`: the occurrences of `a` that no occurrence of `b` so precedes.
+    NotAfter,
 }

@@ -1,17 +1,22 @@
 //! Lowering: pest pairs → syntax tree. The only place that walks pest's parse tree.
 
 use super::ast::*;
-use super::Rule;
-use crate::diagnostic::Loc;
+use super::{Rule, MAX_NESTING};
+use crate::diagnostic::{Diagnostic, Loc};
 use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// The file being lowered. pest parsed it with its comments blanked out (`syntax::blank`): the
 /// offsets are the same, and what the tree keeps is taken from the text as written.
 struct Ctx<'a> {
     file: u32,
     text: &'a str,
+    /// How deep the condition or pattern being lowered is nested (`nest`).
+    depth: Cell<usize>,
+    /// Where the item first nests deeper than `MAX_NESTING`, if it does.
+    too_deep: Cell<Option<Loc>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -35,11 +40,52 @@ impl<'a> Ctx<'a> {
     fn name(&self, p: Pair<Rule>) -> Name<'a> {
         Name { text: self.str(&p), loc: self.token_loc(&p) }
     }
+
+    /// Enters the operand of a run of prefix operators (`not`, `negated`) and, when `parens`
+    /// is set, parentheses around it: a level of nesting each. pest reads such a run as a list,
+    /// but the tree nests one operator inside the next, and every later pass walks it by
+    /// recursion, so `negated ` written 14,000 times would exhaust the stack there. Returns
+    /// the depth to restore once the operand is lowered, or `None` past `MAX_NESTING`, having
+    /// noted the first operator (or parenthesis) beyond it.
+    fn nest(&self, ops: &[Pair<Rule>], operand: &Pair<Rule>, parens: bool) -> Option<usize> {
+        let outer = self.depth.get();
+        let inner = outer + ops.len() + parens as usize;
+        if inner <= MAX_NESTING {
+            self.depth.set(inner);
+            return Some(outer);
+        }
+        let first_beyond = MAX_NESTING.saturating_sub(outer);
+        let loc = match ops.get(first_beyond) {
+            Some(op) => self.token_loc(op),
+            None => {
+                let start = operand.as_span().start();
+                let at = self.text.get(..start).and_then(|t| t.rfind('(')).unwrap_or(start);
+                Loc { file: self.file, start: at as u32, end: at as u32 + 1 }
+            }
+        };
+        if self.too_deep.get().is_none() {
+            self.too_deep.set(Some(loc));
+        }
+        None
+    }
 }
 
-/// Lowers one item pair (`None` for a pair that is not an item).
-pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>) -> Option<Item<'a>> {
-    let cx = &Ctx { file, text };
+/// Lowers one item pair (`None` for a pair that is not an item, or for an item nested too
+/// deep, which adds its diagnostic to `diags`).
+pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>, diags: &mut Vec<Diagnostic>) -> Option<Item<'a>> {
+    let cx = &Ctx { file, text, depth: Cell::new(0), too_deep: Cell::new(None) };
+    let item = lower_item(cx, p)?;
+    match cx.too_deep.get() {
+        None => Some(item),
+        Some(loc) => {
+            let msg = format!("`not`, `negated` and parentheses are nested more than {MAX_NESTING} deep");
+            diags.push(Diagnostic::error("E-NESTING", loc, msg).with_hint("give a part a name (a `pattern` or an `act`) and use the name"));
+            None
+        }
+    }
+}
+
+fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
@@ -320,15 +366,15 @@ fn value<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Value<'a> {
 
 fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     match p.as_rule() {
-        Rule::expr => by_precedence(p, |c| expr(cx, c), |l, _, _| l, Expr::And, Expr::Or),
+        // Conditions have no `near`: a chain is its head.
+        Rule::expr => by_precedence(p, |c| expr(cx, c), |head, _| head, Expr::And, Expr::Or),
         Rule::negation => {
-            let mut nots = 0;
-            let mut inner = None;
-            for c in p.into_inner() {
-                if c.as_rule() == Rule::not_op { nots += 1 } else { inner = Some(expr(cx, c)) }
-            }
-            let mut e = inner.unwrap_or(Expr::Const(false, Loc::default()));
-            for _ in 0..nots {
+            let (nots, operand) = prefixed(p, Rule::not_op);
+            let Some(operand) = operand else { return Expr::Const(false, Loc::default()) };
+            let Some(outer) = cx.nest(&nots, &operand, operand.as_rule() == Rule::expr) else { return Expr::Const(false, Loc::default()) };
+            let mut e = expr(cx, operand);
+            cx.depth.set(outer);
+            for _ in 0..nots.len() {
                 e = Expr::Not(Box::new(e));
             }
             e
@@ -339,31 +385,43 @@ fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     }
 }
 
+/// The prefix operators of a `negation` or `pat_unary` pair (those of rule `op`, in order) and
+/// the operand after them.
+fn prefixed(p: Pair<'_, Rule>, op: Rule) -> (Vec<Pair<'_, Rule>>, Option<Pair<'_, Rule>>) {
+    let (mut ops, mut operand) = (vec![], None);
+    for c in p.into_inner() {
+        if c.as_rule() == op { ops.push(c) } else { operand = Some(c) }
+    }
+    (ops, operand)
+}
+
 /// Folds the flat `a op b op c …` of an `expr` or `pattern` pair by precedence: `near` binds
-/// tightest (left to right), then `and`, then `or`; a level with one operand is that operand.
+/// tightest (a run of them is one `chain`, read left to right), then `and`, then `or`; a level
+/// with one operand is that operand.
 fn by_precedence<'a, T>(
     p: Pair<'a, Rule>,
     mut operand: impl FnMut(Pair<'a, Rule>) -> T,
-    near: impl Fn(T, T, &Pair<'a, Rule>) -> T,
+    chain: impl Fn(T, Vec<(Pair<'a, Rule>, T)>) -> T,
     and: fn(Vec<T>) -> T,
     or: fn(Vec<T>) -> T,
 ) -> T {
     let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().unwrap_or_else(|| wrap(vec![])) } else { wrap(v) };
     let mut it = p.into_inner();
-    let mut tight = operand(next(&mut it));
+    let mut head = operand(next(&mut it));
+    let mut links = vec![];
     let (mut ands, mut ors) = (vec![], vec![]);
     while let Some(op) = it.next() {
         let rhs = operand(next(&mut it));
-        match op.as_rule() {
-            Rule::near_op => tight = near(tight, rhs, &op),
-            Rule::and_op => ands.push(std::mem::replace(&mut tight, rhs)),
-            _ => {
-                ands.push(std::mem::replace(&mut tight, rhs));
-                ors.push(joined(std::mem::take(&mut ands), and));
-            }
+        if op.as_rule() == Rule::near_op {
+            links.push((op, rhs));
+            continue;
+        }
+        ands.push(chain(std::mem::replace(&mut head, rhs), std::mem::take(&mut links)));
+        if op.as_rule() == Rule::or_op {
+            ors.push(joined(std::mem::take(&mut ands), and));
         }
     }
-    ands.push(tight);
+    ands.push(chain(head, links));
     ors.push(joined(ands, and));
     joined(ors, or)
 }
@@ -392,16 +450,15 @@ fn fact_test<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
 
 fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     match p.as_rule() {
-        Rule::pattern => by_precedence(p, |c| pattern(cx, c), near, Pattern::And, Pattern::Or),
+        Rule::pattern => by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or),
         Rule::pat_unary => {
-            let mut mods = vec![];
-            let mut inner = None;
-            for c in p.into_inner() {
-                if c.as_rule() == Rule::pat_modifier { mods.push(c.as_str() == "not") } else { inner = Some(pattern(cx, c)) }
-            }
-            let mut e = inner.unwrap_or(Pattern::Or(vec![]));
-            for is_not in mods.into_iter().rev() {
-                e = if is_not { Pattern::Not(Box::new(e)) } else { Pattern::Negated(Box::new(e)) };
+            let (mods, operand) = prefixed(p, Rule::pat_modifier);
+            let Some(operand) = operand else { return Pattern::Or(vec![]) };
+            let Some(outer) = cx.nest(&mods, &operand, operand.as_rule() == Rule::pattern) else { return Pattern::Or(vec![]) };
+            let mut e = pattern(cx, operand);
+            cx.depth.set(outer);
+            for m in mods.iter().rev() {
+                e = if m.as_str() == "not" { Pattern::Not(Box::new(e)) } else { Pattern::Negated(Box::new(e)) };
             }
             e
         }
@@ -410,15 +467,25 @@ fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     }
 }
 
-/// `a near b` or `a near/N b` (also `after`, `notafter`); the window defaults to 8 words.
-fn near<'a>(a: Pattern<'a>, b: Pattern<'a>, op: &Pair<Rule>) -> Pattern<'a> {
-    let window = op.clone().into_inner().next().map(|n| number(&n) as u32).unwrap_or(8);
-    let word = op.as_str();
-    if word.starts_with("notafter") {
-        Pattern::After(Box::new(a), Box::new(b), window, true)
-    } else if word.starts_with("after") {
-        Pattern::After(Box::new(a), Box::new(b), window, false)
-    } else {
-        Pattern::Near(Box::new(a), Box::new(b), window)
+/// `a near b after/2 c …` as one chain (an operand without links is itself).
+fn chain<'a>(cx: &Ctx<'a>, head: Pattern<'a>, links: Vec<(Pair<Rule>, Pattern<'a>)>) -> Pattern<'a> {
+    if links.is_empty() {
+        return head;
     }
+    let links = links
+        .into_iter()
+        .map(|(op, operand)| {
+            let window = op.clone().into_inner().next().map(|n| (number(&n), cx.token_loc(&n)));
+            let word = op.as_str();
+            let op = if word.starts_with("notafter") {
+                LinkOp::NotAfter
+            } else if word.starts_with("after") {
+                LinkOp::After
+            } else {
+                LinkOp::Near
+            };
+            Link { op, window, operand }
+        })
+        .collect();
+    Pattern::Chain(Box::new(head), links)
 }

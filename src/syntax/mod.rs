@@ -62,7 +62,7 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
                 diags.push(explain_broken(file, span.start(), span.as_str(), text.get(span.start()..span.end()).unwrap_or("")));
             }
             Rule::EOI => {}
-            _ => items.extend(lower::item(file, text, pair)),
+            _ => items.extend(lower::item(file, text, pair, &mut diags)),
         }
     }
     (items, diags)
