@@ -6,7 +6,8 @@ use netral::{FactInput, Incident, Rulebook};
 use std::time::Instant;
 
 fn incidents(path: &str) -> Vec<Incident> {
-    let v: Vec<serde_json::Map<String, serde_json::Value>> = serde_json::from_str(&std::fs::read_to_string(path).expect("read cases")).expect("parse cases");
+    let v: Vec<serde_json::Map<String, serde_json::Value>> =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read cases")).expect("parse cases");
     v.into_iter()
         .map(|o| {
             let text = o.get("text").and_then(|t| t.as_str()).unwrap_or("").to_string();

@@ -209,7 +209,11 @@ const MAX_HINTED: usize = 64;
 /// `suggest`, adding to `work` what it cost (a candidate looked at, a character pair compared),
 /// for a caller that bounds the total. Only candidates whose length is within reach are
 /// compared (the distance is at least the difference in length).
-pub(crate) fn suggest_counting<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>, work: &mut usize) -> Option<&'a str> {
+pub(crate) fn suggest_counting<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    work: &mut usize,
+) -> Option<&'a str> {
     let limit = (name.len() / 3).max(1);
     let chars = name.chars().count();
     if chars > MAX_HINTED {
@@ -260,14 +264,23 @@ mod tests {
         let mut diags = vec![];
         for start in 0..=text.len() as u32 + 2 {
             for len in [0, 1, 3, 9] {
-                diags.push(Diagnostic::error("E-X", Loc { file: 0, start, end: start + len }, format!("{start}+{len}")));
+                diags.push(Diagnostic::error(
+                    "E-X",
+                    Loc { file: 0, start, end: start + len },
+                    format!("{start}+{len}"),
+                ));
             }
         }
         diags.reverse();
         let one_by_one: Vec<Diagnostic> = diags.iter().cloned().map(|d| s.locate(d)).collect();
         for d in s.locate_all(diags) {
             let same = one_by_one.iter().find(|o| o.message == d.message).unwrap();
-            assert_eq!((d.line, d.column, d.end_line, d.end_column), (same.line, same.column, same.end_line, same.end_column), "{}", d.message);
+            assert_eq!(
+                (d.line, d.column, d.end_line, d.end_column),
+                (same.line, same.column, same.end_line, same.end_column),
+                "{}",
+                d.message
+            );
         }
     }
 

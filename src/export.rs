@@ -28,9 +28,18 @@ impl Rulebook {
                 FactType::Bool => "\"bool\"".to_string(),
                 FactType::Date => "\"date\"".to_string(),
                 FactType::Number => "\"number\"".to_string(),
-                FactType::Enum(e) => format!("[{}]", self.enums[e as usize].values.iter().map(|(v, _)| json_str(v)).collect::<Vec<_>>().join(",")),
+                FactType::Enum(e) => format!(
+                    "[{}]",
+                    self.enums[e as usize].values.iter().map(|(v, _)| json_str(v)).collect::<Vec<_>>().join(",")
+                ),
             };
-            let _ = write!(out, "{}\n  {}: {{\"type\": {ty}, \"open\": {}}}", if i > 0 { "," } else { "" }, json_str(&f.name), f.open);
+            let _ = write!(
+                out,
+                "{}\n  {}: {{\"type\": {ty}, \"open\": {}}}",
+                if i > 0 { "," } else { "" },
+                json_str(&f.name),
+                f.open
+            );
         }
         out.push_str("\n},\n\"rules\": [");
         for (i, r) in self.rules.iter().enumerate() {
@@ -114,9 +123,14 @@ impl Exporter<'_> {
             Cond::InSet(id, mask) => {
                 let FactType::Enum(e) = self.book.facts[*id as usize].ty else { return (FALSE.into(), FALSE.into()) };
                 let en = &self.book.enums[e as usize];
-                let list = |m: u64| format!("[{}]", en.members(m).map(|i| json_str(&en.values[i].0)).collect::<Vec<_>>().join(", "));
+                let list = |m: u64| {
+                    format!("[{}]", en.members(m).map(|i| json_str(&en.values[i].0)).collect::<Vec<_>>().join(", "))
+                };
                 let v = var(self.name(*id));
-                let (inside, outside) = (format!("{{\"in\": [{v}, {}]}}", list(*mask)), format!("{{\"in\": [{v}, {}]}}", list(en.all() & !mask)));
+                let (inside, outside) = (
+                    format!("{{\"in\": [{v}, {}]}}", list(*mask)),
+                    format!("{{\"in\": [{v}, {}]}}", list(en.all() & !mask)),
+                );
                 match self.silent[*id as usize] {
                     Val::Set(s) if s & !mask == 0 => (or(&[inside, missing(&v)]), outside),
                     Val::Set(s) if s & mask == 0 => (inside, or(&[outside, missing(&v)])),

@@ -65,14 +65,23 @@ impl Rulebook {
                 basis: r.basis.clone(),
                 sanction: r.sanctions.first().map(|&s| {
                     let s = &self.sanctions[s as usize];
-                    SanctionRef { id: s.name.clone().into(), label: text(&s.label, lang).to_string().into(), severity: s.severity }
+                    SanctionRef {
+                        id: s.name.clone().into(),
+                        label: text(&s.label, lang).to_string().into(),
+                        severity: s.severity,
+                    }
                 }),
                 advice: r.advice.as_ref().map(|l| text(l, lang).to_string()),
                 note: r.note.as_ref().map(|l| text(l, lang).to_string()),
                 examples: r
                     .examples
                     .iter()
-                    .map(|e| CaseInfo { rule: r.id.clone(), text: e.text.clone(), facts: e.facts.iter().cloned().collect(), expected: e.verdict })
+                    .map(|e| CaseInfo {
+                        rule: r.id.clone(),
+                        text: e.text.clone(),
+                        facts: e.facts.iter().cloned().collect(),
+                        expected: e.verdict,
+                    })
                     .collect(),
             })
             .collect()
@@ -92,12 +101,24 @@ impl Rulebook {
                 let (kind, answers) = match f.ty {
                     FactType::Bool => {
                         let (y, n) = yes_no(lang);
-                        ("bool", vec![Answer { value: Value::Bool(true), label: y.into() }, Answer { value: Value::Bool(false), label: n.into() }])
+                        (
+                            "bool",
+                            vec![
+                                Answer { value: Value::Bool(true), label: y.into() },
+                                Answer { value: Value::Bool(false), label: n.into() },
+                            ],
+                        )
                     }
                     FactType::Enum(e) => {
                         let en = &self.enums[e as usize];
-                        let values = en.values.iter().map(|(v, l)| Answer { value: Value::Text(v.clone().into()), label: text(l, lang).to_string().into() });
-                        let groups = en.groups.iter().map(|(g, l, _)| Answer { value: Value::Text(g.clone().into()), label: text(l, lang).to_string().into() });
+                        let values = en.values.iter().map(|(v, l)| Answer {
+                            value: Value::Text(v.clone().into()),
+                            label: text(l, lang).to_string().into(),
+                        });
+                        let groups = en.groups.iter().map(|(g, l, _)| Answer {
+                            value: Value::Text(g.clone().into()),
+                            label: text(l, lang).to_string().into(),
+                        });
                         ("enum", values.chain(groups).collect())
                     }
                     FactType::Date => ("date", vec![]),

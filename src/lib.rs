@@ -40,18 +40,20 @@ pub mod snapshot;
 pub mod syntax;
 pub mod text;
 pub mod verdict;
-mod words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod words;
 
 #[cfg(feature = "editor")]
-pub use check::{ExampleOutcome, run_examples};
+pub use check::{run_examples, ExampleOutcome};
+pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
 /// Longest incident text read, in bytes (E-TEXT-TOO-LONG beyond).
 pub use eval::facts::MAX_TEXT_BYTES as MAX_INCIDENT_BYTES;
-pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
-pub use info::{RuleInfo, FactQuestion};
+pub use info::{FactQuestion, RuleInfo};
 pub use rulebook::Rulebook;
-pub use verdict::{Evidence, FactInput, Incident, KnownFacts, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind};
+pub use verdict::{
+    Evidence, FactInput, Incident, KnownFacts, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind,
+};
 
 use std::sync::OnceLock;
 

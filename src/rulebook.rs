@@ -1,8 +1,8 @@
 //! The compiled rulebook: names resolved to indices, conditions and patterns as small trees,
 //! phrases indexed for one pass over the text. Built by `check::compile`, read by `eval`.
 
-use crate::words::{WordHasher, WordIds};
 use crate::verdict::{Lang, RuleKind, VerdictKind};
+use crate::words::{WordHasher, WordIds};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -58,7 +58,11 @@ pub(crate) struct EnumIr {
 impl EnumIr {
     /// Bit mask of every value.
     pub fn all(&self) -> u64 {
-        if self.values.len() >= 64 { u64::MAX } else { (1u64 << self.values.len()) - 1 }
+        if self.values.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.values.len()) - 1
+        }
     }
     /// Mask of a value or group name.
     pub fn mask_of(&self, name: &str) -> Option<u64> {
@@ -211,7 +215,6 @@ impl CmpOp {
     }
 }
 
-
 /// A condition over facts.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cond {
@@ -317,7 +320,11 @@ impl Lexicon {
 
 /// "Ya"/"Tidak" or "Yes"/"No": the answers to a yes/no question.
 pub(crate) fn yes_no(lang: Lang) -> (&'static str, &'static str) {
-    if lang == Lang::En { ("Yes", "No") } else { ("Ya", "Tidak") }
+    if lang == Lang::En {
+        ("Yes", "No")
+    } else {
+        ("Ya", "Tidak")
+    }
 }
 
 impl Rulebook {

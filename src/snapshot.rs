@@ -67,7 +67,17 @@ pub fn decode(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, Snapshot
     }
     let texts: Vec<&str> = files.iter().map(|&(_, text)| text).collect();
     let starts = starts(&texts);
-    let mut r = Reader { bytes: payload, at: 0, texts: &texts, files: &starts, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
+    let mut r = Reader {
+        bytes: payload,
+        at: 0,
+        texts: &texts,
+        files: &starts,
+        pool_at: 0,
+        last: 0,
+        laws: vec![],
+        depth: 0,
+        damaged: false,
+    };
     let book = Rulebook::get(&mut r);
     if r.damaged || r.at != payload.len() || !well_formed(&book.pats, &book.facts) {
         return Err(SnapshotError::Corrupt);
@@ -166,11 +176,19 @@ impl<'a> Reader<'a> {
     /// A length, bounded by what is left (each item takes at least one byte).
     fn len(&mut self) -> usize {
         let n = self.uint();
-        if n > (self.bytes.len() - self.at) as u64 { self.damage() } else { n as usize }
+        if n > (self.bytes.len() - self.at) as u64 {
+            self.damage()
+        } else {
+            n as usize
+        }
     }
     fn tag(&mut self, variants: u8) -> u8 {
         let t = self.byte();
-        if t < variants { t } else { self.damage() }
+        if t < variants {
+            t
+        } else {
+            self.damage()
+        }
     }
     fn str(&mut self) -> &'a str {
         let head = self.uint();
@@ -341,7 +359,11 @@ impl<T: Snap> Snap for Option<T> {
         }
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        if r.tag(2) == 1 { Some(T::get(r)) } else { None }
+        if r.tag(2) == 1 {
+            Some(T::get(r))
+        } else {
+            None
+        }
     }
 }
 
@@ -702,7 +724,20 @@ impl Snap for RuleIr {
         let (id, kind, title, cond, unless, excused_by, sanctions) =
             (Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r));
         let basis = (0..r.len()).map(|_| get_citation(r)).collect();
-        RuleIr { id, kind, title, cond, unless, excused_by, sanctions, basis, advice: Snap::get(r), note: Snap::get(r), examples: Snap::get(r), weight: Snap::get(r) }
+        RuleIr {
+            id,
+            kind,
+            title,
+            cond,
+            unless,
+            excused_by,
+            sanctions,
+            basis,
+            advice: Snap::get(r),
+            note: Snap::get(r),
+            examples: Snap::get(r),
+            weight: Snap::get(r),
+        }
     }
 }
 
@@ -727,7 +762,13 @@ impl Snap for ExampleIr {
         let start = (r.last as i64 - file_start as i64).wrapping_sub(r.int());
         let start = u32::try_from(start).unwrap_or_else(|_| r.damage());
         let end = start.checked_add(u32::get(r)).unwrap_or_else(|| r.damage());
-        ExampleIr { text, loc: Loc { file, start, end }, facts: Snap::get(r), verdict: Snap::get(r), must_match: Snap::get(r) }
+        ExampleIr {
+            text,
+            loc: Loc { file, start, end },
+            facts: Snap::get(r),
+            verdict: Snap::get(r),
+            must_match: Snap::get(r),
+        }
     }
 }
 
@@ -758,8 +799,16 @@ impl Snap for Lexicon {
         changed.iter().for_each(|c| c.put(w));
         let stems: Vec<Stem> = self.words.iter().map(|x| Stem::of(text(x).0, text(x).1)).collect();
         stems.iter().for_each(|s| w.out.push(s.code()));
-        stems.iter().for_each(|s| if let Stem::Cut(hi, lo) = s { w.out.push(hi << 4 | lo) });
-        stems.iter().for_each(|s| if let Stem::Text(t) = s { w.str(t) });
+        stems.iter().for_each(|s| {
+            if let Stem::Cut(hi, lo) = s {
+                w.out.push(hi << 4 | lo)
+            }
+        });
+        stems.iter().for_each(|s| {
+            if let Stem::Text(t) = s {
+                w.str(t)
+            }
+        });
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
@@ -770,7 +819,8 @@ impl Snap for Lexicon {
         let codes: Vec<u8> = (0..count).map(|_| r.tag(3)).collect();
         let cuts: Vec<u8> = (0..codes.iter().filter(|&&c| c == 1).count()).map(|_| r.byte()).collect();
         let texts: Vec<&str> = (0..codes.iter().filter(|&&c| c == 2).count()).map(|_| r.str()).collect();
-        let (mut codes, mut cuts, mut texts, mut concepts) = (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concepts.into_iter());
+        let (mut codes, mut cuts, mut texts, mut concepts) =
+            (codes.into_iter(), cuts.into_iter(), texts.into_iter(), concepts.into_iter());
         let mut lexicon = Lexicon::default();
         let mut concept = 0;
         for (words, f) in phrases.iter().zip(flags) {
@@ -781,7 +831,9 @@ impl Snap for Lexicon {
                 .iter()
                 .map(|&word| {
                     let stem = match codes.next() {
-                        Some(1) => cuts.next().and_then(|c| word.get((c >> 4) as usize..word.len().saturating_sub((c & 15) as usize))),
+                        Some(1) => cuts
+                            .next()
+                            .and_then(|c| word.get((c >> 4) as usize..word.len().saturating_sub((c & 15) as usize))),
                         Some(2) => texts.next(),
                         _ => Some(word),
                     };
@@ -807,7 +859,10 @@ impl<'a> Stem<'a> {
         if stem == word {
             return Stem::Same;
         }
-        let cut = word.match_indices(stem).map(|(at, _)| (at, word.len() - at - stem.len())).find(|&(hi, lo)| hi < 16 && lo < 16);
+        let cut = word
+            .match_indices(stem)
+            .map(|(at, _)| (at, word.len() - at - stem.len()))
+            .find(|&(hi, lo)| hi < 16 && lo < 16);
         cut.map_or(Stem::Text(stem), |(hi, lo)| Stem::Cut(hi as u8, lo as u8))
     }
     fn code(&self) -> u8 {
@@ -835,7 +890,10 @@ mod tests {
         let (book, bytes) = builtin();
         let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
-            format!("{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}", b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask, b.pats)
+            format!(
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask, b.pats
+            )
         };
         assert_eq!(parts(&read), parts(&book));
         assert_eq!(read.fact_index, book.fact_index);
@@ -893,7 +951,17 @@ mod tests {
                 let at = (seed % damaged.len() as u64) as usize;
                 damaged[at] = (seed >> 32) as u8;
             }
-            let mut r = Reader { bytes: &damaged, at: 0, texts: &texts, files: &files, pool_at: 0, last: 0, laws: vec![], depth: 0, damaged: false };
+            let mut r = Reader {
+                bytes: &damaged,
+                at: 0,
+                texts: &texts,
+                files: &files,
+                pool_at: 0,
+                last: 0,
+                laws: vec![],
+                depth: 0,
+                damaged: false,
+            };
             let _ = Rulebook::get(&mut r);
         }
     }

@@ -32,8 +32,12 @@ impl Incident {
     /// (A list, as `Rulebook::classify` gives its errors.)
     pub fn from_json(json: &str) -> Result<Incident, Vec<crate::Diagnostic>> {
         serde_json::from_str(json).map_err(|e| {
-            vec![crate::Diagnostic::error("E-INPUT", crate::diagnostic::Loc::default(), format!("not an Incident: {e}"))
-                .with_hint("an Incident is {\"text\": \"…\", \"facts\": {\"name\": value}, \"lang\": \"id\" | \"en\"}")]
+            vec![crate::Diagnostic::error(
+                "E-INPUT",
+                crate::diagnostic::Loc::default(),
+                format!("not an Incident: {e}"),
+            )
+            .with_hint("an Incident is {\"text\": \"…\", \"facts\": {\"name\": value}, \"lang\": \"id\" | \"en\"}")]
         })
     }
 }

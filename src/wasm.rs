@@ -109,7 +109,10 @@ pub fn snapshot(source: &str) -> Vec<u8> {
 #[wasm_bindgen(js_name = useRulebook)]
 pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
     let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else {
-        return to_json(&Compiled { ok: false, diagnostics: vec![input_error("expected an array of {name, text}".into())] });
+        return to_json(&Compiled {
+            ok: false,
+            diagnostics: vec![input_error("expected an array of {name, text}".into())],
+        });
     };
     let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
     match crate::snapshot::decode(bytes, &files) {
@@ -123,8 +126,9 @@ pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
                 crate::snapshot::SnapshotError::Stale => "made from other rule files",
                 crate::snapshot::SnapshotError::Corrupt => "damaged or cut short",
             };
-            let d = Diagnostic::error("E-SNAPSHOT", Loc::default(), format!("the compiled rulebook cannot be used: {why}"))
-                .with_hint("compile the rules again; the rules in use stay as they were");
+            let d =
+                Diagnostic::error("E-SNAPSHOT", Loc::default(), format!("the compiled rulebook cannot be used: {why}"))
+                    .with_hint("compile the rules again; the rules in use stay as they were");
             to_json(&Compiled { ok: false, diagnostics: vec![d] })
         }
     }
@@ -151,7 +155,8 @@ pub fn rules(lang: &str) -> String {
 /// Rule editor's "show the built-in rules": the default rulebook's files as `[{name, text}]`.
 #[wasm_bindgen(js_name = builtinSources)]
 pub fn builtin_sources() -> String {
-    let files: Vec<FileIn> = crate::BUILTIN_FILES.iter().map(|(n, t)| FileIn { name: n.to_string(), text: t.to_string() }).collect();
+    let files: Vec<FileIn> =
+        crate::BUILTIN_FILES.iter().map(|(n, t)| FileIn { name: n.to_string(), text: t.to_string() }).collect();
     to_json(&files)
 }
 
@@ -197,7 +202,11 @@ fn input_error(message: String) -> Diagnostic {
 }
 
 fn parse_lang(lang: &str) -> Lang {
-    if lang.eq_ignore_ascii_case("en") { Lang::En } else { Lang::Id }
+    if lang.eq_ignore_ascii_case("en") {
+        Lang::En
+    } else {
+        Lang::Id
+    }
 }
 
 fn error(diagnostics: Vec<Diagnostic>) -> String {

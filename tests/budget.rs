@@ -128,7 +128,10 @@ fn prefix_run(op: &str, n: usize) -> String {
 
 /// `not not … x` in a rule's condition.
 fn condition_nots(n: usize) -> String {
-    format!("{HEAD}act x \"X\" = p0\nrule r \"R\" {{ prohibition when {}x sanction s basis L \"Pasal 1\" }}\n", "not ".repeat(n))
+    format!(
+        "{HEAD}act x \"X\" = p0\nrule r \"R\" {{ prohibition when {}x sanction s basis L \"Pasal 1\" }}\n",
+        "not ".repeat(n)
+    )
 }
 
 /// `pattern p1 = p0`, `pattern p2 = p1` … to `pn`.
@@ -227,7 +230,12 @@ fn doubling_a_hostile_file_about_doubles_the_work() {
         assert!(large.total <= 3 * small.total, "{name}: {} then {} bytes allocated", small.total, large.total);
         // Below a few milliseconds, time is mostly noise.
         if small.time > Duration::from_millis(5) {
-            assert!(large.time.as_secs_f64() <= 3.5 * small.time.as_secs_f64(), "{name}: {:?} then {:?}", small.time, large.time);
+            assert!(
+                large.time.as_secs_f64() <= 3.5 * small.time.as_secs_f64(),
+                "{name}: {:?} then {:?}",
+                small.time,
+                large.time
+            );
         }
     }
 }

@@ -32,14 +32,24 @@ struct Expected {
 fn dev_cases_from_text_alone() {
     let (accuracy, unsafe_allowed) = measure("dev", "/tests/cases/dev.jsonl");
     assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
-    assert!(accuracy >= ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, ACCURACY_FLOOR * 100.0);
+    assert!(
+        accuracy >= ACCURACY_FLOOR,
+        "accuracy {:.1} % is below the floor {:.1} %",
+        accuracy * 100.0,
+        ACCURACY_FLOOR * 100.0
+    );
 }
 
 #[test]
 fn redteam_cases_from_text_alone() {
     let (accuracy, unsafe_allowed) = measure("red-team", "/tests/cases/redteam.jsonl");
     assert!(unsafe_allowed.is_empty(), "violations answered `allowed`: {unsafe_allowed:?}");
-    assert!(accuracy >= REDTEAM_ACCURACY_FLOOR, "accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, REDTEAM_ACCURACY_FLOOR * 100.0);
+    assert!(
+        accuracy >= REDTEAM_ACCURACY_FLOOR,
+        "accuracy {:.1} % is below the floor {:.1} %",
+        accuracy * 100.0,
+        REDTEAM_ACCURACY_FLOOR * 100.0
+    );
 }
 
 /// The blind batches (tests/cases/blind/): written from the legal digest alone and scored
@@ -58,7 +68,12 @@ fn blind_batches_do_not_regress() {
     for &(file, floor, max_unsafe) in BLIND {
         let (accuracy, unsafe_allowed) = measure("blind", file);
         assert!(unsafe_allowed.len() <= max_unsafe, "{file}: violations answered `allowed`: {unsafe_allowed:?}");
-        assert!(accuracy >= floor, "{file}: accuracy {:.1} % is below the floor {:.1} %", accuracy * 100.0, floor * 100.0);
+        assert!(
+            accuracy >= floor,
+            "{file}: accuracy {:.1} % is below the floor {:.1} %",
+            accuracy * 100.0,
+            floor * 100.0
+        );
     }
 }
 
@@ -67,7 +82,8 @@ fn blind_batches_do_not_regress() {
 fn measure(name: &str, file: &str) -> (f64, Vec<String>) {
     let book = Rulebook::builtin();
     let text = std::fs::read_to_string(format!("{}{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let cases: Vec<Case> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let cases: Vec<Case> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
     let (mut right, mut unsafe_allowed, mut basis_ok, mut violations, mut with_basis) = (0, vec![], 0, 0, 0);
     let mut misses = vec![];
     for c in &cases {
@@ -95,7 +111,9 @@ fn measure(name: &str, file: &str) -> (f64, Vec<String>) {
             if !c.expected.basis.is_empty() {
                 with_basis += 1;
             }
-            if v.verdict == VerdictKind::Violation && c.expected.basis.iter().any(|b| cited.iter().any(|x| x.starts_with(b.as_str()))) {
+            if v.verdict == VerdictKind::Violation
+                && c.expected.basis.iter().any(|b| cited.iter().any(|x| x.starts_with(b.as_str())))
+            {
                 basis_ok += 1;
             }
         }

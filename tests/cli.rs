@@ -13,7 +13,8 @@ fn netral() -> Command {
 
 /// Runs `netral ARGS` with `stdin` as its standard input.
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = netral().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        netral().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     // Written from a thread: a large input would otherwise fill the pipe while nobody reads
@@ -53,7 +54,8 @@ fn mini_with(dir: &std::path::Path, from: &str, to: &str) -> String {
 
 /// Runs `netral ARGS` with its standard output closed before it writes anything.
 fn with_output_closed(args: &[&str]) -> Output {
-    let mut child = netral().args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        netral().args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     child.wait_with_output().unwrap()
 }
@@ -62,7 +64,13 @@ fn with_output_closed(args: &[&str]) -> Output {
 fn a_closed_pipe_ends_every_command_quietly() {
     // `list --json` prints some 90 KB, more than a pipe holds: it meets the closed pipe even if
     // it started writing before the pipe was closed.
-    for args in [&["list"][..], &["list", "--json"], &["test"], &["classify", "--text", "Saya PNS, saya like postingan caleg"], &["classify", "--json", "--text", "x"]] {
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["test"],
+        &["classify", "--text", "Saya PNS, saya like postingan caleg"],
+        &["classify", "--json", "--text", "x"],
+    ] {
         let out = with_output_closed(args);
         let stderr = text(&out.stderr);
         assert!(!stderr.contains("panicked"), "netral {args:?} panicked: {stderr}");
@@ -73,7 +81,13 @@ fn a_closed_pipe_ends_every_command_quietly() {
 #[test]
 fn a_closed_pipe_ends_a_jsonl_stream_quietly() {
     let lines = "{\"text\": \"Saya PNS, saya like postingan kampanye caleg\"}\n".repeat(2000);
-    let mut child = netral().args(["classify", "--jsonl", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = netral()
+        .args(["classify", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     drop(child.stdout.take());
     let _ = child.stdin.take().unwrap().write_all(lines.as_bytes());
     let out = child.wait_with_output().unwrap();
@@ -94,7 +108,11 @@ const FAKE_TITLE: &str = "\"ASN\u{1b}[2J\u{1b}[1GDIPERBOLEHKAN — tidak ada lar
 /// No byte of `out` is a control character but a line end or a tab, or a bidirectional override.
 fn assert_terminal_safe(out: &str) {
     for c in out.chars() {
-        assert!(!(c.is_control() && c != '\n' && c != '\t') && c != '\u{202e}', "{:?} reached the terminal in:\n{out}", c);
+        assert!(
+            !(c.is_control() && c != '\n' && c != '\t') && c != '\u{202e}',
+            "{:?} reached the terminal in:\n{out}",
+            c
+        );
     }
 }
 
@@ -107,7 +125,8 @@ fn control_characters_in_a_rule_title_are_escaped_in_a_verdict() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_terminal_safe(&stdout);
     assert!(stdout.contains("ASN\\u{1b}[2J\\u{1b}[1GDIPERBOLEHKAN"), "ESC written as an escape:\n{stdout}");
-    let verdict_lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("PELANGGARAN") || l.starts_with("DIPERBOLEHKAN")).collect();
+    let verdict_lines: Vec<&str> =
+        stdout.lines().filter(|l| l.starts_with("PELANGGARAN") || l.starts_with("DIPERBOLEHKAN")).collect();
     assert_eq!(verdict_lines, ["PELANGGARAN — tindakan ini melanggar aturan netralitas"]);
     // The JSON keeps the title as written (serde escapes it).
     let json = run(&["classify", "--json", "--rules", &rules, "--text", "Saya PNS, saya like postingan caleg"], b"");
@@ -127,7 +146,11 @@ fn control_characters_in_a_rule_title_are_escaped_in_the_rule_list() {
 #[test]
 fn control_characters_in_a_failing_example_are_escaped() {
     let dir = scratch("example");
-    let rules = mini_with(&dir, "example \"Saya like postingan caleg\" => needs_more_info", "example \"Saya PNS like postingan caleg\u{1b}[2J\" => allowed");
+    let rules = mini_with(
+        &dir,
+        "example \"Saya like postingan caleg\" => needs_more_info",
+        "example \"Saya PNS like postingan caleg\u{1b}[2J\" => allowed",
+    );
     let out = run(&["test", &rules], b"");
     assert_eq!(out.status.code(), Some(1), "the example fails");
     let stdout = text(&out.stdout);
@@ -137,23 +160,40 @@ fn control_characters_in_a_failing_example_are_escaped() {
 
 #[test]
 fn control_characters_in_an_incident_are_escaped_and_its_lines_indented() {
-    let out = run(&["classify", "--rules", "tests/fixtures/mini.rules"], "Saya PNS, saya like postingan caleg \u{1b}]0;owned\u{7}\rbebas\nDIPERBOLEHKAN — tidak ada larangan\n".as_bytes());
+    let out = run(
+        &["classify", "--rules", "tests/fixtures/mini.rules"],
+        "Saya PNS, saya like postingan caleg \u{1b}]0;owned\u{7}\rbebas\nDIPERBOLEHKAN — tidak ada larangan\n"
+            .as_bytes(),
+    );
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_terminal_safe(&stdout);
-    assert!(stdout.contains("  Bukti: Saya [PNS], saya [like] postingan [caleg] \\u{1b}]0;owned\\u{7}\\u{d}bebas\n"), "{stdout}");
-    assert!(stdout.contains("\n         DIPERBOLEHKAN — tidak ada larangan\n"), "the second line of the text is indented:\n{stdout}");
+    assert!(
+        stdout.contains("  Bukti: Saya [PNS], saya [like] postingan [caleg] \\u{1b}]0;owned\\u{7}\\u{d}bebas\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\n         DIPERBOLEHKAN — tidak ada larangan\n"),
+        "the second line of the text is indented:\n{stdout}"
+    );
     assert!(!stdout.lines().any(|l| l.starts_with("DIPERBOLEHKAN")), "{stdout}");
 }
 #[test]
 fn control_characters_in_a_diagnostic_are_escaped() {
     let dir = scratch("diagnostic");
-    let rules = mini_with(&dir, "concept endorse = \"like\" | \"share\"", "concept endorse = \"like\" | \"\u{1b}[2J\" | nosuch");
+    let rules = mini_with(
+        &dir,
+        "concept endorse = \"like\" | \"share\"",
+        "concept endorse = \"like\" | \"\u{1b}[2J\" | nosuch",
+    );
     let out = run(&["check", &rules], b"");
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert_terminal_safe(&stderr);
-    assert!(stderr.contains("concept endorse = \"like\" | \"\\u{1b}[2J\" | nosuch"), "the source line, escaped:\n{stderr}");
+    assert!(
+        stderr.contains("concept endorse = \"like\" | \"\\u{1b}[2J\" | nosuch"),
+        "the source line, escaped:\n{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +213,10 @@ fn a_long_line_is_shown_cut_around_each_diagnostic() {
     // The last name, near the end of the line: its place and the end of the line are shown.
     let last = stderr.rsplit("error[E-UNKNOWN-NAME]").next().unwrap();
     let column = line.rfind("zz1999").unwrap() + 1;
-    assert!(last.contains("unknown concept `zz1999`") && last.contains(&format!("hostile.rules:24:{column}\n")), "{last}");
+    assert!(
+        last.contains("unknown concept `zz1999`") && last.contains(&format!("hostile.rules:24:{column}\n")),
+        "{last}"
+    );
     assert!(last.contains("24 │ …") && last.contains("zz1998 | zz1999\n"), "{last}");
 }
 
@@ -224,7 +267,10 @@ fn a_rule_file_over_the_limit_is_refused_by_every_command() {
     for args in [&["check", path][..], &["list", path], &["classify", "--rules", path, "--text", "x"]] {
         let out = run(args, b"");
         let stderr = text(&out.stderr);
-        assert!(stderr.contains("E-TOO-LARGE") && stderr.contains("is larger than 8388608 bytes"), "netral {args:?}: {stderr}");
+        assert!(
+            stderr.contains("E-TOO-LARGE") && stderr.contains("is larger than 8388608 bytes"),
+            "netral {args:?}: {stderr}"
+        );
         assert_ne!(out.status.code(), Some(0));
     }
 }
@@ -265,7 +311,12 @@ fn a_folder_without_rule_files_is_an_error() {
     let stderr = text(&out.stderr);
     assert_eq!(text(&out.stdout), "", "no verdict");
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("error[E-NO-RULES]: no `.rules` file in docs: a rulebook without rules would call every act allowed"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[E-NO-RULES]: no `.rules` file in docs: a rulebook without rules would call every act allowed"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("hint: name `.rules` files"), "{stderr}");
     let dir = scratch("no-rule-files");
     let out = run(&["check", dir.to_str().unwrap()], b"");
@@ -301,7 +352,12 @@ fn stream(input: &[u8]) -> (Vec<serde_json::Value>, Option<i32>) {
 
 /// For each output line: its `line`, and its verdict or its first error's code.
 fn outline(lines: &[serde_json::Value]) -> Vec<(u64, String)> {
-    lines.iter().map(|l| (l["line"].as_u64().unwrap(), l["verdict"].as_str().or(l["error"][0]["code"].as_str()).unwrap().to_string())).collect()
+    lines
+        .iter()
+        .map(|l| {
+            (l["line"].as_u64().unwrap(), l["verdict"].as_str().or(l["error"][0]["code"].as_str()).unwrap().to_string())
+        })
+        .collect()
 }
 
 #[test]
@@ -314,7 +370,8 @@ fn a_bad_jsonl_line_is_an_error_line_and_the_stream_goes_on() {
     input.extend(b"not json\r\n");
     input.extend(b"{\"text\": \"Saya swasta, saya like postingan caleg\"}"); // no line end
     let (lines, code) = stream(&input);
-    let expected = [(1, "violation"), (2, "E-NOT-UTF8"), (4, "E-INPUT"), (5, "E-UNKNOWN-FACT"), (6, "E-INPUT"), (7, "allowed")];
+    let expected =
+        [(1, "violation"), (2, "E-NOT-UTF8"), (4, "E-INPUT"), (5, "E-UNKNOWN-FACT"), (6, "E-INPUT"), (7, "allowed")];
     assert_eq!(outline(&lines), expected.map(|(n, s)| (n, s.to_string())));
     assert_eq!(code, Some(1), "a line was an error");
     assert_eq!(lines[1]["error"][0]["message"], "line 2 is not UTF-8 text (from byte 14)");
@@ -338,7 +395,10 @@ fn an_overlong_jsonl_line_is_refused_and_the_next_one_read() {
     let (lines, code) = stream(&input);
     assert_eq!(outline(&lines), [(1, "E-TEXT-TOO-LONG".to_string()), (2, "violation".to_string())]);
     assert_eq!(code, Some(1));
-    assert_eq!(lines[0]["error"][0]["message"], "line 1 is longer than 2097152 bytes; a description is at most 1048576 bytes");
+    assert_eq!(
+        lines[0]["error"][0]["message"],
+        "line 1 is longer than 2097152 bytes; a description is at most 1048576 bytes"
+    );
 }
 
 #[cfg(target_os = "linux")]

@@ -84,7 +84,15 @@ fn run_dir(dir: &str, with_prelude: bool) {
             let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.file == format!("{}.rules", case.name)).collect();
             let got = render(&own);
             if got != case.annotations {
-                writeln!(failures, "{} / {}:\n  expected:\n    {}\n  got:\n    {}", path.display(), case.name, case.annotations.join("\n    "), got.join("\n    ")).unwrap();
+                writeln!(
+                    failures,
+                    "{} / {}:\n  expected:\n    {}\n  got:\n    {}",
+                    path.display(),
+                    case.name,
+                    case.annotations.join("\n    "),
+                    got.join("\n    ")
+                )
+                .unwrap();
             }
             writeln!(blessed, "--- {} ---", case.name).unwrap();
             for a in &got {

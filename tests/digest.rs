@@ -38,10 +38,8 @@ fn every_prohibition_of_the_digest_is_a_rule() {
     let ids = prohibition_ids(&digest("prohibitions.md"));
     assert!(ids.len() >= 40, "the digest's table was not read ({} ids)", ids.len());
     let rules = Rulebook::builtin().rules(Lang::Id);
-    let missing: Vec<&String> = ids
-        .iter()
-        .filter(|id| !rules.iter().any(|r| &r.id == *id && r.kind == RuleKind::Prohibition))
-        .collect();
+    let missing: Vec<&String> =
+        ids.iter().filter(|id| !rules.iter().any(|r| &r.id == *id && r.kind == RuleKind::Prohibition)).collect();
     assert!(missing.is_empty(), "digest rows without a prohibition rule: {missing:?}");
 }
 
@@ -53,7 +51,9 @@ fn every_permission_of_the_digest_is_a_permission_rule() {
     let missing: Vec<&(String, String)> = ids
         .iter()
         .filter(|(num, id)| {
-            !rules.iter().any(|r| r.kind == RuleKind::Permission && (&r.id == id || r.title.starts_with(&format!("{num}:"))))
+            !rules
+                .iter()
+                .any(|r| r.kind == RuleKind::Permission && (&r.id == id || r.title.starts_with(&format!("{num}:"))))
         })
         .collect();
     assert!(missing.is_empty(), "digest permissions without a permission rule: {missing:?}");

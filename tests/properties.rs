@@ -26,10 +26,57 @@ fn books() -> Vec<Rulebook> {
 
 /// Words that appear in incidents, so generated texts hit concepts and negations.
 const WORDS: &[&str] = &[
-    "saya", "PNS", "ASN", "guru", "kades", "polisi", "TNI", "swasta", "honorer", "like", "share", "komentar", "postingan",
-    "kampanye", "caleg", "capres", "paslon", "deklarasi", "foto", "dua", "jari", "mobil", "dinas", "tidak", "bukan",
-    "belum", "tanpa", "cuti", "istri", "suami", "hadir", "ikut", "spanduk", "KTP", "dukungan", "14", "Februari", "2024",
-    ",", ".", "?", "😅", "nge-like", "ga", "yg", "I", "liked", "campaign", "civil", "servant", "not",
+    "saya",
+    "PNS",
+    "ASN",
+    "guru",
+    "kades",
+    "polisi",
+    "TNI",
+    "swasta",
+    "honorer",
+    "like",
+    "share",
+    "komentar",
+    "postingan",
+    "kampanye",
+    "caleg",
+    "capres",
+    "paslon",
+    "deklarasi",
+    "foto",
+    "dua",
+    "jari",
+    "mobil",
+    "dinas",
+    "tidak",
+    "bukan",
+    "belum",
+    "tanpa",
+    "cuti",
+    "istri",
+    "suami",
+    "hadir",
+    "ikut",
+    "spanduk",
+    "KTP",
+    "dukungan",
+    "14",
+    "Februari",
+    "2024",
+    ",",
+    ".",
+    "?",
+    "😅",
+    "nge-like",
+    "ga",
+    "yg",
+    "I",
+    "liked",
+    "campaign",
+    "civil",
+    "servant",
+    "not",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -46,7 +93,11 @@ fn input(v: &netral::verdict::Value) -> FactInput {
 }
 
 /// Every way the open facts that are still unknown could be answered (bounded sample).
-fn assignments(book: &Rulebook, known: &BTreeMap<String, serde_json::Value>, seed: u64) -> Vec<BTreeMap<String, FactInput>> {
+fn assignments(
+    book: &Rulebook,
+    known: &BTreeMap<String, serde_json::Value>,
+    seed: u64,
+) -> Vec<BTreeMap<String, FactInput>> {
     let qs = book.questions(netral::Lang::Id);
     let open: Vec<_> = qs.iter().filter(|q| !known.contains_key(&q.id) && !q.answers.is_empty()).collect();
     let mut out = vec![];
@@ -199,9 +250,17 @@ fn verdict_and_evidence(inc: &Incident) -> (VerdictKind, Vec<String>) {
 fn corpus() -> &'static [Incident] {
     static CORPUS: std::sync::OnceLock<Vec<Incident>> = std::sync::OnceLock::new();
     CORPUS.get_or_init(|| {
-        let mut v: Vec<Incident> = Rulebook::builtin().cases().into_iter().map(|c| Incident { text: c.text, facts: c.facts, ..Default::default() }).collect();
+        let mut v: Vec<Incident> = Rulebook::builtin()
+            .cases()
+            .into_iter()
+            .map(|c| Incident { text: c.text, facts: c.facts, ..Default::default() })
+            .collect();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
-        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
         files.sort();
         for file in files {
             for line in std::fs::read_to_string(&file).unwrap().lines().filter(|l| !l.trim().is_empty()) {
@@ -216,15 +275,40 @@ fn corpus() -> &'static [Incident] {
 
 /// Invisible format characters (Unicode Cf), one or two of each kind of range.
 const FORMAT_CHARS: &[char] = &[
-    '\u{AD}', '\u{600}', '\u{61C}', '\u{6DD}', '\u{70F}', '\u{890}', '\u{8E2}', '\u{180E}', '\u{200B}', '\u{200C}',
-    '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{206F}',
-    '\u{FEFF}', '\u{FFF9}', '\u{110BD}', '\u{13430}', '\u{1BCA0}', '\u{1D173}', '\u{E0001}', '\u{E0041}',
+    '\u{AD}',
+    '\u{600}',
+    '\u{61C}',
+    '\u{6DD}',
+    '\u{70F}',
+    '\u{890}',
+    '\u{8E2}',
+    '\u{180E}',
+    '\u{200B}',
+    '\u{200C}',
+    '\u{200D}',
+    '\u{200E}',
+    '\u{200F}',
+    '\u{202A}',
+    '\u{202E}',
+    '\u{2060}',
+    '\u{2064}',
+    '\u{2066}',
+    '\u{206F}',
+    '\u{FEFF}',
+    '\u{FFF9}',
+    '\u{110BD}',
+    '\u{13430}',
+    '\u{1BCA0}',
+    '\u{1D173}',
+    '\u{E0001}',
+    '\u{E0041}',
 ];
 
 /// A single line break, read as a space.
 const LINE_BREAKS: &[&str] = &["\n", "\r\n", "\r", "\u{2028}"];
 /// The tab and Unicode's other spaces (category Zs), read as a space.
-const SPACES: &[&str] = &["\t", "\u{A0}", "\u{1680}", "\u{2002}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"];
+const SPACES: &[&str] =
+    &["\t", "\u{A0}", "\u{1680}", "\u{2002}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"];
 
 /// The byte offset of char boundary `i` of `text` (its length for the last one).
 fn char_boundary(text: &str, i: usize) -> usize {
@@ -290,7 +374,10 @@ proptest! {
 /// is read as absent: "nge-li\u{200C}ke" is "nge-like", and the evidence shows it as written.
 #[test]
 fn an_invisible_character_inside_a_word_does_not_hide_it() {
-    assert_eq!(verdict_with_exact_evidence("Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook").0, VerdictKind::Violation);
+    assert_eq!(
+        verdict_with_exact_evidence("Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook").0,
+        VerdictKind::Violation
+    );
     for cf in ["\u{200C}", "\u{200D}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{2060}"] {
         let text = format!("Saya PNS, kemarin saya nge-li{cf}ke postingan kampanye caleg di Facebook");
         let (verdict, shown) = verdict_with_exact_evidence(&text);
@@ -323,7 +410,15 @@ fn every_space_reads_as_a_space() {
 }
 
 /// Who the text is about: roles the rules cover, in the ways people name them.
-const IN_SCOPE: &[&str] = &["Saya PNS,", "Aku guru PNS,", "Saya PPPK.", "Saya polisi,", "I'm a soldier and", "Saya kepala desa,", "Pak camat"];
+const IN_SCOPE: &[&str] = &[
+    "Saya PNS,",
+    "Aku guru PNS,",
+    "Saya PPPK.",
+    "Saya polisi,",
+    "I'm a soldier and",
+    "Saya kepala desa,",
+    "Pak camat",
+];
 /// Words that speak of an election.
 const ELECTION: &[&str] = &["caleg", "capres", "paslon", "kampanye", "timses", "partai", "nomor urut 2", "pilkada"];
 
@@ -361,11 +456,19 @@ fn the_acts_question_is_asked_and_its_answer_settles_the_acts() {
     assert_eq!(v.verdict, VerdictKind::NeedsMoreInfo);
     let q = v.question.expect("a question");
     assert_eq!((q.fact.as_ref(), q.kind.as_ref()), ("acts", "acts"));
-    let values: Vec<String> = q.answers.iter().map(|a| serde_json::to_value(&a.value).unwrap().as_str().unwrap().to_string()).collect();
-    assert!(values.contains(&"campaign_presence".to_string()) && values.last().map(String::as_str) == Some("none"), "{values:?}");
+    let values: Vec<String> =
+        q.answers.iter().map(|a| serde_json::to_value(&a.value).unwrap().as_str().unwrap().to_string()).collect();
+    assert!(
+        values.contains(&"campaign_presence".to_string()) && values.last().map(String::as_str) == Some("none"),
+        "{values:?}"
+    );
 
     let answered = |acts: FactInput| {
-        let inc = Incident { text: text.into(), facts: [("acts".to_string(), acts)].into_iter().collect(), ..Default::default() };
+        let inc = Incident {
+            text: text.into(),
+            facts: [("acts".to_string(), acts)].into_iter().collect(),
+            ..Default::default()
+        };
         book.classify(&inc).map(|v| v.verdict)
     };
     assert_eq!(answered(FactInput::List(vec!["campaign_presence".into()])).unwrap(), VerdictKind::Violation);

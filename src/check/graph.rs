@@ -12,7 +12,15 @@ const NONE: u32 = u32::MAX;
 /// (Tarjan's algorithm, with its call stack kept in a vector.)
 pub(crate) fn components(edges: &[Vec<u32>]) -> Vec<u32> {
     let n = edges.len();
-    let mut t = Tarjan { index: vec![NONE; n], low: vec![0; n], on_stack: vec![false; n], stack: vec![], comp: vec![NONE; n], next_index: 0, next_comp: 0 };
+    let mut t = Tarjan {
+        index: vec![NONE; n],
+        low: vec![0; n],
+        on_stack: vec![false; n],
+        stack: vec![],
+        comp: vec![NONE; n],
+        next_index: 0,
+        next_comp: 0,
+    };
     for root in 0..n {
         if t.index[root] != NONE {
             continue;

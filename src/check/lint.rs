@@ -12,30 +12,61 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
     let mut out = vec![];
     for (i, f) in book.facts.iter().enumerate() {
         if !usage.facts_used.get(i).copied().unwrap_or(true) {
-            out.push(Diagnostic::warning("W-UNUSED-FACT", usage.fact_locs[i], format!("fact `{}` is never used by a rule", f.name)).with_hint("use it in a `when`/`unless` condition or remove it"));
+            out.push(
+                Diagnostic::warning(
+                    "W-UNUSED-FACT",
+                    usage.fact_locs[i],
+                    format!("fact `{}` is never used by a rule", f.name),
+                )
+                .with_hint("use it in a `when`/`unless` condition or remove it"),
+            );
         }
     }
     for (i, name) in book.concept_names.iter().enumerate() {
         if !usage.concepts_used.get(i).copied().unwrap_or(true) {
-            out.push(Diagnostic::warning("W-UNUSED-CONCEPT", usage.concept_locs[i], format!("concept `{name}` is never used")).with_hint("use it in an act or inference pattern, or remove it"));
+            out.push(
+                Diagnostic::warning(
+                    "W-UNUSED-CONCEPT",
+                    usage.concept_locs[i],
+                    format!("concept `{name}` is never used"),
+                )
+                .with_hint("use it in an act or inference pattern, or remove it"),
+            );
         }
     }
     for (k, (loc, name)) in usage.pattern_locs.iter().enumerate() {
         if !usage.patterns_used.get(k).copied().unwrap_or(true) {
-            out.push(Diagnostic::warning("W-UNUSED-PATTERN", *loc, format!("pattern `{name}` is never used")).with_hint("use it in an act or inference pattern, or remove it"));
+            out.push(
+                Diagnostic::warning("W-UNUSED-PATTERN", *loc, format!("pattern `{name}` is never used"))
+                    .with_hint("use it in an act or inference pattern, or remove it"),
+            );
         }
     }
     for (i, r) in book.rules.iter().enumerate() {
         let loc = usage.rule_locs[i];
         if r.examples.is_empty() {
-            out.push(Diagnostic::warning("W-NO-EXAMPLE", loc, format!("rule `{}` has no example", r.id)).with_hint("add `example \"…\" => violation` — examples are the rule's tests"));
+            out.push(
+                Diagnostic::warning("W-NO-EXAMPLE", loc, format!("rule `{}` has no example", r.id))
+                    .with_hint("add `example \"…\" => violation` — examples are the rule's tests"),
+            );
         }
         if never_matches(book, &r.cond, r.unless.as_ref()) {
-            out.push(Diagnostic::warning("W-NEVER-MATCHES", loc, format!("rule `{}` can never match: no answers to its facts make its condition true", r.id)));
+            out.push(Diagnostic::warning(
+                "W-NEVER-MATCHES",
+                loc,
+                format!("rule `{}` can never match: no answers to its facts make its condition true", r.id),
+            ));
         }
     }
     for &(i, loc) in &usage.overrides_nothing {
-        out.push(Diagnostic::warning("W-OVERRIDES-NOTHING", loc, format!("permission `{}` overrides nothing", book.rules[i].id)).with_hint("add `overrides RULE, …` naming the prohibitions it excuses"));
+        out.push(
+            Diagnostic::warning(
+                "W-OVERRIDES-NOTHING",
+                loc,
+                format!("permission `{}` overrides nothing", book.rules[i].id),
+            )
+            .with_hint("add `overrides RULE, …` naming the prohibitions it excuses"),
+        );
     }
     out
 }
@@ -47,7 +78,8 @@ fn never_matches(book: &Rulebook, cond: &Cond, unless: Option<&Cond>) -> bool {
     if let Some(u) = unless {
         collect_domains(book, u, &mut domains);
     }
-    let total: usize = domains.iter().map(|(_, d)| d.len().max(1)).try_fold(1usize, |a, b| a.checked_mul(b)).unwrap_or(usize::MAX);
+    let total: usize =
+        domains.iter().map(|(_, d)| d.len().max(1)).try_fold(1usize, |a, b| a.checked_mul(b)).unwrap_or(usize::MAX);
     if total > 20_000 {
         return false;
     }
@@ -89,7 +121,8 @@ fn collect_domains(book: &Rulebook, c: &Cond, out: &mut Vec<(u16, Vec<Val>)>) {
         }
         Cond::DateIn(f, s, e, _) => add(*f, vec![Val::Date(s - 1), Val::Date(*s), Val::Date(*e), Val::Date(e + 1)]),
         Cond::Cmp(f, _, x) => {
-            let v = |d: f64| if book.facts[*f as usize].ty == FactType::Date { Val::Date(d as i32) } else { Val::Num(d) };
+            let v =
+                |d: f64| if book.facts[*f as usize].ty == FactType::Date { Val::Date(d as i32) } else { Val::Num(d) };
             add(*f, vec![v(x - 1.0), v(*x), v(x + 1.0)])
         }
     }
@@ -122,7 +155,8 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
     let mut out = vec![];
     for r in &book.rules {
         for ex in &r.examples {
-            let inc = Incident { text: ex.text.clone(), facts: ex.facts.iter().cloned().collect(), ..Default::default() };
+            let inc =
+                Incident { text: ex.text.clone(), facts: ex.facts.iter().cloned().collect(), ..Default::default() };
             let (got, ok, message) = match brief(book, &inc) {
                 Err(e) => (None, false, e.first().map_or_else(String::new, |d| d.message.clone())),
                 Ok(Brief { verdict, matched, question }) => {
@@ -136,14 +170,31 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
                             VerdictKind::NeedsMoreInfo => format!(" (waiting on: {})", question.unwrap_or("?")),
                             VerdictKind::Allowed => String::new(),
                         };
-                        format!("example expects {} but the rulebook answers {}{why}", ex.verdict.as_str(), verdict.as_str())
+                        format!(
+                            "example expects {} but the rulebook answers {}{why}",
+                            ex.verdict.as_str(),
+                            verdict.as_str()
+                        )
                     } else {
-                        format!("example expects rule `{}` to match; matched: {}", ex.must_match.as_deref().unwrap_or(""), if matched.is_empty() { "none".into() } else { matched.join(", ") })
+                        format!(
+                            "example expects rule `{}` to match; matched: {}",
+                            ex.must_match.as_deref().unwrap_or(""),
+                            if matched.is_empty() { "none".into() } else { matched.join(", ") }
+                        )
                     };
                     (Some(verdict), ok, message)
                 }
             };
-            out.push(ExampleOutcome { rule: r.id.clone(), text: ex.text.clone(), expected: ex.verdict, got, must_match: ex.must_match.clone(), ok, message, loc: ex.loc });
+            out.push(ExampleOutcome {
+                rule: r.id.clone(),
+                text: ex.text.clone(),
+                expected: ex.verdict,
+                got,
+                must_match: ex.must_match.clone(),
+                ok,
+                message,
+                loc: ex.loc,
+            });
         }
     }
     out
@@ -175,6 +226,9 @@ pub(super) fn failing_examples(book: &Rulebook) -> Vec<Failure> {
     run_examples(book)
         .into_iter()
         .filter(|o| !o.ok)
-        .map(|o| Failure { diagnostic: Diagnostic::error("E-EXAMPLE", o.loc, o.message).with_hint("fix the rule, its concepts, or the expected verdict") })
+        .map(|o| Failure {
+            diagnostic: Diagnostic::error("E-EXAMPLE", o.loc, o.message)
+                .with_hint("fix the rule, its concepts, or the expected verdict"),
+        })
         .collect()
 }

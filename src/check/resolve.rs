@@ -156,8 +156,10 @@ fn declare_in<'a>(
     diags: &mut Vec<Diagnostic>,
 ) {
     if table.insert(name.text, index).is_some() {
-        diags.push(Diagnostic::error("E-DUPLICATE", name.loc, format!("{what} `{}` is declared twice", name.text))
-            .with_hint("rename one of them; names are shared by all files of a rulebook"));
+        diags.push(
+            Diagnostic::error("E-DUPLICATE", name.loc, format!("{what} `{}` is declared twice", name.text))
+                .with_hint("rename one of them; names are shared by all files of a rulebook"),
+        );
     }
 }
 
@@ -168,17 +170,39 @@ impl<'a> Resolver<'a> {
         for item in self.items {
             let diags = &mut self.diags;
             match item {
-                Item::Law(l) => { declare_in(&mut self.d.laws, &l.name, n_law, "law", diags); self.d.law_items.push(l); n_law += 1 }
-                Item::Enum(e) => { declare_in(&mut self.d.enums, &e.name, n_enum, "enum", diags); n_enum += 1 }
-                Item::Fact(f) => { declare_in(&mut self.d.facts, &f.name, n_fact, "fact", diags); n_fact += 1 }
-                Item::Period(p) => { declare_in(&mut self.d.periods, &p.name, n_period, "period", diags); n_period += 1 }
-                Item::Concept(c) => { declare_in(&mut self.d.concepts, &c.name, n_concept, "concept", diags); n_concept += 1 }
+                Item::Law(l) => {
+                    declare_in(&mut self.d.laws, &l.name, n_law, "law", diags);
+                    self.d.law_items.push(l);
+                    n_law += 1
+                }
+                Item::Enum(e) => {
+                    declare_in(&mut self.d.enums, &e.name, n_enum, "enum", diags);
+                    n_enum += 1
+                }
+                Item::Fact(f) => {
+                    declare_in(&mut self.d.facts, &f.name, n_fact, "fact", diags);
+                    n_fact += 1
+                }
+                Item::Period(p) => {
+                    declare_in(&mut self.d.periods, &p.name, n_period, "period", diags);
+                    n_period += 1
+                }
+                Item::Concept(c) => {
+                    declare_in(&mut self.d.concepts, &c.name, n_concept, "concept", diags);
+                    n_concept += 1
+                }
                 Item::Pattern(p) => {
                     declare_in(&mut self.d.patterns, &p.name, self.d.pattern_items.len(), "pattern", diags);
                     self.d.pattern_items.push(p);
                 }
-                Item::Sanction(s) => { declare_in(&mut self.d.sanctions, &s.name, n_sanction, "sanction", diags); n_sanction += 1 }
-                Item::Rule(r) => { declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags); n_rule += 1 }
+                Item::Sanction(s) => {
+                    declare_in(&mut self.d.sanctions, &s.name, n_sanction, "sanction", diags);
+                    n_sanction += 1
+                }
+                Item::Rule(r) => {
+                    declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags);
+                    n_rule += 1
+                }
                 Item::Ask(_) => {}
             }
         }
@@ -203,20 +227,32 @@ impl<'a> Resolver<'a> {
     /// The names a "did you mean" hint may offer (`names` lists them), or none once hints
     /// have spent `HINT_BUDGET`: listing them costs as much as the rulebook has names.
     fn hint_candidates(&self, names: impl FnOnce(&Self) -> Vec<&'a str>) -> Vec<&'a str> {
-        if self.hint_work > HINT_BUDGET { vec![] } else { names(self) }
+        if self.hint_work > HINT_BUDGET {
+            vec![]
+        } else {
+            names(self)
+        }
     }
 
     fn enums(&mut self) {
         for item in self.items {
             let Item::Enum(e) = item else { continue };
             if e.variants.len() > 64 {
-                self.diags.push(Diagnostic::error("E-TOO-MANY-VALUES", e.name.loc, format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len())));
+                self.diags.push(Diagnostic::error(
+                    "E-TOO-MANY-VALUES",
+                    e.name.loc,
+                    format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len()),
+                ));
             }
             let mut ir = EnumIr { name: e.name.text.to_string(), values: vec![], groups: vec![] };
             let mut by_name: Names<'a, u64> = Names::default();
             for (i, (v, label)) in e.variants.iter().take(64).enumerate() {
                 if by_name.contains_key(v.text) {
-                    self.diags.push(Diagnostic::error("E-DUPLICATE", v.loc, format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text)));
+                    self.diags.push(Diagnostic::error(
+                        "E-DUPLICATE",
+                        v.loc,
+                        format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text),
+                    ));
                 }
                 by_name.entry(v.text).or_insert(1 << i);
                 ir.values.push((v.text.to_string(), label.to_label()));
@@ -228,7 +264,11 @@ impl<'a> Resolver<'a> {
                     match by_name.get(m.text) {
                         Some(bits) => mask |= bits,
                         None => {
-                            let d = Diagnostic::error("E-UNKNOWN-NAME", m.loc, format!("`{}` is not a value of enum `{}`", m.text, e.name.text));
+                            let d = Diagnostic::error(
+                                "E-UNKNOWN-NAME",
+                                m.loc,
+                                format!("`{}` is not a value of enum `{}`", m.text, e.name.text),
+                            );
                             let cands = self.hint_candidates(|_| values.clone());
                             let d = self.with_suggestion(d, m.text, cands);
                             self.diags.push(d);
@@ -236,7 +276,11 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 if by_name.contains_key(g.name.text) {
-                    self.diags.push(Diagnostic::error("E-DUPLICATE", g.name.loc, format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text)));
+                    self.diags.push(Diagnostic::error(
+                        "E-DUPLICATE",
+                        g.name.loc,
+                        format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text),
+                    ));
                 }
                 by_name.entry(g.name.text).or_insert(mask);
                 ir.groups.push((g.name.text.to_string(), g.label.to_label(), mask));
@@ -247,7 +291,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn concepts(&mut self) {
-        let concepts: Vec<&ast::Concept> = self.items.iter().filter_map(|i| if let Item::Concept(c) = i { Some(c) } else { None }).collect();
+        let concepts: Vec<&ast::Concept> =
+            self.items.iter().filter_map(|i| if let Item::Concept(c) = i { Some(c) } else { None }).collect();
         self.book.concept_names = concepts.iter().map(|c| c.name.text.to_string()).collect();
         self.usage.concept_locs = concepts.iter().map(|c| c.name.loc).collect();
         self.usage.concepts_used = vec![false; concepts.len()];
@@ -256,8 +301,14 @@ impl<'a> Resolver<'a> {
             for item in &c.items {
                 if let ConceptItem::Ref(n) = item {
                     match self.d.concepts.get(n.text) {
-                        Some(&j) => { includes[i].push(j as u32); self.usage.concepts_used[j] = true; }
-                        None => { let names = self.hint_candidates(|r| r.d.concepts.keys().copied().collect()); self.unknown("concept", n, names) }
+                        Some(&j) => {
+                            includes[i].push(j as u32);
+                            self.usage.concepts_used[j] = true;
+                        }
+                        None => {
+                            let names = self.hint_candidates(|r| r.d.concepts.keys().copied().collect());
+                            self.unknown("concept", n, names)
+                        }
                     }
                 }
             }
@@ -265,7 +316,11 @@ impl<'a> Resolver<'a> {
         let cycles = graph::components(&includes);
         let on_cycle = graph::on_cycle(&includes, &cycles);
         for (c, _) in concepts.iter().zip(&on_cycle).filter(|(_, &on)| on) {
-            self.diags.push(Diagnostic::error("E-CYCLE", c.name.loc, format!("concept `{}` includes itself", c.name.text)));
+            self.diags.push(Diagnostic::error(
+                "E-CYCLE",
+                c.name.loc,
+                format!("concept `{}` includes itself", c.name.text),
+            ));
         }
         // A phrase counts for the concept that lists it; a concept that includes others
         // unites their nodes with its own (`Pat::Union`), included ones first.
@@ -304,32 +359,65 @@ impl<'a> Resolver<'a> {
     fn laws_periods_sanctions(&mut self) {
         for item in self.items {
             match item {
-                Item::Law(l) => self.book.laws.push(LawIr { code: l.name.text.to_string(), short: l.short.to_string(), title: l.title.to_string() }),
+                Item::Law(l) => self.book.laws.push(LawIr {
+                    code: l.name.text.to_string(),
+                    short: l.short.to_string(),
+                    title: l.title.to_string(),
+                }),
                 Item::Period(p) => {
                     let start = self.date(p.start.0, p.start.1);
                     let end = self.date(p.end.0, p.end.1);
                     if let (Some(s), Some(e)) = (start, end) {
                         if e < s {
-                            self.diags.push(Diagnostic::error("E-PERIOD-ORDER", p.end.1, format!("period `{}` ends ({}) before it starts ({})", p.name.text, p.end.0, p.start.0)).with_hint("swap the two dates"));
+                            self.diags.push(
+                                Diagnostic::error(
+                                    "E-PERIOD-ORDER",
+                                    p.end.1,
+                                    format!(
+                                        "period `{}` ends ({}) before it starts ({})",
+                                        p.name.text, p.end.0, p.start.0
+                                    ),
+                                )
+                                .with_hint("swap the two dates"),
+                            );
                         }
                     }
                     self.citations(&p.basis);
-                    self.book.periods.push(PeriodIr { label: p.label.to_label(), start: start.unwrap_or(0), end: end.unwrap_or(0) });
+                    self.book.periods.push(PeriodIr {
+                        label: p.label.to_label(),
+                        start: start.unwrap_or(0),
+                        end: end.unwrap_or(0),
+                    });
                 }
                 Item::Sanction(s) => {
                     let severity = match s.severity {
                         Some((v, loc)) if !(0.0..=1000.0).contains(&v) || v.fract() != 0.0 => {
-                            self.diags.push(Diagnostic::error("E-TYPE", loc, "severity must be a whole number from 0 to 1000"));
+                            self.diags.push(Diagnostic::error(
+                                "E-TYPE",
+                                loc,
+                                "severity must be a whole number from 0 to 1000",
+                            ));
                             0
                         }
                         Some((v, _)) => v as u32,
                         None => {
-                            self.diags.push(Diagnostic::error("E-NO-SEVERITY", s.name.loc, format!("sanction `{}` has no severity", s.name.text)).with_hint("add `severity N` (higher is stronger)"));
+                            self.diags.push(
+                                Diagnostic::error(
+                                    "E-NO-SEVERITY",
+                                    s.name.loc,
+                                    format!("sanction `{}` has no severity", s.name.text),
+                                )
+                                .with_hint("add `severity N` (higher is stronger)"),
+                            );
                             0
                         }
                     };
                     self.citations(&s.basis);
-                    self.book.sanctions.push(SanctionIr { name: s.name.text.to_string(), label: s.label.to_label(), severity });
+                    self.book.sanctions.push(SanctionIr {
+                        name: s.name.text.to_string(),
+                        label: s.label.to_label(),
+                        severity,
+                    });
                 }
                 _ => {}
             }
@@ -384,23 +472,47 @@ impl<'a> Resolver<'a> {
             };
             let id = self.book.facts.len() as FactId;
             self.book.fact_index.insert(f.name.text.to_string(), id);
-            self.book.facts.push(FactIr { name: f.name.text.to_string(), ty, open: f.open, label: f.label.as_ref().map(ast::LabelText::to_label), infers: vec![] });
+            self.book.facts.push(FactIr {
+                name: f.name.text.to_string(),
+                ty,
+                open: f.open,
+                label: f.label.as_ref().map(ast::LabelText::to_label),
+                infers: vec![],
+            });
             self.usage.fact_locs.push(f.name.loc);
             if f.open && f.label.is_none() {
-                self.diags.push(Diagnostic::error("E-NO-QUESTION", f.name.loc, format!("open fact `{}` has no question", f.name.text)).with_hint("add the question users are asked, e.g. \"Apakah …?\" en \"Are you …?\""));
+                self.diags.push(
+                    Diagnostic::error(
+                        "E-NO-QUESTION",
+                        f.name.loc,
+                        format!("open fact `{}` has no question", f.name.text),
+                    )
+                    .with_hint("add the question users are asked, e.g. \"Apakah …?\" en \"Are you …?\""),
+                );
             }
             for inf in &f.infers {
                 let value = match ty {
                     FactType::Bool => match inf.value.text {
                         "true" => Some(InferValue::Bool(true)),
                         "false" => Some(InferValue::Bool(false)),
-                        _ => { self.type_error(inf.value.loc, &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text)); None }
+                        _ => {
+                            self.type_error(
+                                inf.value.loc,
+                                &format!("fact `{}` is yes/no; infer `true` or `false`", f.name.text),
+                            );
+                            None
+                        }
                     },
                     FactType::Enum(e) => self.enum_mask(e, &inf.value).map(InferValue::Set),
-                    _ => { self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`"); None }
+                    _ => {
+                        self.type_error(inf.value.loc, "only yes/no and enum facts can be read from text with `<-`");
+                        None
+                    }
                 };
                 let pat = self.pattern(&inf.pattern, None);
-                if let Some(v) = value { self.book.facts[id as usize].infers.push((v, pat)); }
+                if let Some(v) = value {
+                    self.book.facts[id as usize].infers.push((v, pat));
+                }
             }
         }
         self.usage.facts_used = vec![false; self.book.facts.len()];
@@ -412,19 +524,24 @@ impl<'a> Resolver<'a> {
         for item in self.items {
             let Item::Ask(a) = item else { continue };
             if std::mem::replace(&mut seen, true) {
-                self.diags.push(Diagnostic::error("E-DUPLICATE", a.name.loc, "a rulebook has one `ask` item".to_string())
-                    .with_hint("list every act the question may ask about in one `ask`"));
+                self.diags.push(
+                    Diagnostic::error("E-DUPLICATE", a.name.loc, "a rulebook has one `ask` item".to_string())
+                        .with_hint("list every act the question may ask about in one `ask`"),
+                );
                 continue;
             }
             if self.book.fact_index.contains_key(a.name.text) {
-                self.diags.push(Diagnostic::error("E-DUPLICATE", a.name.loc, format!("`{}` is already a fact", a.name.text))
-                    .with_hint("the answer to `ask` is given under its own name; choose another"));
+                self.diags.push(
+                    Diagnostic::error("E-DUPLICATE", a.name.loc, format!("`{}` is already a fact", a.name.text))
+                        .with_hint("the answer to `ask` is given under its own name; choose another"),
+                );
             }
             let when = self.act(&a.when, false);
             let unless = a.unless.iter().filter_map(|n| self.act(n, true)).collect();
             let acts = a.acts.iter().filter_map(|n| self.act(n, false)).collect();
             if let Some(when) = when {
-                self.book.ask = Some(AskIr { name: a.name.text.to_string(), label: a.label.to_label(), when, unless, acts });
+                self.book.ask =
+                    Some(AskIr { name: a.name.text.to_string(), label: a.label.to_label(), when, unless, acts });
             }
         }
     }
@@ -433,7 +550,10 @@ impl<'a> Resolver<'a> {
     /// read from the text accounts for "ditugaskan mengamankan kampanye").
     fn act(&mut self, n: &ast::Name, open_too: bool) -> Option<FactId> {
         match self.book.fact_index.get(n.text).copied() {
-            Some(f) if self.book.facts[f as usize].ty == FactType::Bool && (open_too || !self.book.facts[f as usize].open) => {
+            Some(f)
+                if self.book.facts[f as usize].ty == FactType::Bool
+                    && (open_too || !self.book.facts[f as usize].open) =>
+            {
                 self.usage.facts_used[f as usize] = true;
                 Some(f)
             }
@@ -444,7 +564,13 @@ impl<'a> Resolver<'a> {
             }
             None => {
                 let names = self.hint_candidates(|r| {
-                    r.items.iter().filter_map(|i| match i { Item::Fact(f) if !f.open => Some(f.name.text), _ => None }).collect()
+                    r.items
+                        .iter()
+                        .filter_map(|i| match i {
+                            Item::Fact(f) if !f.open => Some(f.name.text),
+                            _ => None,
+                        })
+                        .collect()
                 });
                 self.unknown("act", n, names);
                 None
@@ -472,7 +598,8 @@ impl<'a> Resolver<'a> {
                 }
                 (None, Some(&k)) => return self.named_ref(k, n, within),
                 (None, None) => {
-                    let names = self.hint_candidates(|r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
+                    let names =
+                        self.hint_candidates(|r| r.d.concepts.keys().chain(r.d.patterns.keys()).copied().collect());
                     self.unknown("concept or pattern", n, names);
                     Pat::Or(vec![])
                 }
@@ -525,7 +652,10 @@ impl<'a> Resolver<'a> {
             LinkOp::NotAfter => "notafter",
         };
         let msg = format!("the window of `{word}` must be a whole number of words from 0 to {MAX_WINDOW}, not {w}");
-        self.diags.push(Diagnostic::error("E-WINDOW", loc, msg).with_hint(format!("`{word}/3` means within 3 words; `{word}` alone means within {DEFAULT_WINDOW}")));
+        self.diags.push(
+            Diagnostic::error("E-WINDOW", loc, msg)
+                .with_hint(format!("`{word}/3` means within 3 words; `{word}` alone means within {DEFAULT_WINDOW}")),
+        );
         DEFAULT_WINDOW
     }
 
@@ -553,11 +683,14 @@ impl<'a> Resolver<'a> {
     /// instead doubled the work with every such line.)
     fn named_patterns(&mut self) {
         let items = self.d.pattern_items.clone();
-        let uses: Vec<Vec<u32>> = items.iter().map(|p| {
-            let mut out = vec![];
-            self.uses(&p.body, &mut out);
-            out
-        }).collect();
+        let uses: Vec<Vec<u32>> = items
+            .iter()
+            .map(|p| {
+                let mut out = vec![];
+                self.uses(&p.body, &mut out);
+                out
+            })
+            .collect();
         self.pattern_cycles = graph::components(&uses);
         self.named = vec![None; items.len()];
         for k in graph::order(&self.pattern_cycles) {
@@ -593,7 +726,10 @@ impl<'a> Resolver<'a> {
             Some(id) if !on_cycle => id,
             _ => {
                 let msg = format!("pattern `{}` uses itself", used_as.text);
-                self.diags.push(Diagnostic::error("E-CYCLE", used_as.loc, msg).with_hint("a named pattern may use other patterns, but not itself"));
+                self.diags.push(
+                    Diagnostic::error("E-CYCLE", used_as.loc, msg)
+                        .with_hint("a named pattern may use other patterns, but not itself"),
+                );
                 self.node(Pat::Or(vec![]))
             }
         }
@@ -605,7 +741,10 @@ impl<'a> Resolver<'a> {
         for p in &self.d.pattern_items {
             if self.d.concepts.contains_key(p.name.text) {
                 let msg = format!("pattern `{}` has the name of a concept", p.name.text);
-                self.diags.push(Diagnostic::error("E-DUPLICATE", p.name.loc, msg).with_hint("rename the pattern; patterns and concepts share one set of names"));
+                self.diags.push(
+                    Diagnostic::error("E-DUPLICATE", p.name.loc, msg)
+                        .with_hint("rename the pattern; patterns and concepts share one set of names"),
+                );
             }
             self.usage.pattern_locs.push((p.name.loc, p.name.text.to_string()));
         }
@@ -613,15 +752,24 @@ impl<'a> Resolver<'a> {
 
     fn fact_id(&mut self, n: &ast::Name) -> Option<(FactId, FactType)> {
         match self.book.fact_index.get(n.text) {
-            Some(&id) => { self.usage.facts_used[id as usize] = true; Some((id, self.book.facts[id as usize].ty)) }
-            None => { let names = self.hint_candidates(|r| r.d.facts.keys().copied().collect()); self.unknown("fact", n, names); None }
+            Some(&id) => {
+                self.usage.facts_used[id as usize] = true;
+                Some((id, self.book.facts[id as usize].ty))
+            }
+            None => {
+                let names = self.hint_candidates(|r| r.d.facts.keys().copied().collect());
+                self.unknown("fact", n, names);
+                None
+            }
         }
     }
 
     fn enum_mask(&mut self, e: u16, n: &ast::Name) -> Option<u64> {
         let m = self.enum_values.get(e as usize).and_then(|by_name| by_name.get(n.text)).copied();
         if m.is_none() {
-            let cands = self.hint_candidates(|r| r.enum_values.get(e as usize).map_or(vec![], |by_name| by_name.keys().copied().collect()));
+            let cands = self.hint_candidates(|r| {
+                r.enum_values.get(e as usize).map_or(vec![], |by_name| by_name.keys().copied().collect())
+            });
             let what = format!("value of `{}`", self.book.enums[e as usize].name);
             self.unknown(&what, n, cands);
         }
@@ -636,7 +784,16 @@ impl<'a> Resolver<'a> {
             Expr::Const(b, _) => Cond::Const(*b),
             Expr::Fact(n) => match self.fact_id(n) {
                 Some((id, FactType::Bool)) => Cond::IsTrue(id),
-                Some(_) => { self.type_error(n.loc, &format!("fact `{}` is not yes/no; compare it, e.g. `{} = …` or `{} in …`", n.text, n.text, n.text)); Cond::Const(false) }
+                Some(_) => {
+                    self.type_error(
+                        n.loc,
+                        &format!(
+                            "fact `{}` is not yes/no; compare it, e.g. `{} = …` or `{} in …`",
+                            n.text, n.text, n.text
+                        ),
+                    );
+                    Cond::Const(false)
+                }
                 None => Cond::Const(false),
             },
             Expr::InList(f, vals) => match self.fact_id(f) {
@@ -644,16 +801,31 @@ impl<'a> Resolver<'a> {
                     let mask = vals.iter().filter_map(|v| self.enum_mask(en, v)).fold(0, |a, b| a | b);
                     Cond::InSet(id, mask)
                 }
-                Some(_) => { self.type_error(f.loc, &format!("`in [..]` needs an enum fact; `{}` is not one", f.text)); Cond::Const(false) }
+                Some(_) => {
+                    self.type_error(f.loc, &format!("`in [..]` needs an enum fact; `{}` is not one", f.text));
+                    Cond::Const(false)
+                }
                 None => Cond::Const(false),
             },
             Expr::InNamed(f, target) => match self.fact_id(f) {
-                Some((id, FactType::Enum(en))) => self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false)),
+                Some((id, FactType::Enum(en))) => {
+                    self.enum_mask(en, target).map(|m| Cond::InSet(id, m)).unwrap_or(Cond::Const(false))
+                }
                 Some((id, FactType::Date)) => match self.d.periods.get(target.text) {
-                    Some(&p) => { let pr = &self.book.periods[p]; Cond::DateIn(id, pr.start, pr.end, p as u16) }
-                    None => { let names = self.hint_candidates(|r| r.d.periods.keys().copied().collect()); self.unknown("period", target, names); Cond::Const(false) }
+                    Some(&p) => {
+                        let pr = &self.book.periods[p];
+                        Cond::DateIn(id, pr.start, pr.end, p as u16)
+                    }
+                    None => {
+                        let names = self.hint_candidates(|r| r.d.periods.keys().copied().collect());
+                        self.unknown("period", target, names);
+                        Cond::Const(false)
+                    }
                 },
-                Some(_) => { self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text)); Cond::Const(false) }
+                Some(_) => {
+                    self.type_error(f.loc, &format!("`in` needs an enum or date fact; `{}` is neither", f.text));
+                    Cond::Const(false)
+                }
                 None => Cond::Const(false),
             },
             Expr::Cmp(f, op, v) => self.comparison(f, *op, v),
@@ -666,7 +838,9 @@ impl<'a> Resolver<'a> {
         let eq_only = matches!(op, Eq | Ne);
         let wrap = |c: Cond| if op == Ne { Cond::Not(Box::new(c)) } else { c };
         match (ty, v) {
-            (FactType::Enum(en), Value::Name(n)) if eq_only => self.enum_mask(en, n).map(|m| wrap(Cond::InSet(id, m))).unwrap_or(Cond::Const(false)),
+            (FactType::Enum(en), Value::Name(n)) if eq_only => {
+                self.enum_mask(en, n).map(|m| wrap(Cond::InSet(id, m))).unwrap_or(Cond::Const(false))
+            }
             (FactType::Bool, Value::Bool(b, _)) if eq_only => {
                 let c = if *b { Cond::IsTrue(id) } else { Cond::Not(Box::new(Cond::IsTrue(id))) };
                 wrap(c)
@@ -691,7 +865,8 @@ impl<'a> Resolver<'a> {
 
     fn rules(&mut self) {
         let subject = self.book.fact_index.get("subject").copied();
-        let rules: Vec<&ast::Rule> = self.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r) } else { None }).collect();
+        let rules: Vec<&ast::Rule> =
+            self.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r) } else { None }).collect();
         for r in &rules {
             let ir = self.rule(r, subject);
             self.usage.rule_locs.push(r.name.loc);
@@ -704,9 +879,17 @@ impl<'a> Resolver<'a> {
             }
             for o in &r.overrides {
                 match self.d.rules.get(o.text) {
-                    Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => self.book.rules[target].excused_by.push(pi as u32),
-                    Some(_) => self.type_error(o.loc, &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text)),
-                    None => { let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect()); self.unknown("rule", o, names) }
+                    Some(&target) if self.book.rules[target].kind == RuleKind::Prohibition => {
+                        self.book.rules[target].excused_by.push(pi as u32)
+                    }
+                    Some(_) => self.type_error(
+                        o.loc,
+                        &format!("`{}` is not a prohibition; a permission can only override prohibitions", o.text),
+                    ),
+                    None => {
+                        let names = self.hint_candidates(|r| r.d.rules.keys().copied().collect());
+                        self.unknown("rule", o, names)
+                    }
                 }
             }
         }
@@ -716,18 +899,36 @@ impl<'a> Resolver<'a> {
         let kind = match r.kind.as_slice() {
             [(k, _)] => *k,
             [] => {
-                self.diags.push(Diagnostic::error("E-NO-KIND", r.name.loc, format!("rule `{}` does not say whether it is a prohibition or a permission", r.name.text)).with_hint("add `prohibition` or `permission` in its body"));
+                self.diags.push(
+                    Diagnostic::error(
+                        "E-NO-KIND",
+                        r.name.loc,
+                        format!("rule `{}` does not say whether it is a prohibition or a permission", r.name.text),
+                    )
+                    .with_hint("add `prohibition` or `permission` in its body"),
+                );
                 RuleKind::Prohibition
             }
-            [(k, _), (_, loc), ..] => { self.clause_twice(*loc, "kind"); *k }
+            [(k, _), (_, loc), ..] => {
+                self.clause_twice(*loc, "kind");
+                *k
+            }
         };
-        for (what, n) in [("when", r.when.len()), ("unless", r.unless.len()), ("advice", r.advice.len()), ("note", r.note.len())] {
-            if n > 1 { self.clause_twice(r.name.loc, what); }
+        for (what, n) in
+            [("when", r.when.len()), ("unless", r.unless.len()), ("advice", r.advice.len()), ("note", r.note.len())]
+        {
+            if n > 1 {
+                self.clause_twice(r.name.loc, what);
+            }
         }
         let mut cond = match r.when.first() {
             Some(e) => self.cond(e),
             None => {
-                self.diags.push(Diagnostic::error("E-NO-CONDITION", r.name.loc, format!("rule `{}` has no `when` condition", r.name.text)));
+                self.diags.push(Diagnostic::error(
+                    "E-NO-CONDITION",
+                    r.name.loc,
+                    format!("rule `{}` has no `when` condition", r.name.text),
+                ));
                 Cond::Const(false)
             }
         };
@@ -738,7 +939,14 @@ impl<'a> Resolver<'a> {
                     let mask = r.applies.iter().filter_map(|a| self.enum_mask(en, a)).fold(0, |a, b| a | b);
                     cond = Cond::And(vec![Cond::InSet(s, mask), cond]);
                 }
-                _ => self.diags.push(Diagnostic::error("E-NO-SUBJECT", r.applies[0].loc, "`applies to` needs an enum fact named `subject`").with_hint("declare `fact subject: Subject open \"…\"`")),
+                _ => self.diags.push(
+                    Diagnostic::error(
+                        "E-NO-SUBJECT",
+                        r.applies[0].loc,
+                        "`applies to` needs an enum fact named `subject`",
+                    )
+                    .with_hint("declare `fact subject: Subject open \"…\"`"),
+                ),
             }
         }
         let unless = r.unless.first().map(|e| self.cond(e));
@@ -747,22 +955,42 @@ impl<'a> Resolver<'a> {
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
                 Some(&i) => sanctions.push(i as u32),
-                None => { let names = self.hint_candidates(|r| r.d.sanctions.keys().copied().collect()); self.unknown("sanction", s, names) }
+                None => {
+                    let names = self.hint_candidates(|r| r.d.sanctions.keys().copied().collect());
+                    self.unknown("sanction", s, names)
+                }
             }
         }
         sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
         if r.basis.is_empty() {
-            self.diags.push(Diagnostic::error("E-NO-BASIS", r.name.loc, format!("rule `{}` cites no legal basis", r.name.text)).with_hint("add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `note \"UNCERTAIN: …\"`"));
+            self.diags.push(
+                Diagnostic::error("E-NO-BASIS", r.name.loc, format!("rule `{}` cites no legal basis", r.name.text))
+                    .with_hint(
+                    "add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `note \"UNCERTAIN: …\"`",
+                ),
+            );
         }
         if kind == RuleKind::Prohibition && r.sanctions.is_empty() {
-            self.diags.push(Diagnostic::error("E-NO-SANCTION", r.name.loc, format!("prohibition `{}` has no sanction", r.name.text)).with_hint("add `sanction NAME` from the sanction ladder"));
+            self.diags.push(
+                Diagnostic::error(
+                    "E-NO-SANCTION",
+                    r.name.loc,
+                    format!("prohibition `{}` has no sanction", r.name.text),
+                )
+                .with_hint("add `sanction NAME` from the sanction ladder"),
+            );
         }
         if kind == RuleKind::Prohibition && !r.overrides.is_empty() {
-            self.type_error(r.overrides[0].loc, "only a permission can override other rules; use `unless` in a prohibition");
+            self.type_error(
+                r.overrides[0].loc,
+                "only a permission can override other rules; use `unless` in a prohibition",
+            );
         }
         for (l, loc) in &r.note {
             if l.id.trim().is_empty() || l.id.trim().trim_end_matches(':') == "UNCERTAIN" {
-                self.diags.push(Diagnostic::error("E-EMPTY-NOTE", *loc, "this note says nothing").with_hint("say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`"));
+                self.diags.push(Diagnostic::error("E-EMPTY-NOTE", *loc, "this note says nothing").with_hint(
+                    "say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`",
+                ));
             }
         }
         let examples = r.examples.iter().map(|ex| self.example(ex, kind, r.name.text)).collect();
@@ -784,7 +1012,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn clause_twice(&mut self, loc: Loc, what: &str) {
-        self.diags.push(Diagnostic::error("E-CLAUSE", loc, format!("`{what}` is written more than once in this rule")).with_hint("combine them into one clause"));
+        self.diags.push(
+            Diagnostic::error("E-CLAUSE", loc, format!("`{what}` is written more than once in this rule"))
+                .with_hint("combine them into one clause"),
+        );
     }
 
     fn example(&mut self, ex: &ast::Example, kind: RuleKind, rule: &str) -> ExampleIr {
@@ -794,9 +1025,18 @@ impl<'a> Resolver<'a> {
             let input = match (ty, v) {
                 (FactType::Bool, Value::Bool(b, _)) => FactInput::Bool(*b),
                 (FactType::Number, Value::Number(x, _)) => FactInput::Number(*x),
-                (FactType::Date, Value::Date(s, loc)) => { self.date(s, *loc); FactInput::Text(s.to_string()) }
-                (FactType::Enum(en), Value::Name(name)) => { self.enum_mask(en, name); FactInput::Text(name.text.to_string()) }
-                _ => { self.type_error(v.loc(), &format!("this value does not fit fact `{}`", n.text)); continue }
+                (FactType::Date, Value::Date(s, loc)) => {
+                    self.date(s, *loc);
+                    FactInput::Text(s.to_string())
+                }
+                (FactType::Enum(en), Value::Name(name)) => {
+                    self.enum_mask(en, name);
+                    FactInput::Text(name.text.to_string())
+                }
+                _ => {
+                    self.type_error(v.loc(), &format!("this value does not fit fact `{}`", n.text));
+                    continue;
+                }
             };
             facts.push((n.text.to_string(), input));
         }
@@ -809,7 +1049,9 @@ impl<'a> Resolver<'a> {
                 Some(by.text.to_string())
             }
             None => match (kind, ex.verdict) {
-                (RuleKind::Prohibition, VerdictKind::Violation) | (RuleKind::Permission, VerdictKind::Allowed) => Some(rule.to_string()),
+                (RuleKind::Prohibition, VerdictKind::Violation) | (RuleKind::Permission, VerdictKind::Allowed) => {
+                    Some(rule.to_string())
+                }
                 _ => None,
             },
         };

@@ -68,7 +68,11 @@ impl<'a, 't> Explainer<'a, 't> {
             .iter()
             .map(|&s| {
                 let s = &book.sanctions[s as usize];
-                SanctionRef { id: Cow::Borrowed(&s.name), label: Cow::Borrowed(text(&s.label, lang)), severity: s.severity }
+                SanctionRef {
+                    id: Cow::Borrowed(&s.name),
+                    label: Cow::Borrowed(text(&s.label, lang)),
+                    severity: s.severity,
+                }
             })
             .collect();
         MatchedRule {
@@ -114,7 +118,11 @@ impl<'a, 't> Explainer<'a, 't> {
             Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {} {x}", self.fact_label(*f), op.symbol())),
             _ => Cow::Borrowed(""),
         };
-        if want { words } else { Cow::Owned(format!("{} {words}", if en { "not:" } else { "tidak:" })) }
+        if want {
+            words
+        } else {
+            Cow::Owned(format!("{} {words}", if en { "not:" } else { "tidak:" }))
+        }
     }
 
     fn possible(&mut self, i: usize) -> PossibleRule<'a> {
@@ -139,14 +147,22 @@ impl<'a, 't> Explainer<'a, 't> {
         let (kind, answers) = match fact.ty {
             FactType::Bool => {
                 let (yes, no) = yes_no(self.lang);
-                ("bool", vec![Answer { value: Value::Bool(true), label: yes.into() }, Answer { value: Value::Bool(false), label: no.into() }])
+                (
+                    "bool",
+                    vec![
+                        Answer { value: Value::Bool(true), label: yes.into() },
+                        Answer { value: Value::Bool(false), label: no.into() },
+                    ],
+                )
             }
             FactType::Enum(e) => {
                 let en = &book.enums[e as usize];
                 let answers = question::answers(book, &self.t.vals, f)
                     .into_iter()
                     .filter_map(|v| match v {
-                        Val::Set(m) => Some(Answer { value: Value::Text(en.name_of(m)), label: en.label_of(m, self.lang) }),
+                        Val::Set(m) => {
+                            Some(Answer { value: Value::Text(en.name_of(m)), label: en.label_of(m, self.lang) })
+                        }
                         _ => None,
                     })
                     .collect();
@@ -176,11 +192,19 @@ impl<'a, 't> Explainer<'a, 't> {
             .iter()
             .map(|&f| f as usize)
             .filter(|&f| waited[f] && vals[f] == Val::Unknown)
-            .map(|f| Answer { value: Value::Text(Cow::Borrowed(&book.facts[f].name)), label: self.fact_label(f as u16) })
+            .map(|f| Answer {
+                value: Value::Text(Cow::Borrowed(&book.facts[f].name)),
+                label: self.fact_label(f as u16),
+            })
             .collect();
         let none = if self.lang == Lang::En { "None of these" } else { "Tidak satu pun" };
         answers.push(Answer { value: Value::Text(Cow::Borrowed("none")), label: Cow::Borrowed(none) });
-        Question { fact: Cow::Borrowed(&ask.name), text: Cow::Borrowed(text(&ask.label, self.lang)), kind: Cow::Borrowed("acts"), answers }
+        Question {
+            fact: Cow::Borrowed(&ask.name),
+            text: Cow::Borrowed(text(&ask.label, self.lang)),
+            kind: Cow::Borrowed("acts"),
+            answers,
+        }
     }
 
     /// Evidence of every fact read from the text, in text order.
@@ -232,9 +256,11 @@ impl<'a, 't> Explainer<'a, 't> {
         let en = self.lang == Lang::En;
         match leaf {
             Cond::IsTrue(f) => self.fact_label(*f),
-            Cond::Not(inner) if self.book.facts[leaf_fact(inner).unwrap_or(0) as usize].open => {
-                Cow::Owned(format!("{} {}", self.fact_label(leaf_fact(inner).unwrap_or(0)), if en { "No" } else { "Tidak" }))
-            }
+            Cond::Not(inner) if self.book.facts[leaf_fact(inner).unwrap_or(0) as usize].open => Cow::Owned(format!(
+                "{} {}",
+                self.fact_label(leaf_fact(inner).unwrap_or(0)),
+                if en { "No" } else { "Tidak" }
+            )),
             Cond::Not(inner) => {
                 let w = match &**inner {
                     Cond::IsTrue(f) => self.fact_label(*f),
@@ -251,7 +277,10 @@ impl<'a, 't> Explainer<'a, 't> {
             }
             Cond::DateIn(f, _, _, p) => {
                 let period = &self.book.periods[*p as usize];
-                let d = self.value(*f as usize).map(|v| if let Value::Text(s) = v { s } else { Cow::Borrowed("") }).unwrap_or_default();
+                let d = self
+                    .value(*f as usize)
+                    .map(|v| if let Value::Text(s) = v { s } else { Cow::Borrowed("") })
+                    .unwrap_or_default();
                 Cow::Owned(format!("{d} {} {}", if en { "within" } else { "dalam" }, text(&period.label, self.lang)))
             }
             Cond::Cmp(f, op, x) => Cow::Owned(format!("{} {} {x}", self.fact_label(*f), op.symbol())),

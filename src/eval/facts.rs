@@ -41,7 +41,11 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
     t.reset(book, &inc.text);
     let mut errors = vec![];
     if inc.text.len() > MAX_TEXT_BYTES {
-        errors.push(input_error("E-TEXT-TOO-LONG", format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES), None));
+        errors.push(input_error(
+            "E-TEXT-TOO-LONG",
+            format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES),
+            None,
+        ));
     }
     for (name, input) in &inc.facts {
         if let Some(ask) = book.ask.as_ref().filter(|a| a.name == *name) {
@@ -58,7 +62,8 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
             continue;
         }
         let Some(&id) = book.fact_index.get(name) else {
-            let hint = suggest(name, book.facts.iter().map(|f| f.name.as_str())).map(|s| format!("did you mean `{s}`?"));
+            let hint =
+                suggest(name, book.facts.iter().map(|f| f.name.as_str())).map(|s| format!("did you mean `{s}`?"));
             errors.push(input_error("E-UNKNOWN-FACT", format!("unknown fact `{name}`"), hint));
             continue;
         };
@@ -69,7 +74,11 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
             Err(e) => errors.push(*e),
         }
     }
-    if errors.is_empty() { Ok(t) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(t)
+    } else {
+        Err(errors)
+    }
 }
 
 impl FactTable {
@@ -125,7 +134,11 @@ fn answered_acts(book: &Rulebook, ask: &AskIr, input: &FactInput) -> Result<Opti
         FactInput::Text(s) => s.split(',').map(str::trim).filter(|n| !n.is_empty()).collect(),
         FactInput::List(v) => v.iter().map(String::as_str).collect(),
         _ => {
-            let msg = format!("`{}` expects a list of acts, e.g. [\"{}\"], or [] for none", ask.name, ask.acts.first().map_or("", |&f| book.facts[f as usize].name.as_str()));
+            let msg = format!(
+                "`{}` expects a list of acts, e.g. [\"{}\"], or [] for none",
+                ask.name,
+                ask.acts.first().map_or("", |&f| book.facts[f as usize].name.as_str())
+            );
             return Err(Box::new(input_error("E-FACT-VALUE", msg, None)));
         }
     };
@@ -162,7 +175,8 @@ pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable, tokens: 
     if t.acts_answered || t.vals[ask.when as usize] != Val::Bool(true) {
         return;
     }
-    let sentence_of = |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
+    let sentence_of =
+        |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
     let mut accounted = vec![];
     for &f in ask.acts.iter().chain(&ask.unless) {
         if t.vals[f as usize] != Val::Bool(true) {
@@ -204,7 +218,9 @@ fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnos
 /// A given value, checked against the fact's type. `Ok(None)` means "unknown".
 fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<Val>, Box<Diagnostic>> {
     let fact = &book.facts[id];
-    let bad = |want: &str| Box::new(input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None));
+    let bad = |want: &str| {
+        Box::new(input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None))
+    };
     if let FactInput::Null(()) = input {
         return Ok(None);
     }
@@ -223,15 +239,25 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
         // NaN and ±infinity (`--fact age=NaN`, or "NaN" from JS, where JSON has no NaN) compare
         // with nothing sensibly, and would be written back as null.
         (FactType::Number, FactInput::Number(x)) if x.is_finite() => Val::Num(*x),
-        (FactType::Number, FactInput::Text(s)) => Val::Num(s.parse().ok().filter(|x: &f64| x.is_finite()).ok_or_else(|| bad("a finite number"))?),
-        (FactType::Date, FactInput::Text(s)) => Val::Date(text::parse_iso_date(s).ok_or_else(|| bad("a date YYYY-MM-DD"))?),
+        (FactType::Number, FactInput::Text(s)) => {
+            Val::Num(s.parse().ok().filter(|x: &f64| x.is_finite()).ok_or_else(|| bad("a finite number"))?)
+        }
+        (FactType::Date, FactInput::Text(s)) => {
+            Val::Date(text::parse_iso_date(s).ok_or_else(|| bad("a date YYYY-MM-DD"))?)
+        }
         (FactType::Enum(e), FactInput::Text(s)) => {
             let en = &book.enums[e as usize];
             match en.mask_of(s) {
                 Some(m) => Val::Set(m),
                 None => {
-                    let names: Vec<&str> = en.values.iter().map(|(v, _)| v.as_str()).chain(en.groups.iter().map(|(g, _, _)| g.as_str())).collect();
-                    let mut d = input_error("E-FACT-VALUE", format!("`{s}` is not a value of fact `{}`", fact.name), None);
+                    let names: Vec<&str> = en
+                        .values
+                        .iter()
+                        .map(|(v, _)| v.as_str())
+                        .chain(en.groups.iter().map(|(g, _, _)| g.as_str()))
+                        .collect();
+                    let mut d =
+                        input_error("E-FACT-VALUE", format!("`{s}` is not a value of fact `{}`", fact.name), None);
                     d.hint = Some(match suggest(s, names.iter().copied()) {
                         Some(x) => format!("did you mean `{x}`?"),
                         None => format!("one of: {}", names.join(", ")),
@@ -308,7 +334,13 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             FactType::Bool if yes && !no => Val::Bool(true),
             FactType::Bool if no && !yes => Val::Bool(false),
             // Said both ways: an open fact stays unknown (ask), a closed act counts as done.
-            FactType::Bool if yes => if fact.open { Val::Unknown } else { Val::Bool(true) },
+            FactType::Bool if yes => {
+                if fact.open {
+                    Val::Unknown
+                } else {
+                    Val::Bool(true)
+                }
+            }
             FactType::Bool if !fact.open => Val::Bool(false),
             _ => Val::Unknown,
         };
@@ -358,4 +390,3 @@ impl Utf16 {
         self.map.binary_search_by_key(&byte, |&(b, _)| b).map_or(0, |k| self.map[k].1)
     }
 }
-

@@ -150,7 +150,12 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let phrase = &lex.phrases[p as usize];
             let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
-            let o = Occ { first: i as u32, last: last as u32, negated: span.iter().any(|t| t.negated), sentence: span[0].sentence };
+            let o = Occ {
+                first: i as u32,
+                last: last as u32,
+                negated: span.iter().any(|t| t.negated),
+                sentence: span[0].sentence,
+            };
             if let Some(count) = per_concept.get_mut(phrase.concept as usize) {
                 *count += 1;
                 found.push((phrase.concept, o));
@@ -333,7 +338,11 @@ impl<'p> Patterns<'p> {
                 let all = matches!(pat, Pat::And(_));
                 loop {
                     let Some(&x) = parts.get(step as usize) else {
-                        break Next::Done(if let Pat::Union(_) = pat { self.union(parts, negated) } else { self.join(parts, negated) });
+                        break Next::Done(if let Pat::Union(_) = pat {
+                            self.union(parts, negated)
+                        } else {
+                            self.join(parts, negated)
+                        });
                     };
                     match self.part(x, negated) {
                         Err(need) => break need,
@@ -364,7 +373,11 @@ impl<'p> Patterns<'p> {
     /// Evidence from `from` to the end as a result: a match when there is any.
     fn res_from(&self, from: usize) -> Res {
         let to = self.evidence.len();
-        if to == from { NO_MATCH } else { Res { matched: true, from: from as u32, to: to as u32 } }
+        if to == from {
+            NO_MATCH
+        } else {
+            Res { matched: true, from: from as u32, to: to as u32 }
+        }
     }
 
     /// A concept's occurrences in the polarity asked.
@@ -534,7 +547,8 @@ impl<'y> YIndex<'y> {
         let right = (after < hi).then(|| (ys[self.by_first[after] as usize].first - x.last - 1, self.first_run[after]));
         let lo = in_last.start;
         let before = lo + self.by_last[in_last].partition_point(|&i| ys[i as usize].last + 1 < x.first);
-        let left = (before > lo).then(|| (x.first - ys[self.by_last[before - 1] as usize].last - 1, self.last_run[before - 1]));
+        let left = (before > lo)
+            .then(|| (x.first - ys[self.by_last[before - 1] as usize].last - 1, self.last_run[before - 1]));
         [right, left].into_iter().flatten().filter(|&(g, _)| g <= window).min().map(|(_, i)| i)
     }
 

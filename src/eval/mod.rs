@@ -2,9 +2,9 @@
 //! three-valued logic, decides, and explains (matched rules, possible rules, next question).
 
 mod explain;
-mod nearly;
 pub(crate) mod facts;
 pub(crate) mod matcher;
+mod nearly;
 pub(crate) mod plan;
 pub(crate) mod question;
 pub mod tri;
@@ -62,7 +62,8 @@ impl Statuses {
         for &i in &plan.overridden {
             let i = i as usize;
             if effective[i] != Tri::False {
-                effective[i] = book.rules[i].excused_by.iter().fold(effective[i], |acc, &p| acc.and(effective[p as usize].not()));
+                effective[i] =
+                    book.rules[i].excused_by.iter().fold(effective[i], |acc, &p| acc.and(effective[p as usize].not()));
             }
         }
     }

@@ -52,13 +52,23 @@ pub(crate) fn nearest<'b>(book: &'b Rulebook, vals: &[Val], effective: &[Tri]) -
 /// How many leaves must change for `c` to evaluate to `want` (`u32::MAX`: it cannot).
 fn cost(c: &Cond, vals: &[Val], want: bool) -> u32 {
     match c {
-        Cond::Const(b) => if *b == want { 0 } else { u32::MAX },
+        Cond::Const(b) => {
+            if *b == want {
+                0
+            } else {
+                u32::MAX
+            }
+        }
         Cond::Not(x) => cost(x, vals, !want),
         Cond::And(v) | Cond::Or(v) => {
             // An `and` must have every part hold; an `or` must have every part fail.
             let every = matches!(c, Cond::And(_)) == want;
             let costs = v.iter().map(|x| cost(x, vals, want));
-            if every { costs.fold(0u32, u32::saturating_add) } else { costs.min().unwrap_or(u32::MAX) }
+            if every {
+                costs.fold(0u32, u32::saturating_add)
+            } else {
+                costs.min().unwrap_or(u32::MAX)
+            }
         }
         leaf => u32::from(tri::eval(leaf, vals) != Tri::from(want)),
     }
@@ -91,7 +101,10 @@ mod tests {
     fn nearly(text: &str) -> (VerdictKind, Vec<(String, Vec<String>)>) {
         let inc = Incident { text: text.into(), ..Default::default() };
         let v = Rulebook::builtin().classify(&inc).unwrap();
-        (v.verdict, v.nearly.iter().map(|n| (n.rule.to_string(), n.lacking.iter().map(|l| l.to_string()).collect())).collect())
+        (
+            v.verdict,
+            v.nearly.iter().map(|n| (n.rule.to_string(), n.lacking.iter().map(|l| l.to_string()).collect())).collect(),
+        )
     }
 
     #[test]

@@ -54,9 +54,14 @@ impl Plan {
                 bits
             })
             .collect();
-        let overridden = (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
+        let overridden =
+            (0..book.rules.len() as u32).filter(|&i| !book.rules[i as usize].excused_by.is_empty()).collect();
         let needs = needs(&book.pats);
-        let infer_needs = book.facts.iter().map(|f| f.infers.iter().map(|&(_, p)| needs.get(p as usize).cloned().flatten()).collect()).collect();
+        let infer_needs = book
+            .facts
+            .iter()
+            .map(|f| f.infers.iter().map(|&(_, p)| needs.get(p as usize).cloned().flatten()).collect())
+            .collect();
         let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
         fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
         let mut plan = Plan {
@@ -101,7 +106,11 @@ pub(crate) fn known_false(vals: &[Val]) -> Gate {
 pub(crate) fn with_fact(mut known_false: Gate, f: usize, v: Val) -> Gate {
     if f < GATE_FACTS {
         let bit = 1 << (f % 64);
-        if v == Val::Bool(false) { known_false[f / 64] |= bit } else { known_false[f / 64] &= !bit }
+        if v == Val::Bool(false) {
+            known_false[f / 64] |= bit
+        } else {
+            known_false[f / 64] &= !bit
+        }
     }
     known_false
 }
@@ -109,9 +118,22 @@ pub(crate) fn with_fact(mut known_false: Gate, f: usize, v: Val) -> Gate {
 /// What silence says, fact by fact: the inferences run on an empty description.
 fn silent(book: &Rulebook, plan: &Plan) -> (Vec<Val>, Vec<bool>) {
     let n = book.facts.len();
-    let mut t = facts::FactTable { vals: vec![Val::Unknown; n], given: vec![false; n], inferred: vec![false; n], spans: vec![], acts_answered: false };
+    let mut t = facts::FactTable {
+        vals: vec![Val::Unknown; n],
+        given: vec![false; n],
+        inferred: vec![false; n],
+        spans: vec![],
+        acts_answered: false,
+    };
     let a = text::analyse("");
-    facts::infer(book, plan, &mut t, "", &a, &matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &a));
+    facts::infer(
+        book,
+        plan,
+        &mut t,
+        "",
+        &a,
+        &matcher::find(&plan.phrases, &book.lexicon, book.concept_names.len(), &a),
+    );
     (t.vals, t.inferred)
 }
 
@@ -183,7 +205,10 @@ mod tests {
     fn a_shut_gate_means_a_false_condition() {
         let book = Rulebook::builtin();
         let plan = Plan::new(book);
-        assert!(plan.gates.iter().filter(|g| g.iter().any(|&w| w != 0)).count() * 2 > book.rules.len(), "most rules have a gate");
+        assert!(
+            plan.gates.iter().filter(|g| g.iter().any(|&w| w != 0)).count() * 2 > book.rules.len(),
+            "most rules have a gate"
+        );
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
             seed ^= seed << 13;
@@ -211,7 +236,12 @@ mod tests {
             for (i, r) in book.rules.iter().enumerate() {
                 if plan.gate_shut(i, &known_false) {
                     shut += 1;
-                    assert_eq!(eval(&r.cond, &vals), Tri::False, "gate of {} shut on a condition that is not false", r.id);
+                    assert_eq!(
+                        eval(&r.cond, &vals),
+                        Tri::False,
+                        "gate of {} shut on a condition that is not false",
+                        r.id
+                    );
                 }
             }
         }

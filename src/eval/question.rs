@@ -56,7 +56,13 @@ pub(crate) fn next_in(book: &Rulebook, vals: &[Val], st: &Statuses, s: &mut Sear
         if !s.waits.chunks_exact(words).any(|row| row[word] & bit != 0) {
             continue;
         }
-        let waiting = || s.possible.iter().zip(s.waits.chunks_exact(words)).filter(move |(_, row)| row[word] & bit != 0).map(|(&i, _)| i);
+        let waiting = || {
+            s.possible
+                .iter()
+                .zip(s.waits.chunks_exact(words))
+                .filter(move |(_, row)| row[word] & bit != 0)
+                .map(|(&i, _)| i)
+        };
         let mut n_answers = 0;
         let mut total = 0.0;
         each_answer(book, vals, f, |v| {

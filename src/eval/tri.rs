@@ -16,7 +16,11 @@ pub enum Tri {
 
 impl From<bool> for Tri {
     fn from(b: bool) -> Tri {
-        if b { Tri::True } else { Tri::False }
+        if b {
+            Tri::True
+        } else {
+            Tri::False
+        }
     }
 }
 
@@ -124,7 +128,11 @@ fn get(facts: &[Val], f: FactId) -> Val {
 
 #[inline]
 fn tri(b: bool) -> Tri {
-    if b { Tri::True } else { Tri::False }
+    if b {
+        Tri::True
+    } else {
+        Tri::False
+    }
 }
 
 /// Calls `f` on every fact whose leaf evaluates to `Unknown` in `c`.

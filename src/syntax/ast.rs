@@ -3,8 +3,8 @@
 //! and only those the rulebook keeps are copied, once, when resolving.
 
 use crate::diagnostic::Loc;
-use std::borrow::Cow;
 use crate::verdict::{RuleKind, VerdictKind};
+use std::borrow::Cow;
 
 /// A name as written, with its place.
 #[derive(Debug, Clone, PartialEq)]

@@ -80,7 +80,21 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
     let mut words: BTreeSet<String> = BTreeSet::new();
     if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
         // Rules that wrap a whole item say little at the failing spot; prefer the detail.
-        let is_item = |r: &Rule| matches!(r, Rule::law | Rule::enum_decl | Rule::fact | Rule::act | Rule::period | Rule::concept | Rule::pattern_decl | Rule::sanction | Rule::rule | Rule::ask);
+        let is_item = |r: &Rule| {
+            matches!(
+                r,
+                Rule::law
+                    | Rule::enum_decl
+                    | Rule::fact
+                    | Rule::act
+                    | Rule::period
+                    | Rule::concept
+                    | Rule::pattern_decl
+                    | Rule::sanction
+                    | Rule::rule
+                    | Rule::ask
+            )
+        };
         // "expected any item" reads better than eight item templates.
         let items = positives.iter().filter(|r| is_item(r)).count();
         words.extend(
@@ -116,7 +130,8 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         _ => format!("expected {}, found {found}", join_or(&words)),
     };
     // Underline the whole offending word, not just its first byte.
-    let word_len = e.line().get(col.saturating_sub(1)..).and_then(|r| r.split_whitespace().next()).map_or(1, |w| w.len().max(1));
+    let word_len =
+        e.line().get(col.saturating_sub(1)..).and_then(|r| r.split_whitespace().next()).map_or(1, |w| w.len().max(1));
     let end = end.max(start + word_len);
     let loc = Loc { file, start: (offset + start) as u32, end: (offset + end) as u32 };
     let mut d = Diagnostic::error("E-PARSE", loc, message);
@@ -129,7 +144,11 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
 fn found_at(line: &str, col: usize) -> String {
     let rest: String = line.chars().skip(col.saturating_sub(1)).take(20).collect();
     let word: String = rest.split_whitespace().next().unwrap_or("").chars().take(20).collect();
-    if word.is_empty() { "the end of the line".into() } else { format!("`{word}`") }
+    if word.is_empty() {
+        "the end of the line".into()
+    } else {
+        format!("`{word}`")
+    }
 }
 
 fn join_or(words: &BTreeSet<String>) -> String {

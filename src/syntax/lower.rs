@@ -79,7 +79,10 @@ pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>, diags: &mut 
         None => Some(item),
         Some(loc) => {
             let msg = format!("`not`, `negated` and parentheses are nested more than {MAX_NESTING} deep");
-            diags.push(Diagnostic::error("E-NESTING", loc, msg).with_hint("give a part a name (a `pattern` or an `act`) and use the name"));
+            diags.push(
+                Diagnostic::error("E-NESTING", loc, msg)
+                    .with_hint("give a part a name (a `pattern` or an `act`) and use the name"),
+            );
             None
         }
     }
@@ -89,7 +92,11 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
-            Item::Law(Law { name: cx.name(next(&mut it)), short: string(cx, &next(&mut it)), title: string(cx, &next(&mut it)) })
+            Item::Law(Law {
+                name: cx.name(next(&mut it)),
+                short: string(cx, &next(&mut it)),
+                title: string(cx, &next(&mut it)),
+            })
         }
         Rule::enum_decl => enum_decl(cx, p),
         Rule::fact => fact(cx, p),
@@ -130,11 +137,9 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
             let items = it
                 .flatten()
                 .filter(|p| p.as_rule() != Rule::concept_item)
-                .map(|inner| {
-                    match inner.as_rule() {
-                        Rule::string => ConceptItem::Phrase(string(cx, &inner), cx.token_loc(&inner)),
-                        _ => ConceptItem::Ref(cx.name(inner)),
-                    }
+                .map(|inner| match inner.as_rule() {
+                    Rule::string => ConceptItem::Phrase(string(cx, &inner), cx.token_loc(&inner)),
+                    _ => ConceptItem::Ref(cx.name(inner)),
                 })
                 .collect();
             Item::Concept(Concept { name, items })
@@ -276,7 +281,8 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let lab = label(cx, &mut it);
-    let mut s = Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
+    let mut s =
+        Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
     for c in it {
         match c.as_rule() {
             Rule::severity => {
@@ -371,7 +377,9 @@ fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
         Rule::negation => {
             let (nots, operand) = prefixed(p, Rule::not_op);
             let Some(operand) = operand else { return Expr::Const(false, Loc::default()) };
-            let Some(outer) = cx.nest(&nots, &operand, operand.as_rule() == Rule::expr) else { return Expr::Const(false, Loc::default()) };
+            let Some(outer) = cx.nest(&nots, &operand, operand.as_rule() == Rule::expr) else {
+                return Expr::Const(false, Loc::default());
+            };
             let mut e = expr(cx, operand);
             cx.depth.set(outer);
             for _ in 0..nots.len() {
@@ -390,7 +398,11 @@ fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
 fn prefixed(p: Pair<'_, Rule>, op: Rule) -> (Vec<Pair<'_, Rule>>, Option<Pair<'_, Rule>>) {
     let (mut ops, mut operand) = (vec![], None);
     for c in p.into_inner() {
-        if c.as_rule() == op { ops.push(c) } else { operand = Some(c) }
+        if c.as_rule() == op {
+            ops.push(c)
+        } else {
+            operand = Some(c)
+        }
     }
     (ops, operand)
 }
@@ -405,7 +417,13 @@ fn by_precedence<'a, T>(
     and: fn(Vec<T>) -> T,
     or: fn(Vec<T>) -> T,
 ) -> T {
-    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| if v.len() == 1 { v.pop().unwrap_or_else(|| wrap(vec![])) } else { wrap(v) };
+    let joined = |mut v: Vec<T>, wrap: fn(Vec<T>) -> T| {
+        if v.len() == 1 {
+            v.pop().unwrap_or_else(|| wrap(vec![]))
+        } else {
+            wrap(v)
+        }
+    };
     let mut it = p.into_inner();
     let mut head = operand(next(&mut it));
     let mut links = vec![];
@@ -450,11 +468,15 @@ fn fact_test<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
 
 fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     match p.as_rule() {
-        Rule::pattern => by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or),
+        Rule::pattern => {
+            by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or)
+        }
         Rule::pat_unary => {
             let (mods, operand) = prefixed(p, Rule::pat_modifier);
             let Some(operand) = operand else { return Pattern::Or(vec![]) };
-            let Some(outer) = cx.nest(&mods, &operand, operand.as_rule() == Rule::pattern) else { return Pattern::Or(vec![]) };
+            let Some(outer) = cx.nest(&mods, &operand, operand.as_rule() == Rule::pattern) else {
+                return Pattern::Or(vec![]);
+            };
             let mut e = pattern(cx, operand);
             cx.depth.set(outer);
             for m in mods.iter().rev() {

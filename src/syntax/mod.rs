@@ -8,9 +8,9 @@ mod lower;
 
 use crate::diagnostic::{Diagnostic, Loc};
 use ast::Item;
+pub(crate) use grammar::{Rule, RuleParser};
 use pest::Parser;
 use std::borrow::Cow;
-pub(crate) use grammar::{Rule, RuleParser};
 
 mod grammar {
     #![allow(missing_docs)]
@@ -31,19 +31,22 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
     pest::set_error_detail(false);
     if text.len() > MAX_FILE_BYTES {
         let loc = Loc { file, start: 0, end: 0 };
-        let msg = format!(
-            "the rule file is {} bytes; the limit is {} bytes",
-            text.len(),
-            MAX_FILE_BYTES
+        let msg = format!("the rule file is {} bytes; the limit is {} bytes", text.len(), MAX_FILE_BYTES);
+        return (
+            vec![],
+            vec![Diagnostic::error("E-TOO-LARGE", loc, msg).with_hint("split the rulebook into several files")],
         );
-        return (vec![], vec![Diagnostic::error("E-TOO-LARGE", loc, msg).with_hint("split the rulebook into several files")]);
     }
     let comments = match scan(text) {
         Ok(comments) => comments,
         Err(at) => {
             let loc = Loc { file, start: at as u32, end: at as u32 + 1 };
             let msg = format!("parentheses are nested more than {MAX_NESTING} deep");
-            return (vec![], vec![Diagnostic::error("E-NESTING", loc, msg).with_hint("split the condition into named acts or simpler parts")]);
+            return (
+                vec![],
+                vec![Diagnostic::error("E-NESTING", loc, msg)
+                    .with_hint("split the condition into named acts or simpler parts")],
+            );
         }
     };
     // pest reads the text with its comments blanked out (same bytes elsewhere, same offsets);
@@ -59,7 +62,12 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
         match pair.as_rule() {
             Rule::broken => {
                 let span = pair.as_span();
-                diags.push(explain_broken(file, span.start(), span.as_str(), text.get(span.start()..span.end()).unwrap_or("")));
+                diags.push(explain_broken(
+                    file,
+                    span.start(),
+                    span.as_str(),
+                    text.get(span.start()..span.end()).unwrap_or(""),
+                ));
             }
             Rule::EOI => {}
             _ => items.extend(lower::item(file, text, pair, &mut diags)),
@@ -215,7 +223,11 @@ mod tests {
         assert_eq!(too_deep(&format!("\"a\\\"{deep}\"")), None, "an escaped quote does not end the string");
         assert_eq!(too_deep(&format!("\"a\n{deep}")), Some(3 + MAX_NESTING), "a line end ends the string");
         assert_eq!(too_deep("\"a\\"), None, "an escape at the end of the text");
-        assert_eq!(too_deep(&format!("{}){deep}", "(".repeat(MAX_NESTING))), Some(MAX_NESTING + 2), "a closing parenthesis lowers the depth");
+        assert_eq!(
+            too_deep(&format!("{}){deep}", "(".repeat(MAX_NESTING))),
+            Some(MAX_NESTING + 2),
+            "a closing parenthesis lowers the depth"
+        );
     }
 
     #[test]
@@ -224,12 +236,16 @@ mod tests {
         assert_eq!(comments("a # b\nc \"#\" # d"), vec![(2, 5), (12, 15)]);
         assert_eq!(comments("\"a\\\"#\" #x\n"), vec![(7, 9)], "an escaped quote does not end the string");
         assert_eq!(comments("\"a #\nb # c"), vec![(7, 10)], "a line end ends the string");
-        assert_eq!(comments("#a\n\"x\\\n# b\n#c"), vec![(0, 2), (7, 10), (11, 13)], "a backslash before a line end ends the string");
+        assert_eq!(
+            comments("#a\n\"x\\\n# b\n#c"),
+            vec![(0, 2), (7, 10), (11, 13)],
+            "a backslash before a line end ends the string"
+        );
         assert_eq!(comments("\"x\\\n\"# b\n#c"), vec![(9, 11)], "a quote after it starts a string");
         let text = "law A \"é\" # é ü\n# x\nrule";
         let blanked = blank(text, &comments(text));
         assert_eq!(blanked.len(), text.len());
-        assert_eq!(blanked, "law A \"é\"" .to_string() + &" ".repeat(8) + "\n" + "   " + "\nrule");
+        assert_eq!(blanked, "law A \"é\"".to_string() + &" ".repeat(8) + "\n" + "   " + "\nrule");
     }
 
     #[test]

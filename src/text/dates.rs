@@ -75,10 +75,8 @@ fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
             }
             let n = i - start;
             let low = |k: usize| b.get(k).map_or(0, u8::to_ascii_lowercase);
-            let ordinal = matches!(
-                (low(i), low(i + 1)),
-                (b's', b't') | (b'n' | b'r', b'd') | (b't', b'h')
-            ) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric);
+            let ordinal = matches!((low(i), low(i + 1)), (b's', b't') | (b'n' | b'r', b'd') | (b't', b'h'))
+                && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric);
             if ordinal {
                 i += 2;
             }
@@ -151,11 +149,7 @@ fn dates_in(text: &str, (s, e): (usize, usize), found: &mut Vec<FoundDate>) {
     while i < lx.len() {
         match match_at(&lx, i) {
             Some((day, last)) => {
-                found.push(FoundDate {
-                    day,
-                    start: (s + lx[i].1) as u32,
-                    end: (s + lx[last].2) as u32,
-                });
+                found.push(FoundDate { day, start: (s + lx[i].1) as u32, end: (s + lx[last].2) as u32 });
                 i = last + 1;
             }
             None => i += 1,
@@ -231,14 +225,12 @@ fn match_at(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<(i32, usize)> 
         Some(Lex::Month(m)) => Some(u32::from(m)),
         _ => None,
     };
-    let done =
-        |y: i32, m: u32, d: u32, last: usize| days_from_civil(y, m, d).map(|n| (n, i + last));
+    let done = |y: i32, m: u32, d: u32, last: usize| days_from_civil(y, m, d).map(|n| (n, i + last));
     // A number glued to a number before it ("v1.14/2/2024") is part of something else.
     let glued_num = |j: usize| !lx[j].3 && j > 0 && matches!(lx[j - 1].0, Lex::Num(..));
     if i > 0
         && !lx[i].3
-        && (matches!(lx[i - 1].0, Lex::Num(..))
-            || (matches!(lx[i - 1].0, Lex::Sep(_)) && glued_num(i - 1)))
+        && (matches!(lx[i - 1].0, Lex::Num(..)) || (matches!(lx[i - 1].0, Lex::Sep(_)) && glued_num(i - 1)))
     {
         return None;
     }
@@ -262,9 +254,7 @@ fn match_at(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<(i32, usize)> 
     // 14/2/2024, 14-02-2024, 14.02.2024 (day first unless impossible); 2024-02-14, 2024/02/14
     if (1..5).all(glued) && is_sep(1, b"/-.") && at(3) == at(1) {
         if let (Some(a), Some(b), Some(y)) = (day(0), day(2), year(4)) {
-            return days_from_civil(y, b, a)
-                .or_else(|| days_from_civil(y, a, b))
-                .map(|n| (n, i + 4));
+            return days_from_civil(y, b, a).or_else(|| days_from_civil(y, a, b)).map(|n| (n, i + 4));
         }
         if let (Some(y), Some(m), Some(d)) = (year(0), day(2), day(4)) {
             if !is_sep(1, b".") {
@@ -324,9 +314,7 @@ pub fn parse_iso_date(s: &str) -> Option<i32> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |v, &c| {
-            c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
-        })
+        b[r].iter().try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
     };
     days_from_civil(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }

@@ -28,10 +28,7 @@ pub(crate) fn strip(w: &str) -> Option<(usize, &'static str)> {
     }
     if b[n - 1] == b's' && !w.ends_with("pres") && (0..n - 2).any(|i| is_vowel(b, i)) {
         let prev = b[n - 2];
-        if ["sses", "shes", "ches", "xes", "zes"]
-            .iter()
-            .any(|s| w.ends_with(s))
-        {
+        if ["sses", "shes", "ches", "xes", "zes"].iter().any(|s| w.ends_with(s)) {
             return Some((n - 2, ""));
         }
         if prev == b'e' || (prev != b's' && !is_vowel(b, n - 2)) {
@@ -138,10 +135,7 @@ mod tests {
 
     #[test]
     fn leaves_other_words() {
-        for w in [
-            "like", "dinas", "tugas", "kaos", "agree", "bless", "sing", "going", "bus", "cpns",
-            "wapres",
-        ] {
+        for w in ["like", "dinas", "tugas", "kaos", "agree", "bless", "sing", "going", "bus", "cpns", "wapres"] {
             assert_eq!(stem(w), w, "{w}");
         }
     }

@@ -141,11 +141,7 @@ impl<const N: usize> Lexicon<N> {
             lengths[row] |= bit;
             i = next;
         }
-        Lexicon {
-            text,
-            slots,
-            lengths,
-        }
+        Lexicon { text, slots, lengths }
     }
 
     /// The value of `word`: `Some("")` for a plain entry, `Some(value)` for `word=value`.
@@ -156,11 +152,7 @@ impl<const N: usize> Lexicon<N> {
         if self.lengths[row] & bit == 0 {
             return None;
         }
-        let at = if n >= 2 {
-            [w[0], w[1], w[n / 2], w[n - 2], w[n - 1]]
-        } else {
-            sample(&[], w)
-        };
+        let at = if n >= 2 { [w[0], w[1], w[n / 2], w[n - 2], w[n - 1]] } else { sample(&[], w) };
         self.probe(hash(n, at, N), n, |k| k.iter().zip(w).all(|(a, b)| a == b))
     }
 
@@ -188,13 +180,7 @@ impl<const N: usize> Lexicon<N> {
                 return None;
             }
             let start = (slot >> 16) as usize;
-            if (slot >> 8) & 0xFF == len as u32
-                && self
-                    .text
-                    .as_bytes()
-                    .get(start..start + len)
-                    .is_some_and(&eq)
-            {
+            if (slot >> 8) & 0xFF == len as u32 && self.text.as_bytes().get(start..start + len).is_some_and(&eq) {
                 let value = start + len + 1..start + len + 1 + (slot & 0xFF) as usize;
                 return Some(self.text.get(value).unwrap_or(""));
             }
@@ -205,11 +191,7 @@ impl<const N: usize> Lexicon<N> {
     /// All entries as (word, value), in list order.
     #[cfg(test)]
     pub(crate) fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        self.text
-            .split(' ')
-            .filter(|e| !e.is_empty())
-            .map(|e| e.split_once('=').unwrap_or((e, "")))
-            .collect()
+        self.text.split(' ').filter(|e| !e.is_empty()).map(|e| e.split_once('=').unwrap_or((e, ""))).collect()
     }
 }
 
@@ -229,9 +211,6 @@ mod tests {
         assert_eq!(T.get2("x", "erima"), None);
         assert_eq!(T.get("tidakk"), None);
         assert_eq!(T.get(""), None);
-        assert_eq!(
-            T.entries(),
-            [("tidak", "1"), ("t", "2"), ("terima", ""), ("x", "ab")]
-        );
+        assert_eq!(T.entries(), [("tidak", "1"), ("t", "2"), ("terima", ""), ("x", "ab")]);
     }
 }

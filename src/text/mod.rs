@@ -130,11 +130,7 @@ impl Analyser {
         for t in &mut tokens {
             (t.start, t.end) = visible.span(t.start, t.end);
         }
-        negation::mark(&mut tokens, |t| {
-            arena
-                .get(t.word.0 as usize..t.word.1 as usize)
-                .unwrap_or("")
-        });
+        negation::mark(&mut tokens, |t| arena.get(t.word.0 as usize..t.word.1 as usize).unwrap_or(""));
         self.scratch = buffers;
         self.analysis = Analysis { tokens, arena };
         &self.analysis
@@ -146,9 +142,7 @@ impl Analyser {
 /// meet at stem "hadir". Punctuation (including a trailing `*`) is dropped.
 pub fn phrase_words(phrase: &str) -> Vec<(String, String)> {
     let a = analyse(phrase);
-    (0..a.tokens.len())
-        .map(|i| (a.word(i).to_string(), a.stem(i).to_string()))
-        .collect()
+    (0..a.tokens.len()).map(|i| (a.word(i).to_string(), a.stem(i).to_string())).collect()
 }
 
 /// The stem of one normalised word: "menghadiri" → "hadir", "liked" → "like", "02" → "2".

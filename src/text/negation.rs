@@ -50,7 +50,8 @@ const REFUSAL: u16 = 128;
 /// Words after a refusal that overturn it ("… tapi akhirnya saya datang").
 const TURNAROUND: &[&str] = &["akhirnya", "tetap", "ternyata", "eventually", "finally", "still"];
 /// Words that may follow "tidak mau", "tidak datang"… in a refusal.
-const REFUSAL_TAIL: &[&str] = &["dan", "and", "ke", "kesana", "datang", "hadir", "ikut", "pergi", "itu", "sama", "juga", "lagi", "saja"];
+const REFUSAL_TAIL: &[&str] =
+    &["dan", "and", "ke", "kesana", "datang", "hadir", "ikut", "pergi", "itu", "sama", "juga", "lagi", "saja"];
 /// A subject pronoun: after "dan"/"and" it starts a new clause ("tidak ambil cuti dan saya ikut"). `p`.
 const PRONOUN: u16 = 256;
 /// Joins clauses: "dan", "and". `j`.
@@ -150,7 +151,8 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
 /// Whether the clause starting at token `i` goes on a negated list: it starts with "atau",
 /// "maupun"…, or it is one word and the clause after it starts so ("like, komen, atau share").
 fn continues_list(tokens: &[Token], roles: &[u16], i: usize) -> bool {
-    let starts_list = |j: usize| tokens.get(j).is_some_and(|u| u.sentence == tokens[i].sentence && roles[j] & LIST != 0);
+    let starts_list =
+        |j: usize| tokens.get(j).is_some_and(|u| u.sentence == tokens[i].sentence && roles[j] & LIST != 0);
     let one_word = tokens.get(i + 1).is_some_and(|u| u.clause != tokens[i].clause);
     starts_list(i) || one_word && starts_list(i + 1)
 }
@@ -211,97 +213,49 @@ mod tests {
     /// The words of `text` that are negated.
     fn negated(text: &str) -> Vec<String> {
         let a = analyse(text);
-        (0..a.tokens().len())
-            .filter(|&i| a.tokens()[i].negated)
-            .map(|i| a.word(i).to_string())
-            .collect()
+        (0..a.tokens().len()).filter(|&i| a.tokens()[i].negated).map(|i| a.word(i).to_string()).collect()
     }
 
     #[test]
     fn brief_examples() {
         assert_eq!(negated("tidak ikut kampanye"), ["ikut", "kampanye"]);
-        assert_eq!(
-            negated("ikut kampanye, tidak pakai atribut"),
-            ["pakai", "atribut"]
-        );
+        assert_eq!(negated("ikut kampanye, tidak pakai atribut"), ["pakai", "atribut"]);
         assert_eq!(negated("bukan PNS"), ["pns"]);
-        assert_eq!(
-            negated("I did not attend the rally"),
-            ["attend", "the", "rally"]
-        );
+        assert_eq!(negated("I did not attend the rally"), ["attend", "the", "rally"]);
         assert_eq!(negated("I didn't attend. I went home"), ["attend"]);
-        assert_eq!(
-            negated("I don't have any attributes"),
-            ["have", "any", "attributes"]
-        );
+        assert_eq!(negated("I don't have any attributes"), ["have", "any", "attributes"]);
     }
 
     #[test]
     fn scope_ends_at_clause_contrast_or_six_words() {
-        assert_eq!(
-            negated("gak pake kaos paslon tapi ikut kampanye"),
-            ["pakai", "kaus", "paslon"]
-        );
-        assert_eq!(
-            negated("tanpa a b c d e f g h"),
-            ["a", "b", "c", "d", "e", "f"]
-        );
+        assert_eq!(negated("gak pake kaos paslon tapi ikut kampanye"), ["pakai", "kaus", "paslon"]);
+        assert_eq!(negated("tanpa a b c d e f g h"), ["a", "b", "c", "d", "e", "f"]);
         assert_eq!(negated("nggak foto; ikut"), ["foto"]);
-        assert_eq!(
-            negated("tidak hanya hadir tetapi juga berorasi"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            negated("tidak ikut dan tidak pakai atribut"),
-            ["ikut", "dan", "pakai", "atribut"]
-        );
+        assert_eq!(negated("tidak hanya hadir tetapi juga berorasi"), Vec::<String>::new());
+        assert_eq!(negated("tidak ikut dan tidak pakai atribut"), ["ikut", "dan", "pakai", "atribut"]);
     }
 
     #[test]
     fn refinements() {
-        assert_eq!(
-            negated("saya tidak pernah berfoto dengan caleg"),
-            ["berfoto", "dengan", "caleg"]
-        );
-        assert_eq!(
-            negated("kemarin ga sengaja nge-like postingan paslon"),
-            ["sengaja"]
-        );
-        assert_eq!(
-            negated("boleh ga sy dtg cuma duduk, ga pake kaos"),
-            ["pakai", "kaus"]
-        );
+        assert_eq!(negated("saya tidak pernah berfoto dengan caleg"), ["berfoto", "dengan", "caleg"]);
+        assert_eq!(negated("kemarin ga sengaja nge-like postingan paslon"), ["sengaja"]);
+        assert_eq!(negated("boleh ga sy dtg cuma duduk, ga pake kaos"), ["pakai", "kaus"]);
         assert_eq!(negated("hadir atau tidak, belum jelas"), ["jelas"]);
-        assert_eq!(
-            negated("pilih no. 2 ya, no campaign attributes"),
-            ["campaign", "attributes"]
-        );
-        assert_eq!(
-            negated("bolehkah saya like, rencananya saya mau ikut"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            negated("saya menolak dan acaranya batal"),
-            ["dan", "acaranya", "batal"]
-        );
+        assert_eq!(negated("pilih no. 2 ya, no campaign attributes"), ["campaign", "attributes"]);
+        assert_eq!(negated("bolehkah saya like, rencananya saya mau ikut"), Vec::<String>::new());
+        assert_eq!(negated("saya menolak dan acaranya batal"), ["dan", "acaranya", "batal"]);
         assert_eq!(
             negated("without any attributes, neither speech nor cheering"),
             ["any", "attributes", "speech", "cheering"]
         );
         assert_eq!(negated("jangan lupa coblos 01"), ["lupa"]);
         assert_eq!(negated("saya melarang guru ikut kampanye"), ["guru", "ikut", "kampanye"]);
-        assert_eq!(
-            negated("saya tidak ambil cuti dan saya ikut mendampingi dia"),
-            ["ambil", "cuti", "dan"]
-        );
+        assert_eq!(negated("saya tidak ambil cuti dan saya ikut mendampingi dia"), ["ambil", "cuti", "dan"]);
     }
 
     #[test]
     fn lists_go_on_after_commas() {
-        assert_eq!(
-            negated("tanpa like, komen, atau share"),
-            ["like", "komen", "atau", "share"]
-        );
+        assert_eq!(negated("tanpa like, komen, atau share"), ["like", "komen", "atau", "share"]);
         // A clause that is not part of the list ends the scope as before.
         assert_eq!(negated("tanpa atribut, ikut joget"), ["atribut"]);
         assert_eq!(negated("tanpa atribut, dan ikut joget"), ["atribut"]);
@@ -309,18 +263,9 @@ mod tests {
 
     #[test]
     fn turned_down_requests() {
-        assert_eq!(
-            negated("diajak ikut kampanye caleg tapi saya tolak"),
-            ["ikut", "kampanye", "caleg"]
-        );
-        assert_eq!(
-            negated("diminta jadi timses, saya tidak mau"),
-            ["jadi", "timses", "mau"]
-        );
-        assert_eq!(
-            negated("Saya diundang ke deklarasi paslon. Saya menolak."),
-            ["ke", "deklarasi", "paslon"]
-        );
+        assert_eq!(negated("diajak ikut kampanye caleg tapi saya tolak"), ["ikut", "kampanye", "caleg"]);
+        assert_eq!(negated("diminta jadi timses, saya tidak mau"), ["jadi", "timses", "mau"]);
+        assert_eq!(negated("Saya diundang ke deklarasi paslon. Saya menolak."), ["ke", "deklarasi", "paslon"]);
         // Accepted, or refusing something else: the request stands.
         assert_eq!(negated("diajak ikut kampanye dan saya datang"), Vec::<String>::new());
         assert_eq!(negated("diajak ke kampanye, tidak ikut yel-yel"), ["ikut", "yel"]);

@@ -19,9 +19,7 @@ use super::stem::stem_parts;
 use super::Token;
 
 /// Hyphenated prefixes that join the next piece ("di-share" → "dishare").
-const JOIN_PREFIXES: &[&str] = &[
-    "di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "pe", "per",
-];
+const JOIN_PREFIXES: &[&str] = &["di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "pe", "per"];
 /// Hyphenated colloquial prefixes that are dropped ("nge-like" → "like").
 const DROP_PREFIXES: &[&str] = &["nge", "ng"];
 /// Hyphenated suffixes that join the previous piece ("PPPK-nya").
@@ -96,13 +94,7 @@ impl<'t> Builder<'t> {
             }
         }
         self.flush();
-        self.group = Some(Group {
-            start: p.start,
-            end: p.end,
-            digits: p.digits,
-            brk: p.brk,
-            pieces: 1,
-        });
+        self.group = Some(Group { start: p.start, end: p.end, digits: p.digits, brk: p.brk, pieces: 1 });
         std::mem::swap(&mut self.word, &mut self.piece);
     }
 
@@ -117,9 +109,7 @@ impl<'t> Builder<'t> {
         let Some(g) = self.group.take() else { return };
         if !self.tokens.is_empty() {
             match g.brk {
-                Break::Sentence => {
-                    (self.sentence, self.clause) = (self.sentence + 1, self.clause + 1)
-                }
+                Break::Sentence => (self.sentence, self.clause) = (self.sentence + 1, self.clause + 1),
                 Break::Clause => self.clause += 1,
                 Break::None => {}
             }
@@ -147,10 +137,7 @@ impl<'t> Builder<'t> {
         let Some(last) = self.tokens.last_mut() else {
             return;
         };
-        let gap = self
-            .text
-            .get(last.end as usize..number_start)
-            .unwrap_or("x");
+        let gap = self.text.get(last.end as usize..number_start).unwrap_or("x");
         let is_no = self.arena.get(last.word.0 as usize..last.word.1 as usize) == Some("no");
         if is_no && gap.chars().all(|c| matches!(c, '.' | ':') || is_blank(c)) {
             let a = self.arena.len() as u32;
@@ -186,9 +173,7 @@ impl<'t> Builder<'t> {
 }
 
 /// Words before which "'s" means "is" ("it's"); elsewhere it is a possessive and stays on.
-const IS_BEFORE: &[&str] = &[
-    "it", "that", "he", "she", "there", "what", "who", "where", "here", "how",
-];
+const IS_BEFORE: &[&str] = &["it", "that", "he", "she", "there", "what", "who", "where", "here", "how"];
 
 /// An English contraction: the base word, where its span ends in `raw`, and the expanded second
 /// word. "I'm" → "i" + "am", "didn't" → "did" + "not", "won't" → "will" + "not".
@@ -202,9 +187,7 @@ fn contraction<'w>(w: &'w str, raw: &str) -> Option<(&'w str, usize, &'static st
     }
     let apostrophe = raw.rfind(is_apostrophe)?;
     if let Some(base) = w.strip_suffix("n't").filter(|b| !b.is_empty()) {
-        let split = apostrophe
-            .checked_sub(1)
-            .filter(|&i| raw.as_bytes()[i] | 0x20 == b'n')?;
+        let split = apostrophe.checked_sub(1).filter(|&i| raw.as_bytes()[i] | 0x20 == b'n')?;
         let base = match base {
             "wo" => "will",
             "ca" => "can",
@@ -278,11 +261,7 @@ fn collapse_runs(s: &mut String) {
         let c = chars[i];
         let n = chars[i..].iter().take_while(|&&d| d == c).count();
         let end = i + n == chars.len();
-        let keep = if n >= 3 && (matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || (end && i > 0)) {
-            1
-        } else {
-            n
-        };
+        let keep = if n >= 3 && (matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || (end && i > 0)) { 1 } else { n };
         s.extend(std::iter::repeat_n(c, keep));
         i += n;
     }
@@ -310,9 +289,7 @@ fn normalize_word(word: &str) -> &str {
         return s;
     }
     match word.strip_prefix("nge") {
-        Some(rest) if rest.len() >= 4 && rest.is_ascii() && plausible_start(rest.as_bytes()) => {
-            rest
-        }
+        Some(rest) if rest.len() >= 4 && rest.is_ascii() && plausible_start(rest.as_bytes()) => rest,
         _ => word,
     }
 }
@@ -342,48 +319,31 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         let a = analyse(text);
-        (0..a.tokens().len())
-            .map(|i| a.word(i).to_string())
-            .collect()
+        (0..a.tokens().len()).map(|i| a.word(i).to_string()).collect()
     }
 
     #[test]
     fn slang_case_and_repeated_letters() {
         assert_eq!(
             words("Gaaak BANGEEET likeee yg sy kmrn udh gw tdk blm jg utk"),
-            [
-                "tidak", "banget", "like", "yang", "saya", "kemarin", "sudah", "saya", "tidak",
-                "belum", "juga", "untuk"
-            ]
+            ["tidak", "banget", "like", "yang", "saya", "kemarin", "sudah", "saya", "tidak", "belum", "juga", "untuk"]
         );
         assert_eq!(
             words("pake bener temen poto krn tp dr klo org dgn"),
-            [
-                "pakai", "benar", "teman", "foto", "karena", "tapi", "dari", "kalau", "orang",
-                "dengan"
-            ]
+            ["pakai", "benar", "teman", "foto", "karena", "tapi", "dari", "kalau", "orang", "dengan"]
         );
         assert_eq!(
             words("buat pas nih sih dong deh kok lho"),
             ["buat", "pas", "nih", "sih", "dong", "deh", "kok", "lho"]
         );
         assert_eq!(words("Café naïve e\u{301}"), ["cafe", "naive", "e"]);
-        assert_eq!(
-            words("saat maaf dimasukkan attend"),
-            ["saat", "maaf", "dimasukkan", "attend"]
-        );
-        assert_eq!(
-            words("PPPK PPP gakkk yesss sooo hmmm"),
-            ["pppk", "ppp", "tidak", "yes", "so", "hm"]
-        );
+        assert_eq!(words("saat maaf dimasukkan attend"), ["saat", "maaf", "dimasukkan", "attend"]);
+        assert_eq!(words("PPPK PPP gakkk yesss sooo hmmm"), ["pppk", "ppp", "tidak", "yes", "so", "hm"]);
     }
 
     #[test]
     fn hyphens_and_reduplication() {
-        assert_eq!(
-            words("nge-like ngelike like-in ngeshare ngerti"),
-            ["like", "like", "like", "share", "mengerti"]
-        );
+        assert_eq!(words("nge-like ngelike like-in ngeshare ngerti"), ["like", "like", "like", "share", "mengerti"]);
         assert_eq!(
             words("ibu2 ibu-ibu yel-yel teriak2 beramai-ramai rame2"),
             ["ibu", "ibu", "yel", "teriak", "beramai", "ramai"]
@@ -402,22 +362,15 @@ mod tests {
             ["nomor", "2", "nomor", "02", "nomor", "1", "no", "urut", "say", "no"]
         );
         let a = analyse("No.2");
-        assert_eq!(
-            (a.word(0), a.stem(1), a.tokens()[1].sentence),
-            ("nomor", "2", 0)
-        );
+        assert_eq!((a.word(0), a.stem(1), a.tokens()[1].sentence), ("nomor", "2", 0));
     }
 
     #[test]
     fn english_contractions_split_within_the_span() {
         let text = "I'm sure I didn't, won't or can’t; it's the regency's car";
         let a = analyse(text);
-        let got: Vec<(&str, &str)> = a
-            .tokens()
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i)))
-            .collect();
+        let got: Vec<(&str, &str)> =
+            a.tokens().iter().enumerate().map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i))).collect();
         assert_eq!(
             got,
             [

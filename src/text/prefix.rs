@@ -41,17 +41,10 @@ impl<'a> View<'a> {
     /// Without its first `n` bytes.
     fn drop(&self, n: usize) -> View<'a> {
         match n.checked_sub(self.head.len()) {
-            None => View {
-                head: &self.head[n..],
-                ..*self
-            },
+            None => View { head: &self.head[n..], ..*self },
             Some(k) => {
                 let k = k.min(self.body.len());
-                View {
-                    head: "",
-                    body: &self.body[k..],
-                    off: self.off + k,
-                }
+                View { head: "", body: &self.body[k..], off: self.off + k }
             }
         }
     }

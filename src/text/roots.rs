@@ -121,13 +121,7 @@ lexicon!(
 
 /// What the stemmer knows about the word `head` + `body`.
 pub(crate) fn known(head: &str, body: &str) -> Option<Known> {
-    ROOTS.get2(head, body).map(|v| {
-        if v.is_empty() {
-            Known::Root
-        } else {
-            Known::Stem(v)
-        }
-    })
+    ROOTS.get2(head, body).map(|v| if v.is_empty() { Known::Root } else { Known::Stem(v) })
 }
 
 #[cfg(test)]

@@ -54,8 +54,8 @@ const MAX_QUOTE: usize = 280;
 
 /// Words that end with a dot which does not end the sentence ("No. 2", "Jl. Merdeka").
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nmr", "dr", "drs", "ir", "prof", "bpk", "jl", "jln", "tgl", "kab", "kec", "kel", "prov",
-    "mr", "mrs", "ms", "st", "vs", "sdr", "hj", "pt", "cv", "kh",
+    "no", "nmr", "dr", "drs", "ir", "prof", "bpk", "jl", "jln", "tgl", "kab", "kec", "kel", "prov", "mr", "mrs", "ms",
+    "st", "vs", "sdr", "hj", "pt", "cv", "kh",
 ];
 
 pub(crate) fn is_mark(c: char) -> bool {
@@ -71,10 +71,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// no-break U+00A0, Ogham U+1680, en to hair U+2000–200A, narrow no-break U+202F, medium
 /// mathematical U+205F and ideographic U+3000.
 pub(crate) fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
-    )
+    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
 
 /// A line break: LF, CR (CR LF counts once), vertical tab, form feed, next line U+0085 and the
@@ -98,15 +95,7 @@ fn is_letter(c: char) -> bool {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner {
-            text,
-            pos: 0,
-            prev: (0, 0),
-            brk: Break::None,
-            hyphen: false,
-            hashtag: false,
-            quote: None,
-        }
+        Scanner { text, pos: 0, prev: (0, 0), brk: Break::None, hyphen: false, hashtag: false, quote: None }
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -146,8 +135,7 @@ impl<'a> Scanner<'a> {
                     && c.is_ascii_uppercase()
                     && prev.is_some_and(|p| {
                         p.is_ascii_lowercase()
-                            || (p.is_ascii_uppercase()
-                                && next().is_some_and(|n| n.is_ascii_lowercase()))
+                            || (p.is_ascii_uppercase() && next().is_some_and(|n| n.is_ascii_lowercase()))
                     }))
             } else if is_mark(c) {
                 true
@@ -168,9 +156,7 @@ impl<'a> Scanner<'a> {
         let b = self.text.as_bytes();
         let mut i = start;
         while i < b.len() {
-            let sep = matches!(b[i], b'.' | b',')
-                && i > start
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            let sep = matches!(b[i], b'.' | b',') && i > start && b.get(i + 1).is_some_and(u8::is_ascii_digit);
             if !b[i].is_ascii_digit() && !sep {
                 break;
             }
@@ -181,11 +167,7 @@ impl<'a> Scanner<'a> {
 
     /// The piece starting at `at` (a letter or digit).
     fn piece(&mut self, at: usize, digits: bool) -> Piece {
-        let mut end = if digits {
-            self.digits(at)
-        } else {
-            self.letters(at)
-        };
+        let mut end = if digits { self.digits(at) } else { self.letters(at) };
         let mut letters_end = end;
         // "ibu2", "teriak2": the 2 marks reduplication; "ikut2an", "teman2nya": with a suffix.
         if !digits
@@ -212,14 +194,7 @@ impl<'a> Scanner<'a> {
                 None => {}
             }
         }
-        let piece = Piece {
-            start: at,
-            end,
-            letters_end,
-            digits,
-            brk: self.brk,
-            hyphen: self.hyphen,
-        };
+        let piece = Piece { start: at, end, letters_end, digits, brk: self.brk, hyphen: self.hyphen };
         self.prev = (at, end);
         self.pos = end;
         self.brk = Break::None;
@@ -289,18 +264,11 @@ impl Iterator for Scanner<'_> {
                 self.pos = self.blank(at);
                 continue;
             }
-            let alnum = if b < 0x80 {
-                b.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            };
+            let alnum = if b < 0x80 { b.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
             if alnum {
                 return Some(self.piece(at, b.is_ascii_digit()));
             }
-            let next_alnum = || {
-                self.char_at(at + c.len_utf8())
-                    .is_some_and(char::is_alphanumeric)
-            };
+            let next_alnum = || self.char_at(at + c.len_utf8()).is_some_and(char::is_alphanumeric);
             match c {
                 ',' | ':' | '\u{FF0C}' | '\u{3001}' => self.brk = self.brk.max(Break::Clause),
                 '.' if self.abbreviation_dot(at) => {}
@@ -336,9 +304,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<(&str, Break, bool)> {
-        Scanner::new(text)
-            .map(|p| (&text[p.start..p.end], p.brk, p.hyphen))
-            .collect()
+        Scanner::new(text).map(|p| (&text[p.start..p.end], p.brk, p.hyphen)).collect()
     }
 
     fn words(text: &str) -> Vec<&str> {
@@ -351,14 +317,8 @@ mod tests {
             words("kampanye,saya Rp12.000.000 14/2/2024"),
             ["kampanye", "saya", "Rp", "12.000.000", "14", "2", "2024"]
         );
-        assert_eq!(
-            words("don't regency's 'quoted'"),
-            ["don't", "regency's", "quoted"]
-        );
-        assert_eq!(
-            words("ibu2 teriak2 ke2 02"),
-            ["ibu2", "teriak2", "ke", "2", "02"]
-        );
+        assert_eq!(words("don't regency's 'quoted'"), ["don't", "regency's", "quoted"]);
+        assert_eq!(words("ibu2 teriak2 ke2 02"), ["ibu2", "teriak2", "ke", "2", "02"]);
         assert_eq!(words("ikut2an teman2nya rame2x"), ["ikut2an", "teman2nya", "rame", "2", "x"]);
         assert_eq!(words("😅👍🏽 ok👨\u{200D}👩ya"), ["ok", "ya"]);
         assert_eq!(words("cafe\u{301} \u{301}x"), ["cafe\u{301}", "x"]);
@@ -381,8 +341,8 @@ mod tests {
         assert_eq!(
             brk,
             [
-                None, Clause, Sentence, Sentence, None, None, None, None, None, None, None, None,
-                Sentence, None, Sentence, None, None, Sentence
+                None, Clause, Sentence, Sentence, None, None, None, None, None, None, None, None, Sentence, None,
+                Sentence, None, None, Sentence
             ]
         );
         let hy: Vec<&str> = p.iter().filter(|p| p.2).map(|p| p.0).collect();

@@ -82,11 +82,7 @@ mod tests {
     fn entries_are_lowercase_and_unique() {
         let mut seen = std::collections::HashSet::new();
         for (from, to) in SLANG.entries() {
-            assert!(
-                from.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
-                "{from}"
-            );
+            assert!(from.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()), "{from}");
             assert!(!to.is_empty() && !to.contains(' '), "{to}");
             assert!(seen.insert(from), "duplicate slang entry {from}");
         }

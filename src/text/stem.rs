@@ -32,12 +32,7 @@ pub(crate) struct Stemmed {
 
 impl Stemmed {
     fn slice(start: usize, end: usize) -> Self {
-        Stemmed {
-            head: "",
-            start,
-            end,
-            tail: "",
-        }
+        Stemmed { head: "", start, end, tail: "" }
     }
 
     /// Appends the stem of `word` to `out`.
@@ -59,11 +54,7 @@ pub(crate) fn stem_parts(word: &str) -> Stemmed {
             return Stemmed::slice(0, b.len());
         }
         // "02" and "2" are the same number.
-        let zeros = b
-            .iter()
-            .take_while(|&&c| c == b'0')
-            .count()
-            .min(b.len() - 1);
+        let zeros = b.iter().take_while(|&&c| c == b'0').count().min(b.len() - 1);
         return Stemmed::slice(zeros, b.len());
     }
     // English possessive: "regency's" → "regency".
@@ -72,42 +63,18 @@ pub(crate) fn stem_parts(word: &str) -> Stemmed {
         return Stemmed::slice(0, w.len());
     }
     match known("", w) {
-        Some(Known::Stem(s)) => {
-            return Stemmed {
-                head: s,
-                start: 0,
-                end: 0,
-                tail: "",
-            }
-        }
+        Some(Known::Stem(s)) => return Stemmed { head: s, start: 0, end: 0, tail: "" },
         Some(Known::Root) => return Stemmed::slice(0, w.len()),
         None => {}
     }
-    let (root, known) = indonesian(w).unwrap_or((
-        View {
-            head: "",
-            body: w,
-            off: 0,
-        },
-        false,
-    ));
+    let (root, known) = indonesian(w).unwrap_or((View { head: "", body: w, off: 0 }, false));
     let end = root.off + root.body.len();
     if root.head.is_empty() && !known {
         if let Some((e, tail)) = english::strip(root.body) {
-            return Stemmed {
-                head: "",
-                start: root.off,
-                end: root.off + e,
-                tail,
-            };
+            return Stemmed { head: "", start: root.off, end: root.off + e, tail };
         }
     }
-    Stemmed {
-        head: root.head,
-        start: root.off,
-        end,
-        tail: "",
-    }
+    Stemmed { head: root.head, start: root.off, end, tail: "" }
 }
 
 /// A derivational suffix.
@@ -176,10 +143,7 @@ fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
     const POSSESSIVES: &[&str] = &["nya", "ku", "mu"];
     let p = ending(w, PARTICLES);
     let q2 = ending(w, POSSESSIVES);
-    let prefixed = matches!(
-        &w.as_bytes()[..2],
-        b"me" | b"pe" | b"be" | b"te" | b"di" | b"ke" | b"se" | b"ng" | b"ny"
-    );
+    let prefixed = matches!(&w.as_bytes()[..2], b"me" | b"pe" | b"be" | b"te" | b"di" | b"ke" | b"se" | b"ng" | b"ny");
     if p == 0 && q2 == 0 && !prefixed && suffixes(w) == [Suf::None] {
         return None; // nothing can come off: the common case, decided without lookups
     }
@@ -188,10 +152,7 @@ fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
     // Readings: without particle and possessive, without the particle, without the possessive,
     // as is.
     let bases = [
-        (
-            &pw[..pw.len() - q1],
-            usize::from(p > 0) + usize::from(q1 > 0),
-        ),
+        (&pw[..pw.len() - q1], usize::from(p > 0) + usize::from(q1 > 0)),
         (pw, usize::from(p > 0)),
         (&w[..w.len() - q2], usize::from(q2 > 0)),
         (w, 0),
@@ -201,24 +162,15 @@ fn indonesian(w: &str) -> Option<(View<'_>, bool)> {
         if bases[..i].iter().any(|(b, _)| b.len() == base.len()) {
             continue;
         }
-        let whole = View {
-            head: "",
-            body: base,
-            off: 0,
-        };
+        let whole = View { head: "", body: base, off: 0 };
         if score0 > 0 && whole.known() {
             return Some((whole, true));
         }
         for &suf in suffixes(base) {
-            let Some(stem_base) = base.get(..base.len() - suf.len()).filter(|b| b.len() >= 3)
-            else {
+            let Some(stem_base) = base.get(..base.len() - suf.len()).filter(|b| b.len() >= 3) else {
                 continue;
             };
-            let v = View {
-                head: "",
-                body: stem_base,
-                off: 0,
-            };
+            let v = View { head: "", body: stem_base, off: 0 };
             // `w` itself was looked up by the caller; a shorter base was not.
             let checked = stem_base.len() == w.len() || (suf == Suf::None && score0 > 0);
             let (root, known, first, count) = strip_prefixes(v, suf, checked);

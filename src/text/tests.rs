@@ -9,20 +9,11 @@ fn check_spans(text: &str, a: &Analysis) {
     let mut prev_sentence = 0;
     for (i, t) in a.tokens().iter().enumerate() {
         let (s, e) = (t.start as usize, t.end as usize);
-        assert!(
-            prev_end <= s && s < e && e <= text.len(),
-            "token {i} {s}..{e} after {prev_end}"
-        );
-        assert!(
-            text.is_char_boundary(s) && text.is_char_boundary(e),
-            "token {i} off char boundary"
-        );
+        assert!(prev_end <= s && s < e && e <= text.len(), "token {i} {s}..{e} after {prev_end}");
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "token {i} off char boundary");
         assert!(text.get(s..e).is_some());
         assert!(t.sentence >= prev_sentence && t.clause() >= t.sentence);
-        assert!(
-            !a.word(i).is_empty() && !a.stem(i).is_empty(),
-            "token {i} empty"
-        );
+        assert!(!a.word(i).is_empty() && !a.stem(i).is_empty(), "token {i} empty");
         prev_end = e;
         prev_sentence = t.sentence;
     }
@@ -37,28 +28,10 @@ fn spans_slice_the_original_text() {
     let text = "Duh, AKU PNS 😅 nge-like postingan IG paslon no. 02 (Pilkada 2024)!! Ibu2 dtg.";
     let a = analyse(text);
     check_spans(text, &a);
-    let spans: Vec<&str> = a
-        .tokens()
-        .iter()
-        .map(|t| &text[t.start as usize..t.end as usize])
-        .collect();
+    let spans: Vec<&str> = a.tokens().iter().map(|t| &text[t.start as usize..t.end as usize]).collect();
     assert_eq!(
         spans,
-        [
-            "Duh",
-            "AKU",
-            "PNS",
-            "nge-like",
-            "postingan",
-            "IG",
-            "paslon",
-            "no",
-            "02",
-            "Pilkada",
-            "2024",
-            "Ibu2",
-            "dtg"
-        ]
+        ["Duh", "AKU", "PNS", "nge-like", "postingan", "IG", "paslon", "no", "02", "Pilkada", "2024", "Ibu2", "dtg"]
     );
     let w: Vec<&str> = (0..spans.len()).map(|i| a.word(i)).collect();
     assert_eq!(
@@ -88,26 +61,8 @@ fn spans_slice_the_original_text() {
 #[test]
 fn sentences_and_clauses() {
     let a = analyse("satu, dua. tiga! empat? lima; enam\n\ntujuh\r\ndelapan\r\n\r\nsembilan... sepuluh");
-    let s: Vec<(u32, u32)> = a
-        .tokens()
-        .iter()
-        .map(|t| (t.sentence, t.clause()))
-        .collect();
-    assert_eq!(
-        s,
-        [
-            (0, 0),
-            (0, 1),
-            (1, 2),
-            (2, 3),
-            (3, 4),
-            (4, 5),
-            (5, 6),
-            (5, 6),
-            (6, 7),
-            (7, 8)
-        ]
-    );
+    let s: Vec<(u32, u32)> = a.tokens().iter().map(|t| (t.sentence, t.clause())).collect();
+    assert_eq!(s, [(0, 0), (0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (5, 6), (6, 7), (7, 8)]);
 }
 
 /// Invisible format characters (Unicode Cf) are read as absent, wherever they are: inside a
@@ -119,12 +74,8 @@ fn invisible_format_characters_are_absent() {
         ca\u{200D}leg no\u{200E}. 2\u{200F}0\u{202A}2\u{202C}4 ok\u{200D}ya";
     let a = analyse(text);
     check_spans(text, &a);
-    let got: Vec<(&str, &str)> = a
-        .tokens()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i)))
-        .collect();
+    let got: Vec<(&str, &str)> =
+        a.tokens().iter().enumerate().map(|(i, t)| (&text[t.start as usize..t.end as usize], a.word(i))).collect();
     assert_eq!(
         got,
         [
@@ -151,30 +102,20 @@ fn phrases_meet_text_at_the_same_stem() {
     assert_eq!(stems("like-in"), stems("likes"));
     assert_eq!(stems("nomor 02"), stems("no. 2"));
     assert_eq!(stems("repost*"), ["repost"]);
-    assert_eq!(
-        words("Calon Bupati"),
-        [
-            ("calon".into(), "calon".into()),
-            ("bupati".into(), "bupati".into())
-        ]
-    );
+    assert_eq!(words("Calon Bupati"), [("calon".into(), "calon".into()), ("bupati".into(), "bupati".into())]);
     assert_eq!(stem("Menghadiri"), "hadir");
     assert_eq!(stem("kampanye"), "kampanye");
 }
 
 #[test]
 fn incident_text() {
-    let text =
-        "Sy PNS, kmrn ga sengaja nge-like postingan kampanye caleg. Aku nggak ikut deklarasi \
+    let text = "Sy PNS, kmrn ga sengaja nge-like postingan kampanye caleg. Aku nggak ikut deklarasi \
         atau pakai atribut apa pun, cuma menghadiri undangan.";
     let a = analyse(text);
     check_spans(text, &a);
     let pick = |w: &str| (0..a.tokens().len()).find(|&i| a.word(i) == w).unwrap();
     let like = pick("like");
-    assert!(
-        !a.tokens()[like].negated,
-        "an accidental like is still a like"
-    );
+    assert!(!a.tokens()[like].negated, "an accidental like is still a like");
     assert!(a.tokens()[pick("deklarasi")].negated && a.tokens()[pick("atribut")].negated);
     let hadir = pick("menghadiri");
     assert_eq!(a.stem(hadir), "hadir");
@@ -284,8 +225,7 @@ fn never_panics_on_odd_input() {
 
 #[test]
 fn ten_megabytes_in_linear_time() {
-    let unit =
-        "Saya PNS, kemarin ga sengaja nge-like postingan kampanye capres-cawapres no. 2 😅. ";
+    let unit = "Saya PNS, kemarin ga sengaja nge-like postingan kampanye capres-cawapres no. 2 😅. ";
     let text = unit.repeat(10_000_000 / unit.len());
     let a = analyse(&text);
     assert_eq!(a.tokens().len(), 12 * (10_000_000 / unit.len()));
@@ -299,8 +239,7 @@ fn ten_megabytes_in_linear_time() {
 #[ignore]
 fn timing() {
     // The 300-character incident of benches/classify.rs.
-    const TEXT: &str =
-        "Duh, aku PNS di pemkot, kemarin ga sengaja nge-like postingan IG salah satu \
+    const TEXT: &str = "Duh, aku PNS di pemkot, kemarin ga sengaja nge-like postingan IG salah satu \
         paslon walkot pas Pilkada 2024, kepencet waktu scroll. Terus temen kantor juga share video \
         kampanye caleg di grup WA dinas. Aku nggak ikut deklarasi atau pakai atribut apa pun. Itu \
         masuk pelanggaran ga sih? Mohon penjelasannya ya.";

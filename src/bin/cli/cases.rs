@@ -2,7 +2,7 @@
 
 use super::read::{Line, Lines, MAX_LINE_BYTES};
 use super::{load_rulebook, stdout, Stop};
-use netral::{run_examples, FactInput, Incident, Rulebook, RuleKind, VerdictKind};
+use netral::{run_examples, FactInput, Incident, RuleKind, Rulebook, VerdictKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -32,16 +32,23 @@ pub fn read_cases(path: &Path) -> Result<Vec<Case>, String> {
     let mut cases = vec![];
     while let Some((n, line)) = lines.next_line().map_err(cannot)? {
         match line {
-            Line::TooLong => return Err(format!("{}:{n}: the line is longer than {MAX_LINE_BYTES} bytes", path.display())),
+            Line::TooLong => {
+                return Err(format!("{}:{n}: the line is longer than {MAX_LINE_BYTES} bytes", path.display()))
+            }
             Line::Read(bytes) if bytes.trim_ascii().is_empty() => {}
-            Line::Read(bytes) => cases.push(serde_json::from_slice(bytes).map_err(|e| format!("{}:{n}: not a case: {e}", path.display()))?),
+            Line::Read(bytes) => cases
+                .push(serde_json::from_slice(bytes).map_err(|e| format!("{}:{n}: not a case: {e}", path.display()))?),
         }
     }
     Ok(cases)
 }
 
 fn incident(c: &Case, text_only: bool) -> Incident {
-    Incident { text: c.text.clone(), facts: if text_only { BTreeMap::new() } else { c.facts.clone() }, ..Default::default() }
+    Incident {
+        text: c.text.clone(),
+        facts: if text_only { BTreeMap::new() } else { c.facts.clone() },
+        ..Default::default()
+    }
 }
 
 pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: bool) -> Result<ExitCode, Stop> {
@@ -68,11 +75,22 @@ pub fn test(files: &[PathBuf], cases: Option<&Path>, text_only: bool, coverage: 
                     if c.expected.verdict == VerdictKind::Violation && v.verdict == VerdictKind::Allowed {
                         unsafe_allowed += 1;
                     }
-                    say!(out, "FAIL case {}: expected {}, got {}", c.id, c.expected.verdict.as_str(), v.verdict.as_str())?;
+                    say!(
+                        out,
+                        "FAIL case {}: expected {}, got {}",
+                        c.id,
+                        c.expected.verdict.as_str(),
+                        v.verdict.as_str()
+                    )?;
                 }
                 Err(d) => {
                     failed += 1;
-                    say!(out, "FAIL case {}: {}", c.id, d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))?;
+                    say!(
+                        out,
+                        "FAIL case {}: {}",
+                        c.id,
+                        d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; ")
+                    )?;
                 }
             }
         }
@@ -94,7 +112,13 @@ fn print_coverage(out: &mut impl Write, book: &Rulebook, outcomes: &[netral::Exa
     let rules = book.rules(netral::Lang::Id);
     let missing: Vec<&str> = rules.iter().map(|r| r.id.as_str()).filter(|id| !covered.contains(id)).collect();
     let prohibitions = rules.iter().filter(|r| r.kind == RuleKind::Prohibition).count();
-    say!(out, "coverage: {} of {} rules ({} prohibitions) are met by a passing example", rules.len() - missing.len(), rules.len(), prohibitions)?;
+    say!(
+        out,
+        "coverage: {} of {} rules ({} prohibitions) are met by a passing example",
+        rules.len() - missing.len(),
+        rules.len(),
+        prohibitions
+    )?;
     for m in missing {
         say!(out, "  not covered: {m}")?;
     }

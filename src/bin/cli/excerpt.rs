@@ -46,7 +46,13 @@ impl Excerpt {
         let from = (start - line_start).min(line.len());
         let to = floor_boundary(line, (d.end as usize).saturating_sub(line_start)).max(from);
         let (shown, label) = window(line, from..to);
-        Some(Excerpt { name: safe(&d.file).into_owned(), text: shown, line: d.line as usize, column: d.column as usize, label })
+        Some(Excerpt {
+            name: safe(&d.file).into_owned(),
+            text: shown,
+            line: d.line as usize,
+            column: d.column as usize,
+            label,
+        })
     }
 }
 

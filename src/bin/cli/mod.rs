@@ -22,7 +22,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "netral", version, about = "Netral — cek netralitas ASN, TNI, Polri dan perangkat desa / election-neutrality checker")]
+#[command(
+    name = "netral",
+    version,
+    about = "Netral — cek netralitas ASN, TNI, Polri dan perangkat desa / election-neutrality checker"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -140,8 +144,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { files } => check(&files),
-        Command::Test { files, cases, text_only, coverage } => cases::test(&files, cases.as_deref(), text_only, coverage),
-        Command::Classify { rules, text, facts, lang, json, jsonl } => classify(&rules, text, &facts, &lang, json, jsonl.as_deref()),
+        Command::Test { files, cases, text_only, coverage } => {
+            cases::test(&files, cases.as_deref(), text_only, coverage)
+        }
+        Command::Classify { rules, text, facts, lang, json, jsonl } => {
+            classify(&rules, text, &facts, &lang, json, jsonl.as_deref())
+        }
         Command::List { files, json } => list(&files, json),
         Command::Diff { old, new, cases } => cases::diff(&old, &new, &cases),
         Command::Snapshot { out } => snapshot(&out),
@@ -189,7 +197,8 @@ fn no_rules(paths: &[PathBuf], sources: &netral::Sources) -> Diagnostic {
 
 fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
     let book = load_rulebook(&[])?;
-    std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -198,7 +207,8 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
     let named = sources.len() + refused.len();
     let (book, checked) = netral::check::check(&sources);
     let empty = refused.is_empty() && book.is_some_and(|b| b.rules(Lang::Id).is_empty());
-    let diags: Vec<Diagnostic> = refused.into_iter().chain(checked).chain(empty.then(|| no_rules(files, &sources))).collect();
+    let diags: Vec<Diagnostic> =
+        refused.into_iter().chain(checked).chain(empty.then(|| no_rules(files, &sources))).collect();
     render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -214,7 +224,14 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     }
 }
 
-fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &str, json: bool, jsonl: Option<&Path>) -> Result<ExitCode, Stop> {
+fn classify(
+    rules: &[PathBuf],
+    text: Option<String>,
+    facts: &[String],
+    lang: &str,
+    json: bool,
+    jsonl: Option<&Path>,
+) -> Result<ExitCode, Stop> {
     let book = load_rulebook(rules)?;
     let lang = parse_lang(lang)?;
     if let Some(path) = jsonl {
@@ -249,7 +266,8 @@ fn classify(rules: &[PathBuf], text: Option<String>, facts: &[String], lang: &st
 }
 
 fn stdin_too_long() -> Diagnostic {
-    let msg = format!("the description on standard input is longer than {} bytes, the limit", netral::MAX_INCIDENT_BYTES);
+    let msg =
+        format!("the description on standard input is longer than {} bytes, the limit", netral::MAX_INCIDENT_BYTES);
     Diagnostic::error("E-TEXT-TOO-LONG", netral::diagnostic::Loc::default(), msg).with_hint("shorten the description")
 }
 
@@ -259,7 +277,9 @@ fn classify_stream(book: &Rulebook, path: &Path) -> Result<ExitCode, Stop> {
     let input: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+        ))
     };
     let mut out = stdout();
     let all_classified = stream::classify_lines(book, input, &mut out)?;

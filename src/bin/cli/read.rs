@@ -55,12 +55,17 @@ enum RuleFile {
 fn rule_file(p: &Path) -> Result<RuleFile, String> {
     let file = std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
     let mut bytes = vec![];
-    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
     if bytes.len() > MAX_FILE_BYTES {
         let msg = format!("{} is larger than {MAX_FILE_BYTES} bytes, the limit for one rule file", p.display());
-        return Ok(RuleFile::TooLarge(Diagnostic::error("E-TOO-LARGE", Loc::default(), msg).with_hint("split the rulebook into several files")));
+        return Ok(RuleFile::TooLarge(
+            Diagnostic::error("E-TOO-LARGE", Loc::default(), msg).with_hint("split the rulebook into several files"),
+        ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8 text (byte {})", p.display(), e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{} is not UTF-8 text (byte {})", p.display(), e.utf8_error().valid_up_to()))?;
     Ok(RuleFile::Read(SourceFile { name: p.display().to_string(), text: as_rule_text(text) }))
 }
 
@@ -90,11 +95,16 @@ fn as_rule_text(mut text: String) -> String {
 /// out).
 pub fn description(input: impl Read) -> Result<Option<String>, String> {
     let mut bytes = vec![];
-    input.take(netral::MAX_INCIDENT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+    input
+        .take(netral::MAX_INCIDENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
     if bytes.len() > netral::MAX_INCIDENT_BYTES {
         return Ok(None);
     }
-    String::from_utf8(bytes).map(Some).map_err(|e| format!("standard input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| format!("standard input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
 }
 
 /// The lines of a stream, each read with a bound on its length: a 200 MB line (or /dev/zero,
@@ -171,10 +181,13 @@ mod tests {
         let mut lines = Lines::new(input.as_bytes(), max);
         let mut out = vec![];
         while let Some((n, line)) = lines.next_line().unwrap() {
-            out.push((n, match line {
-                Line::Read(b) => Some(String::from_utf8(b.to_vec()).unwrap()),
-                Line::TooLong => None,
-            }));
+            out.push((
+                n,
+                match line {
+                    Line::Read(b) => Some(String::from_utf8(b.to_vec()).unwrap()),
+                    Line::TooLong => None,
+                },
+            ));
         }
         out
     }

@@ -1,9 +1,13 @@
 //! What the CLI prints: diagnostics with the source line underlined (colour on a terminal),
 //! verdicts in plain words with the evidence marked, and the rule list.
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}, Config};
 use super::excerpt::Excerpt;
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::term::{
+    self,
+    termcolor::{ColorChoice, StandardStream},
+    Config,
+};
 use netral::{Diagnostic, Incident, Lang, RuleInfo, Severity, Sources, Verdict, VerdictKind};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -71,7 +75,16 @@ pub fn diagnostics(sources: &Sources, diags: &[Diagnostic]) -> io::Result<()> {
         match term::emit_to_write_style(&mut writer.lock(), &config, &files, &report) {
             Ok(()) => {}
             Err(codespan_reporting::files::Error::Io(e)) => return Err(e),
-            Err(_) => say!(&mut writer.lock(), "{}:{}:{}: {} [{}] {}", d.file, d.line, d.column, if d.is_error() { "error" } else { "warning" }, d.code, d.message)?,
+            Err(_) => say!(
+                &mut writer.lock(),
+                "{}:{}:{}: {} [{}] {}",
+                d.file,
+                d.line,
+                d.column,
+                if d.is_error() { "error" } else { "warning" },
+                d.code,
+                d.message
+            )?,
         }
     }
     Ok(())
@@ -138,7 +151,13 @@ pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<
         println!();
         println!("  {}:", t("Mengapa bukan pelanggaran", "Why not a violation"));
         for n in &v.nearly {
-            println!("    [{}] {} ({}: {})", n.rule, n.title, t("berlaku bila", "would apply with"), n.lacking.join("; "));
+            println!(
+                "    [{}] {} ({}: {})",
+                n.rule,
+                n.title,
+                t("berlaku bila", "would apply with"),
+                n.lacking.join("; ")
+            );
         }
     }
     let marked = mark_evidence(&inc.text, v);
@@ -149,11 +168,13 @@ pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<
     if let Some(q) = &v.question {
         say!(out)?;
         say!(out, "  {}: {}", t("Pertanyaan", "Question"), q.text)?;
-        let answers: Vec<String> = q.answers.iter().map(|a| format!("{} ({})", a.label, value_text(&a.value))).collect();
+        let answers: Vec<String> =
+            q.answers.iter().map(|a| format!("{} ({})", a.label, value_text(&a.value))).collect();
         if !answers.is_empty() {
             say!(out, "    {}", answers.join(" · "))?;
         }
-        let how = if q.kind == "acts" { format!("{}=act,act | {}=none", q.fact, q.fact) } else { format!("{}=…", q.fact) };
+        let how =
+            if q.kind == "acts" { format!("{}=act,act | {}=none", q.fact, q.fact) } else { format!("{}=…", q.fact) };
         say!(out, "    ({} --fact {how})", t("jawab dengan", "answer with"))?;
     }
     Ok(())

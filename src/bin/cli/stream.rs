@@ -69,7 +69,10 @@ fn read_incident(number: usize, bytes: &[u8]) -> Result<Incident, Vec<Diagnostic
 }
 
 fn too_long(number: usize) -> Diagnostic {
-    let msg = format!("line {number} is longer than {MAX_LINE_BYTES} bytes; a description is at most {} bytes", netral::MAX_INCIDENT_BYTES);
+    let msg = format!(
+        "line {number} is longer than {MAX_LINE_BYTES} bytes; a description is at most {} bytes",
+        netral::MAX_INCIDENT_BYTES
+    );
     line_error("E-TEXT-TOO-LONG", msg, "shorten the description (the line was skipped unread)")
 }
 
