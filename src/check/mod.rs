@@ -27,6 +27,15 @@ fn compile_with_usage(sources: &Sources) -> (Option<Rulebook>, resolve::Usage, V
     }
     let (book, usage, d) = resolve::resolve(&items);
     diags.extend(d);
+    // A rulebook without a rule would call every act allowed: an emptied editor, `compile("")`
+    // from JavaScript, a folder of other files.
+    if book.as_ref().is_some_and(|b| b.rules.is_empty()) && !diags.iter().any(Diagnostic::is_error) {
+        let msg = "these files declare no rule: a rulebook without rules would call every act allowed";
+        diags.push(
+            Diagnostic::error("E-NO-RULES", crate::diagnostic::Loc::default(), msg.to_string())
+                .with_hint("add a `rule`, or use the built-in rules"),
+        );
+    }
     let book = if diags.iter().any(Diagnostic::is_error) { None } else { book };
     // The evaluation plan (phrase index, gates) is part of compiling: built here, not on the
     // first incident.

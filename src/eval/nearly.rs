@@ -25,15 +25,18 @@ pub(crate) fn nearest<'b>(book: &'b Rulebook, vals: &[Val], effective: &[Tri]) -
         if r.kind != RuleKind::Prohibition || effective[i] == Tri::True {
             continue;
         }
-        let excused = r.excused_by.iter().any(|&p| effective[p as usize] == Tri::True);
-        let unless_holds = r.unless.as_ref().is_some_and(|u| tri::eval(u, vals) == Tri::True);
-        if excused || unless_holds {
+        // Cheapest test first: most prohibitions are more than two conditions away.
+        let cost = cost(&r.cond, vals, true);
+        if !(1..=MAX_LACKING).contains(&cost) {
             continue;
         }
-        let cost = cost(&r.cond, vals, true);
+        let excused = r.excused_by.iter().any(|&p| effective[p as usize] == Tri::True);
+        if excused || r.unless.as_ref().is_some_and(|u| tri::eval(u, vals) == Tri::True) {
+            continue;
+        }
         let mut shared = 0;
         tri::true_leaves(&r.cond, vals, &mut |_| shared += 1);
-        if (1..=MAX_LACKING).contains(&cost) && shared > 0 {
+        if shared > 0 {
             found.push((cost, shared, r.weight, i));
         }
     }

@@ -42,6 +42,15 @@ test('bad input never throws: it comes back as diagnostics', async () => {
   }
 });
 
+test('a rulebook without a rule is refused: it would call every act allowed', async () => {
+  for (const empty of ['', '# only a comment\n', 'law X "X" "X"\n']) {
+    const out = await netral.compile(empty);
+    assert.equal(out.ok, false);
+    assert.equal(out.diagnostics[0].code, 'E-NO-RULES', JSON.stringify(empty));
+  }
+  assert.ok(netral.rules().length > 1, 'the rulebook in use stays');
+});
+
 test('compile switches the rulebook, reset goes back; check reports line and column', async () => {
   assert.deepEqual(await netral.compile(MINI), { ok: true });
   assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like']);

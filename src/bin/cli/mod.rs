@@ -173,16 +173,20 @@ pub(crate) fn load_rulebook(paths: &[PathBuf]) -> Result<Rulebook, Stop> {
         return Err(Stop::Failed(format!("the rulebook has {} error(s)", refused.len())));
     }
     match Rulebook::compile(&sources) {
-        Ok(book) if book.rules(Lang::Id).is_empty() => {
+        Ok(book) => Ok(book),
+        Err(diags) if diags.iter().any(is_no_rules) => {
             render::diagnostics(&sources, &[no_rules(paths, &sources)])?;
             Err(Stop::Failed("the rulebook has 1 error(s)".into()))
         }
-        Ok(book) => Ok(book),
         Err(diags) => {
             render::diagnostics(&sources, &diags)?;
             Err(Stop::Failed(format!("the rulebook has {} error(s)", diags.len())))
         }
     }
+}
+
+fn is_no_rules(d: &Diagnostic) -> bool {
+    d.code == "E-NO-RULES"
 }
 
 /// E-NO-RULES: `--rules docs/` (a folder without `.rules` files) or a file that declares no
@@ -205,10 +209,17 @@ fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
 fn check(files: &[PathBuf]) -> Result<ExitCode, Stop> {
     let (sources, refused) = read::rule_files(files)?;
     let named = sources.len() + refused.len();
-    let (book, checked) = netral::check::check(&sources);
-    let empty = refused.is_empty() && book.is_some_and(|b| b.rules(Lang::Id).is_empty());
-    let diags: Vec<Diagnostic> =
-        refused.into_iter().chain(checked).chain(empty.then(|| no_rules(files, &sources))).collect();
+    let (_, checked) = netral::check::check(&sources);
+    // The library's E-NO-RULES is said again with the paths named (and not at all when a file
+    // was refused: its rules were never read).
+    let empty = checked.iter().any(is_no_rules);
+    let checked = checked.into_iter().filter(|d| !is_no_rules(d));
+    let diags: Vec<Diagnostic> = refused
+        .iter()
+        .cloned()
+        .chain(checked)
+        .chain((empty && refused.is_empty()).then(|| no_rules(files, &sources)))
+        .collect();
     render::diagnostics(&sources, &diags)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
