@@ -788,19 +788,25 @@ async function runEditorCheck() {
   editorChecked = true;
   const seq = ++editorSeq;
   const text = $('editor').value;
-  const diags = await netral.check(text);
+  let diags = await netral.check(text);
   if (seq !== editorSeq) return;
-  const errors = diags.filter((d) => d.severity === 'error');
-  const warnings = diags.filter((d) => d.severity === 'warning');
   let examples = null;
-  if (!errors.length) {
-    if (text !== lastGood) {
-      if (state.editor === null) netral.reset();
-      else if (!(await netral.compile(text)).ok || seq !== editorSeq) return;
+  if (!diags.some((d) => d.severity === 'error') && text !== lastGood) {
+    const compiled = state.editor === null ? (netral.reset(), { ok: true }) : await netral.compile(text);
+    if (seq !== editorSeq) return;
+    if (compiled.ok) {
       lastGood = text;
       customActive = state.editor !== null;
       refreshBook();
+    } else {
+      // What only compiling can say (the classify module refused the compiled rulebook, the
+      // editor module could not load): shown as the check's errors are.
+      diags = diags.concat(compiled.diagnostics);
     }
+  }
+  const errors = diags.filter((d) => d.severity === 'error');
+  const warnings = diags.filter((d) => d.severity === 'warning');
+  if (!errors.length) {
     examples = await netral.runExamples();
     if (seq !== editorSeq) return;
   }
