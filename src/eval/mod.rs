@@ -70,8 +70,8 @@ impl Statuses {
 }
 
 /// What one classification decides, before any words: the verdict, the rules that hold in the
-/// order they are shown, the prohibitions waiting on open facts, and the question. Decided here
-/// once; the explanation (`explain`), the example runner and the CLI only read it.
+/// order they are shown, the prohibitions waiting on open facts, the question, and "why not".
+/// Decided here once; the explanation (`explain`) and the example runner only read it.
 pub(crate) struct Outcome<'b> {
     /// Any prohibition `True` → violation; else any `Unknown` → needs_more_info; else allowed.
     pub verdict: VerdictKind,
