@@ -352,7 +352,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
 }
 
 /// Byte offsets of evidence spans → UTF-16 offsets (JavaScript string indices), in one pass
-/// over the text when it is not ASCII. Shared by the explanation and the lean boundary.
+/// over the text when it is not ASCII. Used by the explanation.
 pub(crate) struct Utf16 {
     /// Sorted (byte, utf16) pairs of every span end; empty for ASCII text.
     map: Vec<(u32, u32)>,
