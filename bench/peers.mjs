@@ -209,7 +209,7 @@ const md = [
   '### Download as shipped (engine + its rules)', '',
   '| engine | files | raw | gzip -9 |', '|---|---|---|---|',
   ...names.map((n) => `| ${n} | ${SHIPPED[n].map(shownPath).join(', ')} | ${kb(sizes[n].raw)} | ${kb(sizes[n].gzip)} |`), '',
-  'Netral\'s download includes the whole engine (text stage, rule-language compiler, built-in rulebook); the peers\' include only the exported rules.', '',
+  'Netral\'s download is its classify module: the text stage, the evaluator and the built-in rulebook as a snapshot (the rule-language compiler is a separate module, loaded only to edit rules); the peers\' include only the exported rules.', '',
 ].join('\n');
 writeFileSync(path.join(ROOT, 'bench/results.md'), md);
 console.log(md);
