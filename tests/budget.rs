@@ -1,6 +1,6 @@
-//! Work bounded by input size: hostile rule files (each a probe that once took seconds to
-//! hours, gigabytes, or the stack) end in a rulebook or a diagnostic, quickly and in little
-//! memory, and doubling one at most about doubles the work.
+//! Work bounded by input size: hostile rule files (each one that once took work growing with
+//! the square or exponentially, or exhausted the stack) end in a rulebook or a diagnostic,
+//! quickly and in little memory, and doubling one at most about doubles the work.
 //!
 //! Work is counted by this binary's allocator (bytes allocated, the most live at once): the
 //! counts are the same on every run, unlike time. Time is checked too, for work that allocates
