@@ -246,128 +246,177 @@ struct Res {
 const NO_MATCH: Res = Res { matched: false, from: 0, to: 0 };
 
 impl Res {
-    fn range(self) -> std::ops::Range<usize> {
+    fn range(self) -> Range<usize> {
         self.from as usize..self.to as usize
+    }
+
+    /// In one word: a bit saying it is a result, one for `matched`, and 31 bits for each end
+    /// (the evidence never holds 2^31 occurrences: that would be 32 GB).
+    fn pack(self) -> u64 {
+        1 << 63 | (self.matched as u64) << 62 | (self.from as u64 & 0x7fff_ffff) << 31 | self.to as u64 & 0x7fff_ffff
+    }
+
+    fn unpack(packed: u64) -> Option<Res> {
+        (packed >> 63 == 1).then_some(Res {
+            matched: packed >> 62 & 1 == 1,
+            from: (packed >> 31 & 0x7fff_ffff) as u32,
+            to: (packed & 0x7fff_ffff) as u32,
+        })
     }
 }
 
-/// A node waiting for its parts.
-#[derive(Clone, Copy)]
-struct Frame {
-    node: PatId,
-    negated: bool,
-    /// Parts of an `and` or `or` already looked at.
-    step: u32,
-}
-
-/// What a node needs next.
-enum Next {
-    /// The result of a part (node, polarity).
-    Part(PatId, bool),
-    Done(Res),
-}
+/// How deep evaluation recurses before it evaluates the graph in order instead (`fill`):
+/// far deeper than any pattern a person writes, shallow enough for any stack.
+const MAX_RECURSION: u32 = 64;
 
 /// The rulebook's pattern graph evaluated over one text. Each node is evaluated at most once
 /// per polarity (outside or inside a negation's scope) and its result kept, so a named
-/// pattern used by 44 inferences costs one evaluation; nodes waiting for their parts are kept
-/// in a vector, not on the call stack. A node's evidence lists each occurrence once (in the
-/// order first found), so it never holds more than the occurrences the text has, however the
-/// patterns nest: `p2 = p1 near p1` no longer doubles `p1`'s list.
+/// pattern used by 44 inferences costs one evaluation. A node's evidence lists each occurrence
+/// once (in the order first found), so it never holds more than the occurrences the text
+/// has, however the patterns nest: `p2 = p1 near p1` no longer doubles `p1`'s list.
+///
+/// A node is evaluated by evaluating its parts first, recursively, down to `MAX_RECURSION`
+/// levels; a deeper graph (a `near` chain of 100,000 links) is then evaluated node after node
+/// from the first, each reading only earlier, finished nodes, so no call is deeper than one
+/// level there.
 pub(crate) struct Patterns<'p> {
     pats: &'p [Pat],
-    /// Per node and polarity (`2 * node + negated`), its result once evaluated.
-    results: Vec<Option<Res>>,
+    /// Per node and polarity (`2 * node + negated`), its result once evaluated (`Res::pack`;
+    /// 0 before, so that the vector starts as zeroed memory, not a store per node).
+    results: Vec<u64>,
     evidence: Vec<Occ>,
-    stack: Vec<Frame>,
+    /// The nodes below it are evaluated in both polarities (`fill`).
+    filled: PatId,
+    /// `MAX_RECURSION` (a test sets 0, to evaluate everything in order).
+    max_recursion: u32,
     scratch: Vec<Occ>,
 }
 
 impl<'p> Patterns<'p> {
     pub fn new(pats: &'p [Pat]) -> Self {
-        Patterns { pats, results: vec![None; pats.len() * 2], evidence: vec![], stack: vec![], scratch: vec![] }
+        Patterns {
+            pats,
+            results: vec![0; pats.len() * 2],
+            evidence: Vec::with_capacity(64),
+            filled: 0,
+            max_recursion: MAX_RECURSION,
+            scratch: vec![],
+        }
     }
 
     /// The evidence of node `root` (outside negation) when it matches (`not` matches with
     /// no evidence).
     pub fn eval(&mut self, root: PatId, m: &Matches) -> Option<&[Occ]> {
-        self.stack.push(Frame { node: root, negated: false, step: 0 });
-        while let Some(&frame) = self.stack.last() {
-            match self.advance(frame, m) {
-                Next::Part(node, negated) => self.stack.push(Frame { node, negated, step: 0 }),
-                Next::Done(res) => {
-                    if let Some(slot) = self.results.get_mut(frame.node as usize * 2 + frame.negated as usize) {
-                        *slot = Some(res);
-                    }
-                    self.stack.pop();
-                }
-            }
+        let res = self.node(root, false, m, 0);
+        if !res.matched {
+            return None;
         }
-        let res = self.result(root, false).filter(|r| r.matched)?;
         self.evidence.get(res.range())
     }
 
     fn result(&self, node: PatId, negated: bool) -> Option<Res> {
-        self.results.get(node as usize * 2 + negated as usize).copied().flatten()
+        self.results.get(node as usize * 2 + negated as usize).and_then(|&packed| Res::unpack(packed))
     }
 
-    /// A part's result, or the need for it.
-    fn part(&self, x: PatId, negated: bool) -> Result<Res, Next> {
-        self.result(x, negated).ok_or(Next::Part(x, negated))
+    fn set(&mut self, node: PatId, negated: bool, r: Res) {
+        if let Some(slot) = self.results.get_mut(node as usize * 2 + negated as usize) {
+            *slot = r.pack();
+        }
     }
 
-    /// The result of the node on top of the stack, or the part it needs first. A part must
-    /// be an earlier node (`rulebook::well_formed`); any other does not match, so a damaged
-    /// graph cannot loop.
-    fn advance(&mut self, frame: Frame, m: &Matches) -> Next {
-        let Frame { node, negated, mut step } = frame;
-        let pats: &'p [Pat] = self.pats;
-        let Some(pat) = pats.get(node as usize).filter(|p| p.parts().iter().all(|&x| x < node)) else {
-            return Next::Done(NO_MATCH);
-        };
-        let next = match pat {
-            Pat::Concept(c) => Next::Done(self.concept(*c, negated, m)),
-            Pat::Negated(x) => match self.part(*x, !negated) {
-                Ok(r) => Next::Done(r),
-                Err(need) => need,
-            },
-            Pat::Not(x) => match self.part(*x, negated) {
-                Ok(r) => Next::Done(Res { matched: !r.matched, ..NO_MATCH }),
-                Err(need) => need,
-            },
-            Pat::Or(parts) | Pat::And(parts) | Pat::Union(parts) => {
-                let all = matches!(pat, Pat::And(_));
-                loop {
-                    let Some(&x) = parts.get(step as usize) else {
-                        break Next::Done(if let Pat::Union(_) = pat {
-                            self.union(parts, negated)
-                        } else {
-                            self.join(parts, negated)
-                        });
-                    };
-                    match self.part(x, negated) {
-                        Err(need) => break need,
-                        Ok(r) if all && !r.matched => break Next::Done(NO_MATCH),
-                        Ok(_) => step += 1,
-                    }
+    /// Node `node` in a polarity, evaluated `depth` calls deep.
+    fn node(&mut self, node: PatId, negated: bool, m: &Matches, depth: u32) -> Res {
+        if let Some(r) = self.result(node, negated) {
+            return r;
+        }
+        if depth >= self.max_recursion {
+            self.fill(node, m);
+            return self.result(node, negated).unwrap_or(NO_MATCH);
+        }
+        let r = self.evaluate(node, negated, m, depth);
+        self.set(node, negated, r);
+        r
+    }
+
+    /// Evaluates every node up to `last`, in order and in both polarities: the parts of each
+    /// are earlier nodes, already evaluated, so each is one call deep.
+    fn fill(&mut self, last: PatId, m: &Matches) {
+        while self.filled <= last && (self.filled as usize) < self.pats.len() {
+            let node = self.filled;
+            self.filled += 1;
+            for negated in [false, true] {
+                if self.result(node, negated).is_none() {
+                    let r = self.evaluate(node, negated, m, 0);
+                    self.set(node, negated, r);
                 }
             }
-            Pat::Near([a, b], window) => match (self.part(*a, negated), self.part(*b, negated)) {
-                (Err(need), _) => need,
-                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
-                (_, Err(need)) => need,
-                (Ok(x), Ok(y)) => Next::Done(if y.matched { self.near(x, y, *window) } else { NO_MATCH }),
-            },
-            Pat::After([a, b], window, not) => match (self.part(*a, negated), self.part(*b, negated)) {
-                (Err(need), _) => need,
-                (Ok(x), _) if !x.matched => Next::Done(NO_MATCH),
-                (_, Err(need)) => need,
-                (Ok(x), Ok(y)) => Next::Done(self.after(x, y, *window, *not)),
-            },
-        };
-        if let Some(top) = self.stack.last_mut() {
-            top.step = step;
         }
-        next
+    }
+
+    /// A part of node `whole`. Parts are earlier nodes (`rulebook::well_formed`); in a damaged
+    /// graph any other does not match, so evaluation cannot loop.
+    fn part(&mut self, whole: PatId, part: PatId, negated: bool, m: &Matches, depth: u32) -> Res {
+        if part >= whole {
+            return NO_MATCH;
+        }
+        self.node(part, negated, m, depth + 1)
+    }
+
+    /// What node `node` gives, its parts evaluated as needed (the right side of `near`,
+    /// `after` and `notafter` only when the left one matched; an `and` stops at the first part
+    /// that does not match).
+    fn evaluate(&mut self, node: PatId, negated: bool, m: &Matches, depth: u32) -> Res {
+        let pats: &'p [Pat] = self.pats;
+        let Some(pat) = pats.get(node as usize) else { return NO_MATCH };
+        let part = |this: &mut Self, x: PatId, negated: bool| this.part(node, x, negated, m, depth);
+        match pat {
+            Pat::Concept(c) => self.concept(*c, negated, m),
+            Pat::Negated(x) => part(self, *x, !negated),
+            Pat::Not(x) => Res { matched: !part(self, *x, negated).matched, ..NO_MATCH },
+            Pat::Or(parts) | Pat::Union(parts) => {
+                for &x in parts {
+                    part(self, x, negated);
+                }
+                if let Pat::Union(_) = pat {
+                    self.union(node, parts, negated)
+                } else {
+                    self.join(node, parts, negated, false)
+                }
+            }
+            Pat::And(parts) => {
+                for &x in parts {
+                    if !part(self, x, negated).matched {
+                        return NO_MATCH;
+                    }
+                }
+                self.join(node, parts, negated, true)
+            }
+            Pat::Near([a, b], window) => {
+                let x = part(self, *a, negated);
+                if !x.matched {
+                    return NO_MATCH;
+                }
+                let y = part(self, *b, negated);
+                if y.matched {
+                    self.near(x, y, *window)
+                } else {
+                    NO_MATCH
+                }
+            }
+            Pat::After([a, b], window, not) => {
+                let x = part(self, *a, negated);
+                if !x.matched {
+                    return NO_MATCH;
+                }
+                let y = part(self, *b, negated);
+                self.after(x, y, *window, *not)
+            }
+        }
+    }
+
+    /// The results of `whole`'s parts (each evaluated already).
+    fn results_of<'a>(&'a self, whole: PatId, parts: &'a [PatId], negated: bool) -> impl Iterator<Item = Res> + 'a {
+        parts.iter().filter(move |&&x| x < whole).filter_map(move |&x| self.result(x, negated))
     }
 
     /// Evidence from `from` to the end as a result: a match when there is any.
@@ -387,25 +436,42 @@ impl<'p> Patterns<'p> {
         self.res_from(from)
     }
 
-    /// An `or` (or an `and` whose parts all matched): the evidence of the parts that matched.
-    fn join(&mut self, parts: &[PatId], negated: bool) -> Res {
+    /// An `or` (`all`: an `and` whose parts all matched): the evidence of the parts that
+    /// matched.
+    fn join(&mut self, whole: PatId, parts: &[PatId], negated: bool, all: bool) -> Res {
+        let matched = all || self.results_of(whole, parts, negated).any(|r| r.matched);
+        if let Some(only) = self.only_evidence(whole, parts, negated) {
+            return Res { matched, ..only };
+        }
         let from = self.evidence.len();
-        let mut any = false;
-        for &x in parts {
-            if let Some(r) = self.result(x, negated).filter(|r| r.matched) {
-                any = true;
+        for &x in parts.iter().filter(|&&x| x < whole) {
+            if let Some(r) = self.result(x, negated) {
                 self.evidence.extend_from_within(r.range());
             }
         }
         keep_first_of_each(&mut self.evidence, from);
-        Res { matched: any, ..self.res_from(from) }
+        Res { matched, ..self.res_from(from) }
+    }
+
+    /// When at most one of `parts` has evidence, that part's result (its evidence needs no
+    /// copy), or `NO_MATCH` when none has; `None` when several have.
+    fn only_evidence(&self, whole: PatId, parts: &[PatId], negated: bool) -> Option<Res> {
+        let mut with = self.results_of(whole, parts, negated).filter(|r| r.to > r.from);
+        let only = with.next();
+        if with.next().is_some() {
+            return None;
+        }
+        Some(only.unwrap_or(NO_MATCH))
     }
 
     /// A concept that includes others: the occurrences of all, in text order, each once (as
     /// the occurrences of one concept are: `group_by_concept`).
-    fn union(&mut self, parts: &[PatId], negated: bool) -> Res {
+    fn union(&mut self, whole: PatId, parts: &[PatId], negated: bool) -> Res {
+        if let Some(only) = self.only_evidence(whole, parts, negated) {
+            return only;
+        }
         let from = self.evidence.len();
-        for &x in parts {
+        for &x in parts.iter().filter(|&&x| x < whole) {
             if let Some(r) = self.result(x, negated) {
                 self.evidence.extend_from_within(r.range());
             }
@@ -731,6 +797,30 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let (own, all) = evidence(include_str!("../../tests/hostile/named_near_tree.rules"), &"a ".repeat(words));
         assert_eq!(own, words);
         assert!(all <= 19 * words, "{all} occurrences kept for 19 nodes over {words} words");
+    }
+
+    /// Evaluating the graph in order (as for one deeper than `MAX_RECURSION`) gives what
+    /// evaluating each node's parts first gives: every inference of the built-in rulebook,
+    /// over its own examples.
+    #[test]
+    fn in_order_and_parts_first_agree() {
+        let book = Rulebook::builtin();
+        let texts = book.rules.iter().flat_map(|r| &r.examples).map(|e| e.text.as_str());
+        let mut evaluated = 0;
+        for text in texts {
+            let analysis = crate::text::analyse(text);
+            let m = super::find(&book.plan().phrases, &book.lexicon, book.concept_names.len(), &analysis);
+            let mut parts_first = super::Patterns::new(&book.pats);
+            let mut in_order = super::Patterns::new(&book.pats);
+            in_order.max_recursion = 0;
+            for &(_, root) in book.facts.iter().flat_map(|f| &f.infers) {
+                let a = parts_first.eval(root, &m).map(<[_]>::to_vec);
+                let b = in_order.eval(root, &m).map(<[_]>::to_vec);
+                assert_eq!(a, b, "{text}");
+                evaluated += a.is_some() as usize;
+            }
+        }
+        assert!(evaluated > 100, "{evaluated} matches compared");
     }
 
     /// The indexed search for `near` partners finds what looking at every pair finds, ties
