@@ -61,7 +61,7 @@ const BLIND: &[(&str, f64, usize)] = &[
     ("/tests/cases/blind/2026-12-07-b.jsonl", 0.472, 4),
     ("/tests/cases/blind/2026-12-07-c.jsonl", 0.691, 4),
     ("/tests/cases/blind/2026-12-07-d.jsonl", 0.721, 2),
-    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.655, 1),
+    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.663, 0),
 ];
 
 #[test]
