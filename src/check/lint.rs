@@ -4,6 +4,7 @@
 use super::resolve::Usage;
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::eval::tri::{self, Tri, Val};
+use crate::eval::Detail;
 use crate::rulebook::{Cond, FactType, Rulebook};
 use crate::verdict::{Incident, VerdictKind};
 use serde::Serialize;
@@ -159,7 +160,7 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
                 Incident { text: ex.text.clone(), facts: ex.facts.iter().cloned().collect(), ..Default::default() };
             let (got, ok, message) = match brief(book, &inc) {
                 Err(e) => (None, false, e.first().map_or_else(String::new, |d| d.message.clone())),
-                Ok(Brief { verdict, matched, question }) => {
+                Ok(Brief { verdict, matched }) => {
                     let rule_ok = ex.must_match.as_ref().is_none_or(|m| matched.contains(&m.as_str()));
                     let ok = verdict == ex.verdict && rule_ok;
                     let message = if ok {
@@ -167,7 +168,7 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
                     } else if verdict != ex.verdict {
                         let why = match verdict {
                             VerdictKind::Violation => format!(" (matched: {})", matched.join(", ")),
-                            VerdictKind::NeedsMoreInfo => format!(" (waiting on: {})", question.unwrap_or("?")),
+                            VerdictKind::NeedsMoreInfo => format!(" (waiting on: {})", waiting_on(book, &inc)),
                             VerdictKind::Allowed => String::new(),
                         };
                         format!(
@@ -200,22 +201,25 @@ pub fn run_examples(book: &Rulebook) -> Vec<ExampleOutcome> {
     out
 }
 
-/// What an example needs of its outcome: the verdict, the ids of the rules that hold, and the
-/// fact it would ask about. Examples run on every keystroke in the editor, so no words are built.
+/// What an example needs of its outcome: the verdict and the ids of the rules that hold.
+/// Examples run on every keystroke in the editor, so no question is searched and no word built.
 struct Brief<'b> {
     verdict: VerdictKind,
     matched: Vec<&'b str>,
-    question: Option<&'b str>,
 }
 
 fn brief<'b>(book: &'b Rulebook, inc: &Incident) -> Result<Brief<'b>, Vec<Diagnostic>> {
     let table = crate::eval::read_facts(book, inc)?;
-    let o = crate::eval::decide(book, &table);
-    Ok(Brief {
-        verdict: o.verdict,
-        matched: o.matched.iter().map(|&i| book.rules[i].id.as_str()).collect(),
-        question: o.question.map(|f| book.facts[f].name.as_str()),
-    })
+    let o = crate::eval::decide(book, &table, Detail::Verdict);
+    Ok(Brief { verdict: o.verdict, matched: o.matched.iter().map(|&i| book.rules[i].id.as_str()).collect() })
+}
+
+/// The fact a failing example's verdict waits on (only a failing example pays for the search).
+fn waiting_on<'b>(book: &'b Rulebook, inc: &Incident) -> &'b str {
+    crate::eval::read_facts(book, inc)
+        .ok()
+        .and_then(|table| crate::eval::decide(book, &table, Detail::Explained).question)
+        .map_or("?", |f| book.facts[f].name.as_str())
 }
 
 pub(super) struct Failure {

@@ -86,8 +86,19 @@ pub(crate) struct Outcome<'b> {
     pub nearly: Vec<(usize, Vec<nearly::Lack<'b>>)>,
 }
 
+/// How much of an outcome is wanted: the example runner needs only the verdict and the rules that
+/// hold (it runs every example on every keystroke in the editor); a verdict shown to a person also
+/// needs the question and "why not", which cost a search each.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Only the example runner asks for it, and the classify module has none.
+    #[cfg(feature = "editor")]
+    Verdict,
+    Explained,
+}
+
 /// Decides an incident whose facts are in `table`.
-pub(crate) fn decide<'b>(book: &'b Rulebook, table: &FactTable) -> Outcome<'b> {
+pub(crate) fn decide<'b>(book: &'b Rulebook, table: &FactTable, detail: Detail) -> Outcome<'b> {
     let st = statuses(book, &table.vals);
     let mut matched = vec![];
     let mut possible = vec![];
@@ -107,12 +118,12 @@ pub(crate) fn decide<'b>(book: &'b Rulebook, table: &FactTable) -> Outcome<'b> {
     // A prohibition's weight is its strongest sanction's severity.
     matched.sort_by_key(|&i| (book.rules[i].kind == RuleKind::Permission, std::cmp::Reverse(book.rules[i].weight)));
     possible.sort_by_key(|&i| std::cmp::Reverse(book.rules[i].weight));
-    let question = match verdict {
-        VerdictKind::NeedsMoreInfo => question::next(book, &table.vals, &st),
+    let question = match (verdict, detail) {
+        (VerdictKind::NeedsMoreInfo, Detail::Explained) => question::next(book, &table.vals, &st),
         _ => None,
     };
-    let nearly = match verdict {
-        VerdictKind::Allowed => nearly::nearest(book, &table.vals, &st.effective),
+    let nearly = match (verdict, detail) {
+        (VerdictKind::Allowed, Detail::Explained) => nearly::nearest(book, &table.vals, &st.effective),
         _ => vec![],
     };
     Outcome { verdict, matched, possible, question, nearly }
@@ -142,7 +153,7 @@ pub(crate) fn fill_from_text(book: &Rulebook, table: &mut FactTable, text_in: &s
 /// Classifies an incident: its facts, the outcome, then the outcome in words.
 pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verdict<'a>, Vec<Diagnostic>> {
     let table = read_facts(book, inc)?;
-    let outcome = decide(book, &table);
+    let outcome = decide(book, &table, Detail::Explained);
     Ok(explain::Explainer::new(book, inc, &table).verdict(&outcome))
 }
 
