@@ -46,18 +46,17 @@ async function create(opts) {
 
 /** An instance of the editor module of its own (its own active rulebook), for one engine. */
 async function createEditor(opts) {
-  if (!editorModule || opts.editorBytes || opts.editorUrl) {
-    const compiled = opts.editorBytes ? WebAssembly.compile(opts.editorBytes) : compileUrl(opts.editorUrl || EDITOR_WASM);
-    if (opts.editorBytes || opts.editorUrl) return instantiate(await compiled);
-    editorModule = compiled.catch((e) => { editorModule = undefined; throw e; });
-  }
-  return instantiate(await editorModule);
-}
-
-async function instantiate(module) {
-  const glue = await import(`${EDITOR_GLUE.href}?engine=${++instances}`);
+  const [module, glue] = await Promise.all([editorModuleOf(opts), import(`${EDITOR_GLUE.href}?engine=${++instances}`)]);
   glue.initSync({ module });
   return glue;
+}
+
+/** The editor module as `moduleOf` finds the classify module: given, or the default one compiled once. */
+async function editorModuleOf(opts) {
+  if (opts.editorBytes) return WebAssembly.compile(opts.editorBytes);
+  if (opts.editorUrl) return compileUrl(opts.editorUrl);
+  if (!editorModule) editorModule = compileUrl(EDITOR_WASM).catch((e) => { editorModule = undefined; throw e; });
+  return editorModule;
 }
 
 async function moduleOf(opts) {
