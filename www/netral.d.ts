@@ -1,6 +1,7 @@
 // Types of www/netral.js: the same Incident / Verdict JSON as the CLI (src/verdict.rs).
 
-/** A fact value as given: an enum value or group id, a date `YYYY-MM-DD`, a bool, a number;
+/** A fact value as given: an enum value or group id, a date `YYYY-MM-DD` (or some day of a
+ *  range, `YYYY-MM-DD/YYYY-MM-DD`, as a verdict reports "Juli 2024"), a bool, a number;
  *  `null` or `"unknown"` means not known. The answer to an `acts` question is the list of the
  *  acts done (or planned), `[]` for none of them. */
 export type FactInput = string | number | boolean | null | string[];

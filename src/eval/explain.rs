@@ -236,6 +236,12 @@ impl<'a, 't> Explainer<'a, 't> {
             (Val::Bool(b), _) => Value::Bool(b),
             (Val::Num(x), _) => Value::Number(x),
             (Val::Date(d), _) => Value::Text(Cow::Owned(crate::text::format_iso_date(d))),
+            // An ISO 8601 interval: "2024-07-01/2024-07-31".
+            (Val::DateRange(a, b), _) => Value::Text(Cow::Owned(format!(
+                "{}/{}",
+                crate::text::format_iso_date(a),
+                crate::text::format_iso_date(b)
+            ))),
             (Val::Set(m), FactType::Enum(e)) => Value::Text(book.enums[e as usize].name_of(m)),
             _ => return None,
         })

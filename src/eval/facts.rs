@@ -242,8 +242,18 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
         (FactType::Number, FactInput::Text(s)) => {
             Val::Num(s.parse().ok().filter(|x: &f64| x.is_finite()).ok_or_else(|| bad("a finite number"))?)
         }
+        // A day, or some day of a range as an ISO 8601 interval ("2024-07-01/2024-07-31"), as
+        // a verdict reports a month read from the text.
         (FactType::Date, FactInput::Text(s)) => {
-            Val::Date(text::parse_iso_date(s).ok_or_else(|| bad("a date YYYY-MM-DD"))?)
+            let bad = || bad("a date YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD");
+            match s.split_once('/') {
+                None => Val::Date(text::parse_iso_date(s).ok_or_else(bad)?),
+                Some((a, b)) => match (text::parse_iso_date(a), text::parse_iso_date(b)) {
+                    (Some(a), Some(b)) if a == b => Val::Date(a),
+                    (Some(a), Some(b)) if a < b => Val::DateRange(a, b),
+                    _ => return Err(bad()),
+                },
+            }
         }
         (FactType::Enum(e), FactInput::Text(s)) => {
             let en = &book.enums[e as usize];
@@ -295,8 +305,9 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
         match fact.ty {
             FactType::Date => {
                 let found = dates.get_or_insert_with(|| text::find_dates(text_in));
-                if let Some(d) = found.first() {
-                    t.vals[id] = Val::Date(d.day);
+                // A day written out is more precise than a month or part of a year before it.
+                if let Some(d) = found.iter().find(|d| d.day == d.last).or(found.first()) {
+                    t.vals[id] = if d.day == d.last { Val::Date(d.day) } else { Val::DateRange(d.day, d.last) };
                     t.inferred[id] = true;
                     t.spans.push((id as FactId, d.start, d.end));
                 }

@@ -163,6 +163,8 @@ pub(crate) fn classify<'a>(book: &'a Rulebook, inc: &'a Incident) -> Result<Verd
 pub(crate) fn is_open_unknown(book: &Rulebook, vals: &[Val], f: usize) -> bool {
     match (vals[f], book.facts[f].ty) {
         (Val::Unknown, _) => true,
+        // A range read from the text ("Juli 2024"): the day is asked when a rule waits on it.
+        (Val::DateRange(..), _) => true,
         (Val::Set(m), FactType::Enum(_)) => book.facts[f].open && m.count_ones() > 1,
         _ => false,
     }

@@ -61,6 +61,10 @@ pub(crate) enum Val {
     Set(u64),
     /// Days since 1970-01-01.
     Date(i32),
+    /// Some day of a range, first and last inclusive, read from text ("Juli 2024"): a test
+    /// holds when it holds for every day of the range, fails when it fails for every day, and
+    /// is unknown when the range straddles its boundary.
+    DateRange(i32, i32),
     Num(f64),
 }
 
@@ -101,23 +105,56 @@ pub(crate) fn eval(c: &Cond, facts: &[Val]) -> Tri {
         },
         Cond::DateIn(f, s, e, _) => match get(facts, *f) {
             Val::Date(d) => tri(*s <= d && d <= *e),
+            Val::DateRange(a, b) => range_in(a, b, f64::from(*s), f64::from(*e)),
             _ => Tri::Unknown,
         },
         Cond::Cmp(f, op, x) => {
-            let v = match get(facts, *f) {
-                Val::Num(n) => n,
-                Val::Date(d) => d as f64,
-                _ => return Tri::Unknown,
-            };
-            tri(match op {
+            let holds = |v: f64| match op {
                 CmpOp::Eq => v == *x,
                 CmpOp::Ne => v != *x,
                 CmpOp::Lt => v < *x,
                 CmpOp::Le => v <= *x,
                 CmpOp::Gt => v > *x,
                 CmpOp::Ge => v >= *x,
-            })
+            };
+            match get(facts, *f) {
+                Val::Num(n) => tri(holds(n)),
+                Val::Date(d) => tri(holds(d as f64)),
+                Val::DateRange(a, b) => range_cmp(a, b, *op, *x),
+                _ => Tri::Unknown,
+            }
         }
+    }
+}
+
+/// A range of days `a..=b` against a test of one day, given as the interval of days where it
+/// holds, `lo..=hi`: true when the range lies inside, false when outside, unknown when it
+/// straddles an end.
+fn range_in(a: i32, b: i32, lo: f64, hi: f64) -> Tri {
+    let (a, b) = (f64::from(a), f64::from(b));
+    if lo <= a && b <= hi {
+        Tri::True
+    } else if b < lo || a > hi {
+        Tri::False
+    } else {
+        Tri::Unknown
+    }
+}
+
+/// A range of days against a comparison with `x`: each comparison holds on an interval, `!=`
+/// on everything but `x`.
+fn range_cmp(a: i32, b: i32, op: CmpOp, x: f64) -> Tri {
+    const INF: f64 = f64::INFINITY;
+    // Day numbers are whole: `< x` holds up to the last whole day below x.
+    let below = |x: f64| if x.fract() == 0.0 { x - 1.0 } else { x.floor() };
+    let above = |x: f64| if x.fract() == 0.0 { x + 1.0 } else { x.ceil() };
+    match op {
+        CmpOp::Lt => range_in(a, b, -INF, below(x)),
+        CmpOp::Le => range_in(a, b, -INF, x),
+        CmpOp::Gt => range_in(a, b, above(x), INF),
+        CmpOp::Ge => range_in(a, b, x, INF),
+        CmpOp::Eq => range_in(a, b, x, x),
+        CmpOp::Ne => range_in(a, b, x, x).not(),
     }
 }
 
@@ -180,6 +217,21 @@ mod tests {
         assert_eq!(True.or(Unknown), True);
         assert_eq!(False.or(Unknown), Unknown);
         assert_eq!(Unknown.not(), Unknown);
+    }
+
+    #[test]
+    fn a_range_of_days_is_known_only_when_all_its_days_agree() {
+        // Juli 2024 (19_905..=19_935) against a period, and against comparisons.
+        let july = [Val::DateRange(19_905, 19_935)];
+        assert_eq!(eval(&Cond::DateIn(0, 19_800, 20_000, 0), &july), Tri::True);
+        assert_eq!(eval(&Cond::DateIn(0, 19_936, 20_000, 0), &july), Tri::False);
+        assert_eq!(eval(&Cond::DateIn(0, 19_920, 20_000, 0), &july), Tri::Unknown);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Ge, 19_905.0), &july), Tri::True);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Lt, 19_905.0), &july), Tri::False);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Ge, 19_920.0), &july), Tri::Unknown);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Ne, 19_920.0), &july), Tri::Unknown);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Ne, 19_000.0), &july), Tri::True);
+        assert_eq!(eval(&Cond::Cmp(0, CmpOp::Eq, 19_920.0), &july), Tri::Unknown);
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //! "Feb 14 2024", "14/2/2024", "14-02-2024", "14.02.2024" (day first; month first only when the
 //! day-first reading is impossible, as in "2/14/2024"), "2024-02-14" and "2024/02/14".
 //! A date without a year ("14 Februari") is not a date here, nor are "kemarin"/"yesterday".
+//!
+//! A month or part of a year is a range of days: "Juli 2024", "bulan Juli 2024", "July 2024"
+//! (the whole month); "awal Juli 2024" (days 1–10), "pertengahan Juli 2024" (11–20), "akhir
+//! Juli 2024" (21 to the end), and in English "early", "mid", "late"/"end of"; "awal 2024"
+//! (January–April), "pertengahan 2024" (May–August), "akhir 2024" (September–December). A
+//! period is then known to hold only when the whole range lies in it (`eval::tri`).
 //! Years 1900–2199 are accepted in text; days are counted from 1970-01-01.
 
 use super::invisible::Visible;
@@ -13,8 +19,10 @@ use super::scan::is_blank;
 /// A date found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoundDate {
-    /// Days since 1970-01-01 (negative before).
+    /// Days since 1970-01-01 (negative before): the day, or the first day of a range.
     pub day: i32,
+    /// The last day of a range ("Juli 2024": 31 July); `day` for a single day.
+    pub last: i32,
     /// Byte offset of the date's first byte in the text.
     pub start: u32,
     /// Byte offset just past the date.
@@ -30,6 +38,10 @@ enum Lex {
     Month(u8),
     /// One of `/ - . ,`.
     Sep(u8),
+    /// A part of a month or year: 0 early ("awal"), 1 middle ("pertengahan"), 2 late ("akhir").
+    Part(u8),
+    /// A word that may stand between the parts of a range: "bulan", "tahun", "of", "the".
+    Filler,
     /// Anything else that matters: a word that is not a month, or another symbol.
     Other,
 }
@@ -53,6 +65,21 @@ fn month(w: &str) -> Option<u8> {
         b"oktober" | b"october" | b"okt" | b"oct" => 10,
         b"november" | b"nopember" | b"nov" | b"nop" => 11,
         b"desember" | b"december" | b"des" | b"dec" => 12,
+        _ => return None,
+    })
+}
+
+/// A word naming a part of a month or year, or one that may stand between a range's words.
+fn part(w: &str) -> Option<Lex> {
+    let mut buf = [0u8; 11];
+    let low = buf.get_mut(..w.len())?;
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    Some(match &*low {
+        b"awal" | b"early" | b"beginning" => Lex::Part(0),
+        b"pertengahan" | b"tengah" | b"mid" | b"middle" => Lex::Part(1),
+        b"akhir" | b"late" | b"end" => Lex::Part(2),
+        b"bulan" | b"tahun" | b"of" | b"the" => Lex::Filler,
         _ => return None,
     })
 }
@@ -85,7 +112,8 @@ fn lex(text: &str, mut space: bool) -> Vec<(Lex, usize, usize, bool)> {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            month(&text[start..i]).map_or(Lex::Other, Lex::Month)
+            let w = &text[start..i];
+            month(w).map(Lex::Month).or_else(|| part(w)).unwrap_or(Lex::Other)
         } else {
             let Some(ch) = text[i..].chars().next() else { break };
             i += ch.len_utf8();
@@ -148,8 +176,9 @@ fn dates_in(text: &str, (s, e): (usize, usize), found: &mut Vec<FoundDate>) {
     let mut i = 0;
     while i < lx.len() {
         match match_at(&lx, i) {
-            Some((day, last)) => {
-                found.push(FoundDate { day, start: (s + lx[i].1) as u32, end: (s + lx[last].2) as u32 });
+            Some(((day, last_day), last)) => {
+                let (start, end) = ((s + lx[i].1) as u32, (s + lx[last].2) as u32);
+                found.push(FoundDate { day, last: last_day, start, end });
                 i = last + 1;
             }
             None => i += 1,
@@ -208,8 +237,71 @@ fn chunk_end(text: &str, i: usize) -> usize {
     text[i..].find(is_blank).map_or(text.len(), |k| i + k)
 }
 
-/// A date starting at lexeme `i`: its day number and the index of its last lexeme.
-fn match_at(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<(i32, usize)> {
+/// A date or range starting at lexeme `i`: its first and last day numbers and the index of its
+/// last lexeme.
+fn match_at(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<((i32, i32), usize)> {
+    match_day(lx, i).map(|(d, last)| ((d, d), last)).or_else(|| match_range(lx, i))
+}
+
+/// A month or part of a year starting at lexeme `i` ("Juli 2024", "akhir Juli 2024", "awal
+/// 2024", "mid-2024", "the end of July 2024"): its first and last days and its last lexeme.
+fn match_range(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<((i32, i32), usize)> {
+    // A number right before ("14 Juli 2024" read from "Juli") belongs to a day form.
+    if i > 0 && matches!(lx[i - 1].0, Lex::Num(..)) {
+        return None;
+    }
+    let mut k = i;
+    let skip_fillers = |mut k: usize| {
+        while matches!(lx.get(k).map(|l| l.0), Some(Lex::Filler)) {
+            k += 1;
+        }
+        k
+    };
+    let part = match lx.get(k).map(|l| l.0) {
+        Some(Lex::Part(p)) => {
+            k = skip_fillers(k + 1);
+            if matches!(lx.get(k).map(|l| l.0), Some(Lex::Sep(b'-'))) {
+                k += 1;
+            }
+            Some(p)
+        }
+        _ => None,
+    };
+    let month = match lx.get(k).map(|l| l.0) {
+        Some(Lex::Month(m)) => {
+            k = skip_fillers(k + 1);
+            if matches!(lx.get(k).map(|l| l.0), Some(Lex::Sep(b','))) {
+                k += 1;
+            }
+            Some(u32::from(m))
+        }
+        _ => None,
+    };
+    let year = match lx.get(k).map(|l| l.0) {
+        Some(Lex::Num(v, 4, false)) if (1900..=2199).contains(&v) => v as i32,
+        _ => return None,
+    };
+    // A number glued after the year ("Juli 2024/25") is something else.
+    if lx.get(k + 1).is_some_and(|l| !l.3 && matches!(l.0, Lex::Num(..) | Lex::Sep(b'/'))) {
+        return None;
+    }
+    let (first, last) = match (month, part) {
+        (Some(m), None) => ((m, 1), (m, 31)),
+        (Some(m), Some(0)) => ((m, 1), (m, 10)),
+        (Some(m), Some(1)) => ((m, 11), (m, 20)),
+        (Some(m), Some(_)) => ((m, 21), (m, 31)),
+        (None, Some(0)) => ((1, 1), (4, 30)),
+        (None, Some(1)) => ((5, 1), (8, 31)),
+        (None, Some(_)) => ((9, 1), (12, 31)),
+        // A bare year ("Pemilu 2024") names an election more often than a time.
+        (None, None) => return None,
+    };
+    let last_day = month_len(i64::from(year), last.0).min(last.1);
+    Some(((days_from_civil(year, first.0, first.1)?, days_from_civil(year, last.0, last_day)?), k))
+}
+
+/// A single day starting at lexeme `i`: its day number and the index of its last lexeme.
+fn match_day(lx: &[(Lex, usize, usize, bool)], i: usize) -> Option<(i32, usize)> {
     let at = |k: usize| lx.get(i + k).map(|l| l.0);
     let glued = |k: usize| lx.get(i + k).is_some_and(|l| !l.3);
     let is_sep = |k: usize, set: &[u8]| matches!(at(k), Some(Lex::Sep(c)) if set.contains(&c));

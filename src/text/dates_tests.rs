@@ -40,6 +40,31 @@ fn several_dates_and_months() {
     assert_eq!(iso("1 Mei 2024 / 1 May 2024")[1].0, "2024-05-01");
 }
 
+/// A month or part of a year is a range of days.
+#[test]
+fn months_and_parts_of_years_are_ranges() {
+    fn range(text: &str) -> (String, String, &str) {
+        let d = find_dates(text);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        (format_iso_date(d[0].day), format_iso_date(d[0].last), &text[d[0].start as usize..d[0].end as usize])
+    }
+    let r = |a: &str, b: &str, s: &'static str| (a.to_string(), b.to_string(), s);
+    assert_eq!(range("pada Juli 2024 dia"), r("2024-07-01", "2024-07-31", "Juli 2024"));
+    assert_eq!(range("bulan Februari 2024"), r("2024-02-01", "2024-02-29", "Februari 2024"));
+    assert_eq!(range("in February 2023,"), r("2023-02-01", "2023-02-28", "February 2023"));
+    assert_eq!(range("akhir Januari 2024"), r("2024-01-21", "2024-01-31", "akhir Januari 2024"));
+    assert_eq!(range("awal bulan Oktober 2024"), r("2024-10-01", "2024-10-10", "awal bulan Oktober 2024"));
+    assert_eq!(range("pertengahan Nov 2024"), r("2024-11-11", "2024-11-20", "pertengahan Nov 2024"));
+    assert_eq!(range("the end of June 2024"), r("2024-06-21", "2024-06-30", "end of June 2024"));
+    assert_eq!(range("akhir 2023"), r("2023-09-01", "2023-12-31", "akhir 2023"));
+    assert_eq!(range("awal tahun 2024"), r("2024-01-01", "2024-04-30", "awal tahun 2024"));
+    assert_eq!(range("mid-2024"), r("2024-05-01", "2024-08-31", "mid-2024"));
+    assert_eq!(range("14 Juli 2024"), r("2024-07-14", "2024-07-14", "14 Juli 2024"));
+    for text in ["Pemilu 2024", "tahun 2024", "Juli 2024/25", "akhir pekan"] {
+        assert!(find_dates(text).is_empty(), "{text}: {:?}", find_dates(text));
+    }
+}
+
 /// Invisible format characters are read as absent; the span keeps those inside the date.
 #[test]
 fn invisible_characters_inside_a_date() {
@@ -64,7 +89,6 @@ fn every_space_separates_a_date() {
 fn not_dates() {
     for text in [
         "14 Februari",
-        "Februari 2024",
         "kemarin",
         "yesterday",
         "31/2/2024",
