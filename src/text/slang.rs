@@ -59,11 +59,15 @@ lexicon!(
     "lan=dan iki=ini iku=itu piye=bagaimana gelem=mau mulih=pulang dadi=jadi siji=satu loro=dua",
     "telu=tiga papat=empat limo=lima bojo=istri bojoku=istriku ngancani=menemani ngeterke=mengantar",
     "teko=datang teka=datang nyoblosi=mencoblos milihi=memilih kanca=teman konco=teman",
-    "driji=jari ngoordinir=mengkoordinir",
+    "driji=jari ngoordinir=mengkoordinir ditawani=ditawari emoh=ogah garwo=istri",
+    "ngumpulke=mengumpulkan ngumpulake=mengumpulkan ngenalke=mengenalkan ngenalake=mengenalkan kanggo=untuk",
     // Betawi:
-    "aje=saja udeh=sudah ape=apa kite=kita",
+    "aje=saja udeh=sudah ape=apa kite=kita bini=istri",
     // Sundanese:
     "abdi=saya teu=tidak henteu=tidak hoyong=ingin milu=ikut sareng=dengan ayeuna=sekarang",
+    "pamajikan=istri salaki=suami",
+    // Banjar:
+    "ulun=saya kada=tidak handak=mau umpat=ikut inya=dia",
     // Minangkabau:
     "indak=tidak ikuik=ikut pai=pergi",
     // Platforms.
