@@ -62,7 +62,7 @@ const BLIND: &[(&str, f64, usize)] = &[
     ("/tests/cases/blind/2026-12-07-c.jsonl", 0.720, 4),
     ("/tests/cases/blind/2026-12-07-d.jsonl", 0.735, 1),
     ("/tests/cases/blind/2026-12-07-e.jsonl", 0.688, 0),
-    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.591, 1),
+    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.600, 0),
     ("/tests/cases/blind/2026-12-07-g.jsonl", 0.463, 5),
 ];
 
