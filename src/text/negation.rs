@@ -15,7 +15,9 @@
 //! - "jangan lupa" (do not forget = remember to) negates only "lupa";
 //! - a request that is turned down: "diajak ikut kampanye, tapi saya tolak" or "diminta jadi
 //!   timses, saya tidak mau" — the words of the request ("ikut kampanye", "jadi timses") are
-//!   negated when a refusal follows in the same or the next sentence.
+//!   negated when a refusal follows in the same or the next sentence. A request made to the
+//!   speaker in the active voice counts too when the speaker is its object: "temen ngajak saya
+//!   masuk tim sukses. Saya tolak", "he asked me to join his team, but I declined".
 //!
 //! - "dan saya", "and I": a new subject ends the scope ("tidak ambil cuti dan saya ikut
 //!   mendampingi" negates only "ambil cuti"); so do "lalu", "kemudian", "then".
@@ -56,6 +58,10 @@ const REFUSAL_TAIL: &[&str] =
 const PRONOUN: u16 = 256;
 /// Joins clauses: "dan", "and". `j`.
 const AND: u16 = 512;
+/// Makes a request when the speaker is its object right after it ("ngajak saya", "asked me"). `o`.
+const REQUEST_OF: u16 = 1024;
+/// The speaker as the object of a request (after slang: "sy", "gue", "aku" are "saya").
+const SPEAKER_OBJECT: &[&str] = &["saya", "me", "kami", "us"];
 /// How many words a turned-down request covers at most.
 const REQUEST_SCOPE: usize = 8;
 
@@ -77,6 +83,8 @@ lexicon!(
         "tolak=nd menolak=nd ditolak=d kutolak=d enggan=nd ogah=d declined=nd refused=nd decline=nd",
         "refuse=nd bersedia=d datang=d hadir=d ikut=d terima=d menerima=d pergi=d menghadiri=d",
         "setuju=d jadi=d accept=d go=d lalu=c kemudian=c then=c",
+        "mengajak=o ajak=o menyuruh=o suruh=o meminta=o minta=o menawari=o tawari=o mengundang=o undang=o",
+        "nawarin=o ask=o invite=o offer=o want=o wants=o tell=o urge=o",
         "saya=p kami=p dia=p ia=p mereka=p beliau=p we=p he=p she=p they=p dan=j and=j",
     );
 );
@@ -94,6 +102,7 @@ fn role(word: &str) -> u16 {
                 b'd' => REFUSAL,
                 b'p' => PRONOUN,
                 b'j' => AND,
+                b'o' => REQUEST_OF,
                 _ => EXTENSION,
             }
         }),
@@ -143,7 +152,7 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
         i += 1;
     }
     // Most texts ask nothing of the speaker: no request, nothing to turn down.
-    if roles.iter().any(|r| r & REQUEST != 0) {
+    if roles.iter().any(|r| r & (REQUEST | REQUEST_OF) != 0) {
         turned_down_requests(tokens, &roles, &word);
     }
 }
@@ -189,11 +198,14 @@ fn turned_down_requests<'a>(tokens: &mut [Token], roles: &[u16], word: &impl Fn(
     while i < tokens.len() {
         let t = tokens[i];
         let turned_down = refusal_after[i] != u32::MAX && refusal_after[i] <= t.sentence + 1;
-        if roles[i] & REQUEST == 0 || !turned_down {
+        // "ngajak saya masuk tim": the request's words start after the speaker.
+        let of_speaker = roles[i] & REQUEST_OF != 0
+            && tokens.get(i + 1).is_some_and(|u| u.clause == t.clause && SPEAKER_OBJECT.contains(&word(u)));
+        if roles[i] & REQUEST == 0 && !of_speaker || !turned_down {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
+        let mut j = i + 1 + usize::from(of_speaker);
         while j < tokens.len() && j - i <= REQUEST_SCOPE && tokens[j].clause == t.clause {
             let r = roles[j];
             if r & (CLOSER | NEGATOR) != 0 || r & REFUSAL != 0 && roles[j - 1] & NEGATOR != 0 {
@@ -270,6 +282,11 @@ mod tests {
         assert_eq!(negated("diajak ikut kampanye dan saya datang"), Vec::<String>::new());
         assert_eq!(negated("diajak ke kampanye, tidak ikut yel-yel"), ["ikut", "yel"]);
         assert_eq!(negated("diajak ikut kampanye, saya tidak menolak"), Vec::<String>::new());
+        // Active requests of the speaker.
+        assert_eq!(negated("temen ngajak sy masuk tim sukses. sy tolak"), ["masuk", "tim", "sukses"]);
+        assert_eq!(negated("He wants me to join his team, but I declined"), ["to", "join", "his", "team"]);
+        // Of someone else: the request stands ("saya mengajak warga …, mereka menolak").
+        assert_eq!(negated("saya mengajak warga pilih caleg itu, mereka menolak"), Vec::<String>::new());
         // A refusal that a contrast overturns.
         assert_eq!(
             negated("diajak ikut kampanye, awalnya saya menolak tapi akhirnya saya datang"),
