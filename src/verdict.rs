@@ -32,8 +32,8 @@ impl Incident {
     /// (A list, as `Rulebook::classify` gives its errors.)
     pub fn from_json(json: &str) -> Result<Incident, Vec<crate::Diagnostic>> {
         serde_json::from_str(json).map_err(|e| {
-            vec![crate::Diagnostic::error(
-                "E-INPUT",
+            vec![crate::Diagnostic::new(
+                crate::Code::Input,
                 crate::diagnostic::Loc::default(),
                 format!("not an Incident: {e}"),
             )

@@ -2,7 +2,7 @@
 //! grammar-rule names. The table below must describe every grammar rule (a test checks it).
 
 use super::Rule;
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::BTreeSet;
 
@@ -134,7 +134,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         e.line().get(col.saturating_sub(1)..).and_then(|r| r.split_whitespace().next()).map_or(1, |w| w.len().max(1));
     let end = end.max(start + word_len);
     let loc = Loc { file, start: (offset + start) as u32, end: (offset + end) as u32 };
-    let mut d = Diagnostic::error("E-PARSE", loc, message);
+    let mut d = Diagnostic::new(Code::Parse, loc, message);
     if let Some(h) = hint_for(e.line(), &words) {
         d = d.with_hint(h);
     }

@@ -2,11 +2,11 @@
 
 use super::ast::*;
 use super::{Rule, MAX_NESTING};
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// The file being lowered. pest parsed it with its comments blanked out (`syntax::blank`): the
 /// offsets are the same, and what the tree keeps is taken from the text as written.
@@ -17,6 +17,8 @@ struct Ctx<'a> {
     depth: Cell<usize>,
     /// Where the item first nests deeper than `MAX_NESTING`, if it does.
     too_deep: Cell<Option<Loc>>,
+    /// Warnings found while lowering (`and` and `or` mixed without parentheses).
+    warnings: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +38,12 @@ impl<'a> Ctx<'a> {
     fn token_loc(&self, p: &Pair<Rule>) -> Loc {
         let s = p.as_span();
         Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 }
+    }
+    /// Notes W-MIXED-AND-OR for a flat condition or pattern that mixes `and` and `or`.
+    fn mixed_and_or(&self, p: &Pair<Rule>) {
+        if let Some(w) = super::mixed::check(self.file, self.text, p) {
+            self.warnings.borrow_mut().push(w);
+        }
     }
     fn name(&self, p: Pair<Rule>) -> Name<'a> {
         Name { text: self.str(&p), loc: self.token_loc(&p) }
@@ -73,14 +81,15 @@ impl<'a> Ctx<'a> {
 /// Lowers one item pair (`None` for a pair that is not an item, or for an item nested too
 /// deep, which adds its diagnostic to `diags`).
 pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>, diags: &mut Vec<Diagnostic>) -> Option<Item<'a>> {
-    let cx = &Ctx { file, text, depth: Cell::new(0), too_deep: Cell::new(None) };
+    let cx = &Ctx { file, text, depth: Cell::new(0), too_deep: Cell::new(None), warnings: RefCell::default() };
     let item = lower_item(cx, p)?;
+    diags.append(&mut cx.warnings.borrow_mut());
     match cx.too_deep.get() {
         None => Some(item),
         Some(loc) => {
             let msg = format!("`not`, `negated` and parentheses are nested more than {MAX_NESTING} deep");
             diags.push(
-                Diagnostic::error("E-NESTING", loc, msg)
+                Diagnostic::new(Code::Nesting, loc, msg)
                     .with_hint("give a part a name (a `pattern` or an `act`) and use the name"),
             );
             None
@@ -373,7 +382,10 @@ fn value<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Value<'a> {
 fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     match p.as_rule() {
         // Conditions have no `near`: a chain is its head.
-        Rule::expr => by_precedence(p, |c| expr(cx, c), |head, _| head, Expr::And, Expr::Or),
+        Rule::expr => {
+            cx.mixed_and_or(&p);
+            by_precedence(p, |c| expr(cx, c), |head, _| head, Expr::And, Expr::Or)
+        }
         Rule::negation => {
             let (nots, operand) = prefixed(p, Rule::not_op);
             let Some(operand) = operand else { return Expr::Const(false, Loc::default()) };
@@ -469,6 +481,7 @@ fn fact_test<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
 fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     match p.as_rule() {
         Rule::pattern => {
+            cx.mixed_and_or(&p);
             by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or)
         }
         Rule::pat_unary => {
