@@ -104,6 +104,7 @@ codes! {
     MixedAndOr "W-MIXED-AND-OR" Warning RuleFile "`and` and `or` at one level without parentheses.";
     DuplicatePhrase "W-DUPLICATE-PHRASE" Warning RuleFile "Two phrases of one concept or `or` list that read the same after normalising and stemming.";
     DuplicateInclude "W-DUPLICATE-INCLUDE" Warning RuleFile "A concept that includes the same concept twice.";
+    UncertainInNote "W-UNCERTAIN-IN-NOTE" Warning RuleFile "A note that says `UNCERTAIN`: the point belongs in an `uncertain` clause.";
 }
 
 impl fmt::Display for Code {

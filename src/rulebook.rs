@@ -164,6 +164,8 @@ pub(crate) struct RuleIr {
     pub basis: Vec<String>,
     pub advice: Option<Label>,
     pub note: Option<Label>,
+    /// Points the legal digest does not settle (`uncertain` clauses), in order.
+    pub uncertain: Vec<Label>,
     pub examples: Vec<ExampleIr>,
     /// Highest sanction severity (0 for permissions): the weight of this rule in questions.
     pub weight: u32,

@@ -20,7 +20,7 @@ use crate::diagnostic::Loc;
 use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x04";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x05";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -717,6 +717,7 @@ impl Snap for RuleIr {
         }
         self.advice.put(w);
         self.note.put(w);
+        self.uncertain.put(w);
         self.examples.put(w);
         self.weight.put(w);
     }
@@ -735,6 +736,7 @@ impl Snap for RuleIr {
             basis,
             advice: Snap::get(r),
             note: Snap::get(r),
+            uncertain: Snap::get(r),
             examples: Snap::get(r),
             weight: Snap::get(r),
         }

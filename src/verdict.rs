@@ -217,8 +217,10 @@ pub struct MatchedRule<'a> {
     pub because: Vec<Text<'a>>,
     /// What to do instead.
     pub advice: Option<Text<'a>>,
-    /// A legally uncertain point about this rule.
+    /// A note about this rule (context, exceptions).
     pub note: Option<Text<'a>>,
+    /// The points about this rule that the legal digest does not settle (`uncertain` clauses).
+    pub uncertain: Vec<Text<'a>>,
     /// The words of the text that gave the facts this rule used.
     pub evidence: Vec<Evidence<'a>>,
 }

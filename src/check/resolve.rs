@@ -408,6 +408,7 @@ impl<'a> Resolver<'a> {
                     });
                 }
                 Item::Sanction(s) => {
+                    self.notes_say_something(&[], &s.uncertain);
                     let severity = match s.severity {
                         Some((v, loc)) if !(0.0..=1000.0).contains(&v) || v.fract() != 0.0 => {
                             self.diags.push(Diagnostic::new(
@@ -1002,8 +1003,8 @@ impl<'a> Resolver<'a> {
             self.diags.push(
                 Diagnostic::new(Code::NoBasis, r.name.loc, format!("rule `{}` cites no legal basis", r.name.text))
                     .with_hint(
-                    "add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `note \"UNCERTAIN: …\"`",
-                ),
+                        "add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `uncertain \"…\"`",
+                    ),
             );
         }
         if kind == RuleKind::Prohibition && r.sanctions.is_empty() {
@@ -1018,13 +1019,7 @@ impl<'a> Resolver<'a> {
                 "only a permission can override other rules; use `unless` in a prohibition",
             );
         }
-        for (l, loc) in &r.note {
-            if l.id.trim().is_empty() || l.id.trim().trim_end_matches(':') == "UNCERTAIN" {
-                self.diags.push(Diagnostic::new(Code::EmptyNote, *loc, "this note says nothing").with_hint(
-                    "say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`",
-                ));
-            }
-        }
+        self.notes_say_something(&r.note, &r.uncertain);
         let examples = r.examples.iter().map(|ex| self.example(ex, kind, r.name.text)).collect();
         let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
         RuleIr {
@@ -1038,8 +1033,37 @@ impl<'a> Resolver<'a> {
             basis,
             advice: r.advice.first().map(|(l, _)| l.to_label()),
             note: r.note.first().map(|(l, _)| l.to_label()),
+            uncertain: r.uncertain.iter().map(|(l, _)| l.to_label()).collect(),
             examples,
             weight,
+        }
+    }
+
+    /// E-EMPTY-NOTE for a `note` or `uncertain` clause (of a rule or a sanction) without text.
+    fn notes_say_something(&mut self, notes: &[(ast::LabelText, Loc)], uncertain: &[(ast::LabelText, Loc)]) {
+        let empty = |l: &ast::LabelText| l.id.trim().is_empty() || l.en.as_ref().is_some_and(|e| e.trim().is_empty());
+        for (_, loc) in notes.iter().filter(|(l, _)| empty(l)) {
+            self.diags.push(
+                Diagnostic::new(Code::EmptyNote, *loc, "this note says nothing")
+                    .with_hint("say what the reader should know, or remove the note"),
+            );
+        }
+        // The old convention (`note "UNCERTAIN: …"`) would show as a plain note.
+        let marked =
+            |l: &ast::LabelText| l.id.contains("UNCERTAIN") || l.en.as_ref().is_some_and(|e| e.contains("UNCERTAIN"));
+        for (_, loc) in notes.iter().filter(|(l, _)| marked(l)) {
+            self.usage.warnings.push(
+                Diagnostic::new(Code::UncertainInNote, *loc, "this note marks a point as UNCERTAIN in its text")
+                    .with_hint(
+                        "write the point as `uncertain \"…\" en \"…\"`: the page and the verdict show it as uncertain",
+                    ),
+            );
+        }
+        for (_, loc) in uncertain.iter().filter(|(l, _)| empty(l)) {
+            self.diags.push(
+                Diagnostic::new(Code::EmptyNote, *loc, "this `uncertain` clause says nothing")
+                    .with_hint("say what is uncertain, e.g. `uncertain \"sources disagree on the level (U04)\"`"),
+            );
         }
     }
 

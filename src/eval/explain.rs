@@ -85,6 +85,7 @@ impl<'a, 't> Explainer<'a, 't> {
             because,
             advice: r.advice.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
             note: r.note.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
+            uncertain: r.uncertain.iter().map(|l| Cow::Borrowed(text(l, lang))).collect(),
             evidence,
         }
     }

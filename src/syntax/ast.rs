@@ -203,6 +203,9 @@ pub struct Sanction<'a> {
     pub basis: Vec<Citation<'a>>,
     /// Note.
     pub note: Option<LabelText<'a>>,
+    /// `uncertain` clauses: points the digest does not settle (kept in the file for legal
+    /// officers, like the note; the rules that use the sanction say what a verdict shows).
+    pub uncertain: Vec<(LabelText<'a>, Loc)>,
 }
 
 /// `LAW "article"`.
@@ -239,8 +242,10 @@ pub struct Rule<'a> {
     pub basis: Vec<Citation<'a>>,
     /// Advice.
     pub advice: Vec<(LabelText<'a>, Loc)>,
-    /// Uncertainty note.
+    /// Note.
     pub note: Vec<(LabelText<'a>, Loc)>,
+    /// `uncertain` clauses, in order: points the legal digest does not settle.
+    pub uncertain: Vec<(LabelText<'a>, Loc)>,
     /// Examples.
     pub examples: Vec<Example<'a>>,
 }

@@ -290,8 +290,16 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let lab = label(cx, &mut it);
-    let mut s =
-        Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
+    let mut s = Sanction {
+        name,
+        label: lab,
+        severity: None,
+        prison_months: None,
+        fine: None,
+        basis: vec![],
+        note: None,
+        uncertain: vec![],
+    };
     for c in it {
         match c.as_rule() {
             Rule::severity => {
@@ -301,6 +309,10 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
             Rule::prison => s.prison_months = Some(number(&first(c))),
             Rule::fine => s.fine = Some(number(&first(c))),
             Rule::basis => s.basis.extend(citations(cx, c)),
+            Rule::uncertain => {
+                let cloc = cx.loc(&c);
+                s.uncertain.push((label(cx, &mut c.into_inner()), cloc))
+            }
             _ => s.note = Some(label(cx, &mut c.into_inner())),
         }
     }
@@ -325,6 +337,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
         basis: vec![],
         advice: vec![],
         note: vec![],
+        uncertain: vec![],
         examples: vec![],
     };
     for c in it {
@@ -342,6 +355,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
             Rule::basis => r.basis.extend(citations(cx, c)),
             Rule::advice => r.advice.push((label(cx, &mut c.into_inner()), cloc)),
             Rule::note => r.note.push((label(cx, &mut c.into_inner()), cloc)),
+            Rule::uncertain => r.uncertain.push((label(cx, &mut c.into_inner()), cloc)),
             Rule::example => r.examples.push(example(cx, c)),
             _ => {}
         }
