@@ -413,7 +413,7 @@ macro_rules! snap_struct {
 
 snap_struct! {
     Label { id, en }
-    LawIr { code, short, title }
+    LawIr { code, short, title, from, until }
     EnumIr { name, values, groups }
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
@@ -715,6 +715,7 @@ impl Snap for RuleIr {
         for c in &self.basis {
             put_citation(w, c);
         }
+        self.basis_laws.put(w);
         self.advice.put(w);
         self.note.put(w);
         self.uncertain.put(w);
@@ -734,6 +735,7 @@ impl Snap for RuleIr {
             excused_by,
             sanctions,
             basis,
+            basis_laws: Snap::get(r),
             advice: Snap::get(r),
             note: Snap::get(r),
             uncertain: Snap::get(r),

@@ -133,10 +133,17 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
     r.concepts();
     r.named_patterns();
     r.laws_periods_sanctions();
+    r.replacements();
     r.facts();
     r.rules();
     r.ask();
     r.pattern_names();
+    // Laws with a period of force read the fact `date` (which citations a verdict keeps).
+    if r.book.laws.iter().any(|l| l.from.is_some() || l.until.is_some()) {
+        if let Some(used) = r.book.fact_index.get("date").and_then(|&f| r.usage.facts_used.get_mut(f as usize)) {
+            *used = true;
+        }
+    }
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
 }
@@ -377,11 +384,19 @@ impl<'a> Resolver<'a> {
     fn laws_periods_sanctions(&mut self) {
         for item in self.items {
             match item {
-                Item::Law(l) => self.book.laws.push(LawIr {
-                    code: l.name.text.to_string(),
-                    short: l.short.to_string(),
-                    title: l.title.to_string(),
-                }),
+                Item::Law(l) => {
+                    let from = l.from.and_then(|(s, loc)| self.date(s, loc));
+                    let until = l.until.and_then(|(s, loc)| self.date(s, loc));
+                    if let (Some(f), Some(u), Some((to, loc))) = (from, until, l.until) {
+                        if u < f {
+                            let msg = format!("law `{}` is in force until {to}, before it takes effect", l.name.text);
+                            self.diags
+                                .push(Diagnostic::new(Code::PeriodOrder, loc, msg).with_hint("swap the two dates"));
+                        }
+                    }
+                    let (code, short, title) = (l.name.text.to_string(), l.short.to_string(), l.title.to_string());
+                    self.book.laws.push(LawIr { code, short, title, from, until });
+                }
                 Item::Period(p) => {
                     let start = self.date(p.start.0, p.start.1);
                     let end = self.date(p.end.0, p.end.1);
@@ -471,6 +486,34 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// The law of each citation `citations` keeps (the same ones, in the same order).
+    fn citation_laws(&self, cs: &[ast::Citation]) -> Vec<u32> {
+        let known = |c: &ast::Citation| self.d.laws.get(c.law.text).filter(|&&i| self.d.law_items.get(i).is_some());
+        cs.iter().filter_map(known).map(|&i| i as u32).collect()
+    }
+
+    /// `replaced by CODE`: the replaced law is in force until the day before the other's `from`
+    /// (unless its own `until` ends it earlier). After every law is read.
+    fn replacements(&mut self) {
+        for (i, l) in self.d.law_items.clone().into_iter().enumerate() {
+            let Some(by) = &l.replaced_by else { continue };
+            match self.d.laws.get(by.text) {
+                Some(&j) => {
+                    let next_from = self.book.laws.get(j).and_then(|n| n.from);
+                    if let (Some(law), Some(f)) = (self.book.laws.get_mut(i), next_from) {
+                        law.until = Some(law.until.map_or(f - 1, |u| u.min(f - 1)));
+                    }
+                }
+                None => {
+                    let d = Diagnostic::new(Code::UnknownLaw, by.loc, format!("unknown law code `{}`", by.text));
+                    let cands = self.hint_candidates(|r| r.d.laws.keys().copied().collect());
+                    let d = self.with_suggestion(d, by.text, cands);
+                    self.diags.push(d);
+                }
+            }
+        }
     }
 
     fn facts(&mut self) {
@@ -988,6 +1031,7 @@ impl<'a> Resolver<'a> {
         }
         let unless = r.unless.first().map(|e| self.cond(e));
         let basis = self.citations(&r.basis);
+        let basis_laws = self.citation_laws(&r.basis);
         let mut sanctions: Vec<u32> = vec![];
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
@@ -1031,6 +1075,7 @@ impl<'a> Resolver<'a> {
             excused_by: vec![],
             sanctions,
             basis,
+            basis_laws,
             advice: r.advice.first().map(|(l, _)| l.to_label()),
             note: r.note.first().map(|(l, _)| l.to_label()),
             uncertain: r.uncertain.iter().map(|(l, _)| l.to_label()).collect(),

@@ -81,6 +81,12 @@ pub struct Law<'a> {
     pub short: Cow<'a, str>,
     /// Full title.
     pub title: Cow<'a, str>,
+    /// `from DATE`: the day it took effect.
+    pub from: Option<(&'a str, Loc)>,
+    /// `until DATE`: the last day it was in force.
+    pub until: Option<(&'a str, Loc)>,
+    /// `replaced by CODE`: the law that replaced it (in force the day before that one's `from`).
+    pub replaced_by: Option<Name<'a>>,
 }
 
 /// An enumeration of answers.

@@ -101,11 +101,24 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
-            Item::Law(Law {
+            let mut law = Law {
                 name: cx.name(next(&mut it)),
                 short: string(cx, &next(&mut it)),
                 title: string(cx, &next(&mut it)),
-            })
+                from: None,
+                until: None,
+                replaced_by: None,
+            };
+            for c in it {
+                let clause = c.as_rule();
+                let inner = first(c);
+                match clause {
+                    Rule::law_from => law.from = Some((cx.str(&inner), cx.token_loc(&inner))),
+                    Rule::law_until => law.until = Some((cx.str(&inner), cx.token_loc(&inner))),
+                    _ => law.replaced_by = Some(cx.name(inner)),
+                }
+            }
+            Item::Law(law)
         }
         Rule::enum_decl => enum_decl(cx, p),
         Rule::fact => fact(cx, p),
