@@ -6,11 +6,11 @@
 //    the steps before it (the page's performance marks; NaN for a mark a page does not set).
 // Run: make bench (or node bench/browser.mjs after make web). Prints the figures; writes
 // test-results/bench-browser.json.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve, launch, ROOT, RESULTS } from '../tests/browser/helpers.mjs';
 
-const file = [path.join(ROOT, 'tests/cases/dev.jsonl'), path.join(ROOT, '../shared/cases/dev.jsonl')].find(existsSync);
+const file = path.join(ROOT, 'tests/cases/dev.jsonl');
 const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((c) => ({ text: c.text, facts: c.facts || {} }));
 const BATCH = Number(process.env.BATCH || 200);
 const ROUNDS = Number(process.env.ROUNDS || 5);

@@ -1,6 +1,6 @@
 // Inputs shared by the benchmarks: structured incidents (form facts only, no text) generated from
 // the default rulebook's schema with a fixed seed, and the case texts of tests/cases/dev.jsonl.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +63,6 @@ export function random(seed) {
 
 /** The case texts of tests/cases/dev.jsonl with their form facts. */
 export function devTexts() {
-  const file = [path.join(ROOT, 'tests/cases/dev.jsonl'), path.join(ROOT, '../shared/cases/dev.jsonl')].find(existsSync);
+  const file = path.join(ROOT, 'tests/cases/dev.jsonl');
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((c) => ({ text: c.text, facts: c.facts || {} }));
 }

@@ -1,6 +1,7 @@
 //! Diagnostics: one plain-data type for every problem found in a rule file, from syntax to
 //! failing examples. Rendering happens at the edges (CLI text, page JSON).
 
+pub use crate::code::Code;
 use serde::Serialize;
 
 /// Byte range in one source file.
@@ -28,8 +29,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// Stable code, e.g. `E-UNKNOWN-NAME`; docs/diagnostics.md explains each.
-    pub code: &'static str,
+    /// Stable code, e.g. `E-UNKNOWN-NAME` (`code.rs` lists them; docs/diagnostics.md explains each).
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
     /// One sentence in plain words.
@@ -56,19 +57,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `loc`.
-    pub fn error(code: &'static str, loc: Loc, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Error, loc, message.into())
-    }
-    /// A warning at `loc`.
-    pub fn warning(code: &'static str, loc: Loc, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Warning, loc, message.into())
-    }
-    fn new(code: &'static str, severity: Severity, loc: Loc, message: String) -> Self {
+    /// A diagnostic of `code` at `loc`; its severity is the code's.
+    pub fn new(code: Code, loc: Loc, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity,
-            message,
+            severity: code.severity(),
+            message: message.into(),
             hint: None,
             file: String::new(),
             line: 0,
@@ -264,8 +258,8 @@ mod tests {
         let mut diags = vec![];
         for start in 0..=text.len() as u32 + 2 {
             for len in [0, 1, 3, 9] {
-                diags.push(Diagnostic::error(
-                    "E-X",
+                diags.push(Diagnostic::new(
+                    Code::Parse,
                     Loc { file: 0, start, end: start + len },
                     format!("{start}+{len}"),
                 ));

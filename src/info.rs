@@ -20,8 +20,10 @@ pub struct RuleInfo {
     pub sanction: Option<SanctionRef<'static>>,
     /// Advice.
     pub advice: Option<String>,
-    /// Uncertainty note.
+    /// Note.
     pub note: Option<String>,
+    /// Points the legal digest does not settle.
+    pub uncertain: Vec<String>,
     /// The examples: text, given facts and expected verdict.
     pub examples: Vec<CaseInfo>,
 }
@@ -73,6 +75,7 @@ impl Rulebook {
                 }),
                 advice: r.advice.as_ref().map(|l| text(l, lang).to_string()),
                 note: r.note.as_ref().map(|l| text(l, lang).to_string()),
+                uncertain: r.uncertain.iter().map(|l| text(l, lang).to_string()).collect(),
                 examples: r
                     .examples
                     .iter()

@@ -30,6 +30,7 @@ extern crate alloc;
 
 #[cfg(feature = "editor")]
 pub mod check;
+pub mod code;
 pub mod diagnostic;
 pub mod eval;
 mod export;
@@ -46,6 +47,7 @@ mod words;
 
 #[cfg(feature = "editor")]
 pub use check::{run_examples, ExampleOutcome};
+pub use code::Code;
 pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
 /// Longest incident text read, in bytes (E-TEXT-TOO-LONG beyond).
 pub use eval::facts::MAX_TEXT_BYTES as MAX_INCIDENT_BYTES;

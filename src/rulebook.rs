@@ -46,6 +46,17 @@ pub(crate) struct LawIr {
     pub code: String,
     pub short: String,
     pub title: String,
+    /// The first day in force (days since 1970-01-01), when the rule files say.
+    pub from: Option<i32>,
+    /// The last day in force: `until`, or the day before the `from` of the law that replaced it.
+    pub until: Option<i32>,
+}
+
+impl LawIr {
+    /// Whether it was in force on `day` (a law without dates always is).
+    pub fn in_force(&self, day: i32) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -162,8 +173,12 @@ pub(crate) struct RuleIr {
     pub sanctions: Vec<u32>,
     /// Canonical citations.
     pub basis: Vec<String>,
+    /// The law (index in `Rulebook::laws`) of each citation of `basis`.
+    pub basis_laws: Vec<u32>,
     pub advice: Option<Label>,
     pub note: Option<Label>,
+    /// Points the legal digest does not settle (`uncertain` clauses), in order.
+    pub uncertain: Vec<Label>,
     pub examples: Vec<ExampleIr>,
     /// Highest sanction severity (0 for permissions): the weight of this rule in questions.
     pub weight: u32,

@@ -20,7 +20,7 @@ use crate::diagnostic::Loc;
 use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x04";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x05";
 const MAX_DEPTH: usize = 1024;
 
 /// Why a snapshot was not used.
@@ -413,7 +413,7 @@ macro_rules! snap_struct {
 
 snap_struct! {
     Label { id, en }
-    LawIr { code, short, title }
+    LawIr { code, short, title, from, until }
     EnumIr { name, values, groups }
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
@@ -715,8 +715,10 @@ impl Snap for RuleIr {
         for c in &self.basis {
             put_citation(w, c);
         }
+        self.basis_laws.put(w);
         self.advice.put(w);
         self.note.put(w);
+        self.uncertain.put(w);
         self.examples.put(w);
         self.weight.put(w);
     }
@@ -733,8 +735,10 @@ impl Snap for RuleIr {
             excused_by,
             sanctions,
             basis,
+            basis_laws: Snap::get(r),
             advice: Snap::get(r),
             note: Snap::get(r),
+            uncertain: Snap::get(r),
             examples: Snap::get(r),
             weight: Snap::get(r),
         }

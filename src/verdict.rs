@@ -32,8 +32,8 @@ impl Incident {
     /// (A list, as `Rulebook::classify` gives its errors.)
     pub fn from_json(json: &str) -> Result<Incident, Vec<crate::Diagnostic>> {
         serde_json::from_str(json).map_err(|e| {
-            vec![crate::Diagnostic::error(
-                "E-INPUT",
+            vec![crate::Diagnostic::new(
+                crate::Code::Input,
                 crate::diagnostic::Loc::default(),
                 format!("not an Incident: {e}"),
             )
@@ -217,8 +217,10 @@ pub struct MatchedRule<'a> {
     pub because: Vec<Text<'a>>,
     /// What to do instead.
     pub advice: Option<Text<'a>>,
-    /// A legally uncertain point about this rule.
+    /// A note about this rule (context, exceptions).
     pub note: Option<Text<'a>>,
+    /// The points about this rule that the legal digest does not settle (`uncertain` clauses).
+    pub uncertain: Vec<Text<'a>>,
     /// The words of the text that gave the facts this rule used.
     pub evidence: Vec<Evidence<'a>>,
 }

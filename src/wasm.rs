@@ -13,7 +13,7 @@
 //! (`useRulebook`). The editor module (`editor`) also parses, checks and compiles rule files, runs
 //! their examples, and hands a compiled rulebook over as those bytes (`snapshot`).
 
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 #[cfg(feature = "editor")]
 use crate::diagnostic::{SourceFile, Sources};
 use crate::verdict::{Incident, Lang};
@@ -127,7 +127,7 @@ pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
                 crate::snapshot::SnapshotError::Corrupt => "damaged or cut short",
             };
             let d =
-                Diagnostic::error("E-SNAPSHOT", Loc::default(), format!("the compiled rulebook cannot be used: {why}"))
+                Diagnostic::new(Code::Snapshot, Loc::default(), format!("the compiled rulebook cannot be used: {why}"))
                     .with_hint("compile the rules again; the rules in use stay as they were");
             to_json(&Compiled { ok: false, diagnostics: vec![d] })
         }
@@ -198,7 +198,7 @@ fn sources(json: &str) -> Result<Sources, Vec<Diagnostic>> {
 }
 
 fn input_error(message: String) -> Diagnostic {
-    Diagnostic::error("E-INPUT", Loc::default(), message)
+    Diagnostic::new(Code::Input, Loc::default(), message)
 }
 
 fn parse_lang(lang: &str) -> Lang {

@@ -9,10 +9,12 @@
 //! ```
 //!
 //! Positions count from the first line after the annotations. Cases in tests/check/ are
-//! checked together with tests/fixtures/prelude.rules (declarations they may use).
+//! checked together with tests/fixtures/prelude.rules (declarations they may use), unless their
+//! file's preamble says `(read without the prelude)`.
 //! Run with `NETRAL_BLESS=1` to rewrite the annotations from the current output (then review
 //! the diff: that is the point).
 
+use netral::code::{Code, Place};
 use netral::{check::check, Diagnostic, SourceFile, Sources};
 use std::fmt::Write;
 use std::path::Path;
@@ -72,6 +74,8 @@ fn run_dir(dir: &str, with_prelude: bool) {
     for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rules")) {
         let text = std::fs::read_to_string(&path).unwrap();
         let (preamble, cases) = split_cases(&text);
+        // A file may say that its cases need a rulebook of their own.
+        let with_prelude = with_prelude && !preamble.contains("(read without the prelude)");
         let mut blessed = preamble;
         for case in cases {
             count += 1;
@@ -116,4 +120,123 @@ fn syntax_fixtures() {
 #[test]
 fn check_fixtures() {
     run_dir("tests/check", true);
+}
+
+/// The codes annotated in each case of the rule-file fixtures, by case.
+fn annotated_cases() -> Vec<(String, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = vec![];
+    for dir in ["tests/syntax", "tests/check"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rules") {
+                let (_, cases) = split_cases(&std::fs::read_to_string(&path).unwrap());
+                for c in cases {
+                    let codes = c.annotations.iter().filter_map(|a| annotated_code(a)).collect();
+                    out.push((format!("{} / {}", path.display(), c.name), codes));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `# error[E-PARSE] …` → `E-PARSE`.
+fn annotated_code(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("# error[").or_else(|| line.strip_prefix("# warning["))?;
+    Some(rest.split_once(']')?.0.to_string())
+}
+
+/// Every code has a fixture: a rule-file code a case that triggers exactly it (and nothing
+/// else), an incident code an annotated incident, a command-line or page code a test that
+/// names it.
+#[test]
+fn every_code_has_a_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cases = annotated_cases();
+    let (_, incidents) = split_cases(&std::fs::read_to_string(root.join(INCIDENTS)).unwrap());
+    let incident_codes: Vec<String> =
+        incidents.iter().flat_map(|c| c.annotations.iter().filter_map(|a| annotated_code(a))).collect();
+    let cli = std::fs::read_to_string(root.join("tests/cli.rs")).unwrap();
+    let page = std::fs::read_to_string(root.join("tests/browser/node.test.mjs")).unwrap();
+    let mut missing = vec![];
+    for &code in Code::ALL {
+        let c = code.as_str();
+        let found = match code.place() {
+            Place::RuleFile => cases.iter().any(|(_, codes)| !codes.is_empty() && codes.iter().all(|x| x == c)),
+            Place::Incident => incident_codes.iter().any(|x| x == c),
+            Place::Cli => cli.contains(c),
+            Place::Page => page.contains(&format!("'{c}'")),
+        };
+        if !found {
+            missing.push(format!("{c} ({:?})", code.place()));
+        }
+    }
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
+
+/// docs/diagnostics.md has a row for every code, and for no code that does not exist.
+#[test]
+fn every_code_is_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/diagnostics.md")).unwrap();
+    let rows: Vec<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(c, _)| c))
+        .filter(|c| c.starts_with("E-") || c.starts_with("W-"))
+        .collect();
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let undocumented: Vec<&&str> = codes.iter().filter(|c| !rows.contains(c)).collect();
+    let unknown: Vec<&&str> = rows.iter().filter(|r| !codes.contains(r)).collect();
+    assert!(undocumented.is_empty(), "codes without a row in docs/diagnostics.md: {undocumented:?}");
+    assert!(unknown.is_empty(), "docs/diagnostics.md documents codes that do not exist: {unknown:?}");
+}
+
+/// The annotated incidents: each case's body is an Incident's JSON, classified by the rulebook
+/// of tests/fixtures/prelude.rules and tests/inputs/ask.rules; its annotations are the errors
+/// (`# error[CODE] message`, then the hint).
+const INCIDENTS: &str = "tests/inputs/incidents.txt";
+
+#[test]
+fn incident_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(INCIDENTS);
+    let (preamble, cases) = split_cases(&std::fs::read_to_string(&path).unwrap());
+    let bless = std::env::var_os("NETRAL_BLESS").is_some();
+    let (mut blessed, mut failures) = (preamble, String::new());
+    let read = |p: &str| SourceFile { name: p.into(), text: std::fs::read_to_string(root.join(p)).unwrap() };
+    let sources = Sources::new([read("tests/fixtures/prelude.rules"), read("tests/inputs/ask.rules")]);
+    let book = netral::check::compile(&sources).0.expect("the incident fixtures' rulebook compiles");
+    for case in &cases {
+        let diags = match netral::Incident::from_json(case.body.trim()) {
+            Ok(inc) => book.classify(&inc).err().unwrap_or_default(),
+            Err(e) => e,
+        };
+        let mut got = vec![];
+        for d in &diags {
+            got.push(format!("# error[{}] {}", d.code, d.message));
+            if let Some(h) = &d.hint {
+                got.push(format!("# hint: {h}"));
+            }
+        }
+        if got != case.annotations {
+            writeln!(
+                failures,
+                "{}:\n  expected:\n    {}\n  got:\n    {}",
+                case.name,
+                case.annotations.join("\n    "),
+                got.join("\n    ")
+            )
+            .unwrap();
+        }
+        writeln!(blessed, "--- {} ---", case.name).unwrap();
+        got.iter().for_each(|a| writeln!(blessed, "{a}").unwrap());
+        blessed.push_str(&case.body);
+    }
+    if bless {
+        std::fs::write(&path, blessed).unwrap();
+    }
+    assert!(!cases.is_empty(), "no incident fixtures");
+    assert!(failures.is_empty() || bless, "{failures}");
 }

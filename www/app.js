@@ -30,7 +30,7 @@ const DICT = {
     vk_violation: 'Melanggar', vk_allowed: 'Boleh', vk_needs_more_info: 'Perlu info',
     emptyTitle: 'Belum ada uraian', emptyText: 'Tulis uraian di kotak teks atau pilih salah satu contoh. Hasilnya muncul di sini seketika.',
     prohibition: 'Larangan', permission: 'Izin', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Alasan',
-    advice: 'Saran', note: 'Catatan hukum', uncertain: 'Belum pasti secara hukum', possibleTitle: 'Aturan yang mungkin berlaku', waitsOn: 'Bergantung pada: {f}',
+    advice: 'Saran', note: 'Catatan hukum', uncertain: 'Belum pasti', possibleTitle: 'Aturan yang mungkin berlaku', waitsOn: 'Bergantung pada: {f}',
     nearlyTitle: 'Mengapa bukan pelanggaran', nearlyIf: 'berlaku bila: {l}',
     followUp: 'Satu pertanyaan lagi', answer: 'Jawab', answerActs: 'Kirim pilihan', knownFacts: 'Yang diketahui', yes: 'Ya', no: 'Tidak',
     activeCustom: 'Periksa memakai aturan yang Anda ubah di tab Aturan.', useBuiltin: 'Pakai aturan bawaan',
@@ -88,7 +88,7 @@ const DICT = {
     vk_violation: 'Violation', vk_allowed: 'Allowed', vk_needs_more_info: 'Needs info',
     emptyTitle: 'Nothing described yet', emptyText: 'Write a description in the text box or pick an example. The result appears here at once.',
     prohibition: 'Prohibition', permission: 'Permission', basis: 'Legal basis', sanction: 'Sanction', because: 'Because',
-    advice: 'Advice', note: 'Legal note', uncertain: 'Legally uncertain', possibleTitle: 'Rules that may apply', waitsOn: 'Depends on: {f}',
+    advice: 'Advice', note: 'Legal note', uncertain: 'Belum pasti / Uncertain', possibleTitle: 'Rules that may apply', waitsOn: 'Depends on: {f}',
     nearlyTitle: 'Why this is not a violation', nearlyIf: 'would apply with: {l}',
     followUp: 'One more question', answer: 'Answer', answerActs: 'Send the choice', knownFacts: 'Known facts', yes: 'Yes', no: 'No',
     activeCustom: 'Check is using the rules you edited in the Rules tab.', useBuiltin: 'Use the built-in rules',
@@ -454,15 +454,20 @@ function renderMatched(m) {
       el('ul', { class: 'because' }, m.because.map((b) => el('li', {}, b)))));
   }
   if (m.advice) rows.push(el('div', { class: 'rule-row advice' }, el('span', { class: 'rule-label' }, t('advice')), el('p', {}, m.advice)));
+  rows.push(...renderUncertain(m.uncertain));
   if (m.note) rows.push(renderNote(m.note));
   return el('article', { class: `rule-card rule-${m.kind}`, 'data-rule': m.rule }, rows);
 }
 
-/** A rule's note; `UNCERTAIN:` (the rule files' marker) becomes a labelled legal-uncertainty note. */
+/** A rule's note. */
 function renderNote(note) {
-  const m = /^(UNCERTAIN|TIDAK PASTI)\s*:\s*/i.exec(note);
-  return el('div', { class: `rule-row note${m ? ' uncertain' : ''}` },
-    el('span', { class: 'rule-label' }, t(m ? 'uncertain' : 'note')), el('p', {}, m ? note.slice(m[0].length) : note));
+  return el('div', { class: 'rule-row note' }, el('span', { class: 'rule-label' }, t('note')), el('p', {}, note));
+}
+
+/** The points the legal digest does not settle (a rule's `uncertain` clauses), each labelled. */
+function renderUncertain(points) {
+  return (points || []).map((u) => el('div', { class: 'rule-row note uncertain' },
+    el('span', { class: 'rule-label' }, t('uncertain')), el('p', {}, u)));
 }
 
 function renderQuestion(q) {
@@ -937,6 +942,7 @@ function renderRuleList() {
       r.basis.length ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('basis')), el('ul', { class: 'basis' }, r.basis.map((b) => el('li', {}, b)))) : null,
       r.sanction ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('sanction')), el('p', {}, r.sanction.label)) : null,
       r.advice ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('advice')), el('p', {}, r.advice)) : null,
+      ...renderUncertain(r.uncertain),
       r.note ? renderNote(r.note) : null,
       r.examples.length ? el('div', { class: 'rule-row' }, el('span', { class: 'rule-label' }, t('ruleExamples')),
         el('ul', { class: 'rule-examples' }, r.examples.map((x) => el('li', {},

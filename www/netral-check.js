@@ -19,7 +19,7 @@ const WORDS = {
     empty: 'Ceritakan tindakannya untuk melihat hasil.', basis: 'Dasar hukum', sanction: 'Sanksi', advice: 'Saran',
     loading: 'Memuat…', failed: 'Pemeriksa tidak dapat dimuat.', rulesFailed: 'Aturan tidak dapat dimuat:',
     privacy: 'Diperiksa di perangkat Anda; tidak ada yang dikirim.', invalid: 'Uraian tidak dapat diperiksa:',
-    send: 'Kirim pilihan', nearly: 'Berlaku bila', note: 'Catatan (kepastian hukum)',
+    send: 'Kirim pilihan', nearly: 'Berlaku bila', note: 'Catatan', uncertain: 'Belum pasti',
   },
   en: {
     label: 'Check the neutrality of your act', hint: 'The result updates as you type.',
@@ -28,7 +28,7 @@ const WORDS = {
     empty: 'Describe the act to see the result.', basis: 'Legal basis', sanction: 'Sanction', advice: 'Advice',
     loading: 'Loading…', failed: 'The checker could not be loaded.', rulesFailed: 'The rules could not be loaded:',
     privacy: 'Checked on your device; nothing is sent.', invalid: 'This description cannot be checked:',
-    send: 'Send the choice', nearly: 'Would apply with', note: 'Note (legal certainty)',
+    send: 'Send the choice', nearly: 'Would apply with', note: 'Note', uncertain: 'Belum pasti / Uncertain',
   },
 };
 const ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
@@ -234,6 +234,7 @@ export class NetralCheck extends HTMLElement {
         m.basis.length ? el('li', {}, el('b', {}, `${this.#t('basis')}: `), m.basis.join('; ')) : null,
         m.sanction ? el('li', {}, el('b', {}, `${this.#t('sanction')}: `), m.sanction.label) : null,
         m.advice ? el('li', {}, el('b', {}, `${this.#t('advice')}: `), m.advice) : null,
+        ...(m.uncertain || []).map((u) => el('li', { class: 'uncertain', part: 'uncertain' }, el('b', {}, `${this.#t('uncertain')}: `), u)),
         m.note ? el('li', { class: 'note', part: 'note' }, el('b', {}, `${this.#t('note')}: `), m.note) : null));
     }
     const n = v.nearly && v.nearly[0];

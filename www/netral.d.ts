@@ -68,8 +68,10 @@ export interface MatchedRule {
   because: string[];
   /** What to do instead. */
   advice: string | null;
-  /** A legally uncertain point about this rule. */
+  /** A note about this rule (context, exceptions). */
   note: string | null;
+  /** The points about this rule the legal digest does not settle (its `uncertain` clauses). */
+  uncertain: string[];
   /** The words of the text that gave the facts this rule used. */
   evidence: Evidence[];
 }
@@ -172,6 +174,8 @@ export interface RuleInfo {
   sanction: SanctionRef | null;
   advice: string | null;
   note: string | null;
+  /** The points the legal digest does not settle. */
+  uncertain: string[];
   examples: Case[];
 }
 

@@ -2,7 +2,7 @@
 //! that can never match, permissions that override nothing) and the examples run as tests.
 
 use super::resolve::Usage;
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use crate::eval::tri::{self, Tri, Val};
 use crate::eval::Detail;
 use crate::rulebook::{Cond, FactType, Rulebook};
@@ -14,8 +14,8 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
     for (i, f) in book.facts.iter().enumerate() {
         if !usage.facts_used.get(i).copied().unwrap_or(true) {
             out.push(
-                Diagnostic::warning(
-                    "W-UNUSED-FACT",
+                Diagnostic::new(
+                    Code::UnusedFact,
                     usage.fact_locs[i],
                     format!("fact `{}` is never used by a rule", f.name),
                 )
@@ -26,19 +26,15 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
     for (i, name) in book.concept_names.iter().enumerate() {
         if !usage.concepts_used.get(i).copied().unwrap_or(true) {
             out.push(
-                Diagnostic::warning(
-                    "W-UNUSED-CONCEPT",
-                    usage.concept_locs[i],
-                    format!("concept `{name}` is never used"),
-                )
-                .with_hint("use it in an act or inference pattern, or remove it"),
+                Diagnostic::new(Code::UnusedConcept, usage.concept_locs[i], format!("concept `{name}` is never used"))
+                    .with_hint("use it in an act or inference pattern, or remove it"),
             );
         }
     }
     for (k, (loc, name)) in usage.pattern_locs.iter().enumerate() {
         if !usage.patterns_used.get(k).copied().unwrap_or(true) {
             out.push(
-                Diagnostic::warning("W-UNUSED-PATTERN", *loc, format!("pattern `{name}` is never used"))
+                Diagnostic::new(Code::UnusedPattern, *loc, format!("pattern `{name}` is never used"))
                     .with_hint("use it in an act or inference pattern, or remove it"),
             );
         }
@@ -47,13 +43,13 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
         let loc = usage.rule_locs[i];
         if r.examples.is_empty() {
             out.push(
-                Diagnostic::warning("W-NO-EXAMPLE", loc, format!("rule `{}` has no example", r.id))
+                Diagnostic::new(Code::NoExample, loc, format!("rule `{}` has no example", r.id))
                     .with_hint("add `example \"…\" => violation` — examples are the rule's tests"),
             );
         }
         if never_matches(book, &r.cond, r.unless.as_ref()) {
-            out.push(Diagnostic::warning(
-                "W-NEVER-MATCHES",
+            out.push(Diagnostic::new(
+                Code::NeverMatches,
                 loc,
                 format!("rule `{}` can never match: no answers to its facts make its condition true", r.id),
             ));
@@ -61,8 +57,8 @@ pub(super) fn lint(book: &Rulebook, usage: &Usage) -> Vec<Diagnostic> {
     }
     for &(i, loc) in &usage.overrides_nothing {
         out.push(
-            Diagnostic::warning(
-                "W-OVERRIDES-NOTHING",
+            Diagnostic::new(
+                Code::OverridesNothing,
                 loc,
                 format!("permission `{}` overrides nothing", book.rules[i].id),
             )
@@ -231,7 +227,7 @@ pub(super) fn failing_examples(book: &Rulebook) -> Vec<Failure> {
         .into_iter()
         .filter(|o| !o.ok)
         .map(|o| Failure {
-            diagnostic: Diagnostic::error("E-EXAMPLE", o.loc, o.message)
+            diagnostic: Diagnostic::new(Code::Example, o.loc, o.message)
                 .with_hint("fix the rule, its concepts, or the expected verdict"),
         })
         .collect()

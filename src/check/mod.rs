@@ -2,11 +2,12 @@
 //! (what classification needs, fast); `check` adds the warnings and runs every example (what a
 //! legal officer needs while editing).
 
+mod duplicates;
 mod graph;
 mod lint;
 mod resolve;
 
-use crate::diagnostic::{Diagnostic, Sources};
+use crate::diagnostic::{Code, Diagnostic, Sources};
 use crate::rulebook::Rulebook;
 use crate::syntax;
 
@@ -20,19 +21,29 @@ pub fn compile(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
 fn compile_with_usage(sources: &Sources) -> (Option<Rulebook>, resolve::Usage, Vec<Diagnostic>) {
     let mut items = vec![];
     let mut diags = vec![];
+    // The parser's warnings (W-MIXED-AND-OR) are the linter's: `check` reports them, `compile`
+    // does not.
+    let mut parse_warnings = vec![];
     for (i, f) in sources.files().enumerate() {
         let (it, d) = syntax::parse(i as u32, &f.text);
         items.extend(it);
-        diags.extend(d);
+        for x in d {
+            if x.is_error() {
+                diags.push(x)
+            } else {
+                parse_warnings.push(x)
+            }
+        }
     }
-    let (book, usage, d) = resolve::resolve(&items);
+    let (book, mut usage, d) = resolve::resolve(&items);
     diags.extend(d);
+    usage.warnings.extend(parse_warnings);
     // A rulebook without a rule would call every act allowed: an emptied editor, `compile("")`
     // from JavaScript, a folder of other files.
     if book.as_ref().is_some_and(|b| b.rules.is_empty()) && !diags.iter().any(Diagnostic::is_error) {
         let msg = "these files declare no rule: a rulebook without rules would call every act allowed";
         diags.push(
-            Diagnostic::error("E-NO-RULES", crate::diagnostic::Loc::default(), msg.to_string())
+            Diagnostic::new(Code::NoRules, crate::diagnostic::Loc::default(), msg.to_string())
                 .with_hint("add a `rule`, or use the built-in rules"),
         );
     }
@@ -50,6 +61,7 @@ pub fn check(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
     let (book, usage, mut diags) = compile_with_usage(sources);
     if let Some(b) = &book {
         let mut more = lint::lint(b, &usage);
+        more.extend(usage.warnings.iter().cloned());
         more.extend(lint::failing_examples(b).into_iter().map(|f| f.diagnostic));
         diags.extend(locate(sources, more));
     }
@@ -58,7 +70,7 @@ pub fn check(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
 
 fn locate(sources: &Sources, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out = sources.locate_all(diags);
-    out.sort_by(|a, b| (a.loc.file, a.loc.start, a.code).cmp(&(b.loc.file, b.loc.start, b.code)));
+    out.sort_by_key(|a| (a.loc.file, a.loc.start, a.code.as_str()));
     out.dedup_by(|a, b| a.loc == b.loc && a.code == b.code && a.message == b.message);
     out
 }

@@ -1,8 +1,8 @@
 //! Name resolution and type checking: syntax tree → `Rulebook`, with an error for every unknown
 //! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
 
-use super::graph;
-use crate::diagnostic::{suggest_counting, Diagnostic, Loc};
+use super::{duplicates, graph};
+use crate::diagnostic::{suggest_counting, Code, Diagnostic, Loc};
 use crate::rulebook::*;
 use crate::syntax::ast::{self, ConceptItem, Expr, Item, LinkOp, Pattern, TypeRef, Value};
 use crate::text;
@@ -42,6 +42,9 @@ pub(crate) struct Usage {
     pub rule_locs: Vec<Loc>,
     /// Permissions: the `overrides` clause location (or the rule's) when it names nothing.
     pub overrides_nothing: Vec<(usize, Loc)>,
+    /// Warnings found on the way (mixed `and`/`or`, duplicate phrases and includes), reported
+    /// by `check` only.
+    pub warnings: Vec<Diagnostic>,
 }
 
 struct Decls<'a> {
@@ -67,6 +70,8 @@ pub(crate) struct Resolver<'a> {
     usage: Usage,
     /// Anonymous concepts made from phrases written inside patterns.
     inline: Names<'a, u32>,
+    /// What the phrase of each anonymous concept matches (`duplicates::key`).
+    inline_keys: HashMap<u32, duplicates::Key>,
     /// The pattern-graph node of each concept (one per concept).
     concept_nodes: Vec<Option<PatId>>,
     /// The node of each named pattern, once compiled (`named_patterns`).
@@ -115,6 +120,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
         },
         usage: Usage::default(),
         inline: Names::default(),
+        inline_keys: HashMap::new(),
         concept_nodes: vec![],
         named: vec![],
         pattern_cycles: vec![],
@@ -127,10 +133,17 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
     r.concepts();
     r.named_patterns();
     r.laws_periods_sanctions();
+    r.replacements();
     r.facts();
     r.rules();
     r.ask();
     r.pattern_names();
+    // Laws with a period of force read the fact `date` (which citations a verdict keeps).
+    if r.book.laws.iter().any(|l| l.from.is_some() || l.until.is_some()) {
+        if let Some(used) = r.book.fact_index.get("date").and_then(|&f| r.usage.facts_used.get_mut(f as usize)) {
+            *used = true;
+        }
+    }
     let ok = !r.diags.iter().any(|d| d.is_error());
     (ok.then_some(r.book), r.usage, r.diags)
 }
@@ -157,7 +170,7 @@ fn declare_in<'a>(
 ) {
     if table.insert(name.text, index).is_some() {
         diags.push(
-            Diagnostic::error("E-DUPLICATE", name.loc, format!("{what} `{}` is declared twice", name.text))
+            Diagnostic::new(Code::Duplicate, name.loc, format!("{what} `{}` is declared twice", name.text))
                 .with_hint("rename one of them; names are shared by all files of a rulebook"),
         );
     }
@@ -210,7 +223,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn unknown(&mut self, what: &str, name: &ast::Name, candidates: Vec<&str>) {
-        let d = Diagnostic::error("E-UNKNOWN-NAME", name.loc, format!("unknown {what} `{}`", name.text));
+        let d = Diagnostic::new(Code::UnknownName, name.loc, format!("unknown {what} `{}`", name.text));
         let d = self.with_suggestion(d, name.text, candidates);
         self.diags.push(d);
     }
@@ -238,8 +251,8 @@ impl<'a> Resolver<'a> {
         for item in self.items {
             let Item::Enum(e) = item else { continue };
             if e.variants.len() > 64 {
-                self.diags.push(Diagnostic::error(
-                    "E-TOO-MANY-VALUES",
+                self.diags.push(Diagnostic::new(
+                    Code::TooManyValues,
                     e.name.loc,
                     format!("enum `{}` has {} values; at most 64 are allowed", e.name.text, e.variants.len()),
                 ));
@@ -248,8 +261,8 @@ impl<'a> Resolver<'a> {
             let mut by_name: Names<'a, u64> = Names::default();
             for (i, (v, label)) in e.variants.iter().take(64).enumerate() {
                 if by_name.contains_key(v.text) {
-                    self.diags.push(Diagnostic::error(
-                        "E-DUPLICATE",
+                    self.diags.push(Diagnostic::new(
+                        Code::Duplicate,
                         v.loc,
                         format!("value `{}` is declared twice in enum `{}`", v.text, e.name.text),
                     ));
@@ -264,8 +277,8 @@ impl<'a> Resolver<'a> {
                     match by_name.get(m.text) {
                         Some(bits) => mask |= bits,
                         None => {
-                            let d = Diagnostic::error(
-                                "E-UNKNOWN-NAME",
+                            let d = Diagnostic::new(
+                                Code::UnknownName,
                                 m.loc,
                                 format!("`{}` is not a value of enum `{}`", m.text, e.name.text),
                             );
@@ -276,8 +289,8 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 if by_name.contains_key(g.name.text) {
-                    self.diags.push(Diagnostic::error(
-                        "E-DUPLICATE",
+                    self.diags.push(Diagnostic::new(
+                        Code::Duplicate,
                         g.name.loc,
                         format!("`{}` is already a value or group of enum `{}`", g.name.text, e.name.text),
                     ));
@@ -302,6 +315,9 @@ impl<'a> Resolver<'a> {
                 if let ConceptItem::Ref(n) = item {
                     match self.d.concepts.get(n.text) {
                         Some(&j) => {
+                            if includes[i].contains(&(j as u32)) {
+                                self.usage.warnings.push(duplicates::include_twice(c.name.text, n.text, n.loc));
+                            }
                             includes[i].push(j as u32);
                             self.usage.concepts_used[j] = true;
                         }
@@ -316,8 +332,8 @@ impl<'a> Resolver<'a> {
         let cycles = graph::components(&includes);
         let on_cycle = graph::on_cycle(&includes, &cycles);
         for (c, _) in concepts.iter().zip(&on_cycle).filter(|(_, &on)| on) {
-            self.diags.push(Diagnostic::error(
-                "E-CYCLE",
+            self.diags.push(Diagnostic::new(
+                Code::Cycle,
                 c.name.loc,
                 format!("concept `{}` includes itself", c.name.text),
             ));
@@ -325,9 +341,14 @@ impl<'a> Resolver<'a> {
         // A phrase counts for the concept that lists it; a concept that includes others
         // unites their nodes with its own (`Pat::Union`), included ones first.
         for (i, c) in concepts.iter().enumerate() {
+            let mut seen = duplicates::Seen::default();
+            let within = format!("concept `{}`", c.name.text);
             for item in &c.items {
                 if let ConceptItem::Phrase(p, loc) = item {
-                    self.add_phrase(p, *loc, i as u32);
+                    if let Some(key) = self.add_phrase(p, *loc, i as u32) {
+                        let w = seen.phrase(&self.book.lexicon, key, p, *loc, &within);
+                        self.usage.warnings.extend(w);
+                    }
                 }
             }
         }
@@ -346,32 +367,44 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn add_phrase(&mut self, phrase: &str, loc: Loc, concept: u32) {
+    /// Adds a phrase to the lexicon; returns what it matches (`duplicates::key`), or `None` for
+    /// a phrase without words (E-EMPTY-PHRASE).
+    fn add_phrase(&mut self, phrase: &str, loc: Loc, concept: u32) -> Option<duplicates::Key> {
         let a = self.analyser.analyse(phrase.trim_end_matches('*'));
         if a.tokens().is_empty() {
-            self.diags.push(Diagnostic::error("E-EMPTY-PHRASE", loc, "this phrase has no words"));
-            return;
+            self.diags.push(Diagnostic::new(Code::EmptyPhrase, loc, "this phrase has no words"));
+            return None;
         }
         let words = (0..a.tokens().len()).map(|i| (a.word(i), a.stem(i)));
         self.book.lexicon.add(words, phrase.ends_with('*'), concept);
+        let lex = &self.book.lexicon;
+        lex.phrases.last().map(|p| duplicates::key(lex, p))
     }
 
     fn laws_periods_sanctions(&mut self) {
         for item in self.items {
             match item {
-                Item::Law(l) => self.book.laws.push(LawIr {
-                    code: l.name.text.to_string(),
-                    short: l.short.to_string(),
-                    title: l.title.to_string(),
-                }),
+                Item::Law(l) => {
+                    let from = l.from.and_then(|(s, loc)| self.date(s, loc));
+                    let until = l.until.and_then(|(s, loc)| self.date(s, loc));
+                    if let (Some(f), Some(u), Some((to, loc))) = (from, until, l.until) {
+                        if u < f {
+                            let msg = format!("law `{}` is in force until {to}, before it takes effect", l.name.text);
+                            self.diags
+                                .push(Diagnostic::new(Code::PeriodOrder, loc, msg).with_hint("swap the two dates"));
+                        }
+                    }
+                    let (code, short, title) = (l.name.text.to_string(), l.short.to_string(), l.title.to_string());
+                    self.book.laws.push(LawIr { code, short, title, from, until });
+                }
                 Item::Period(p) => {
                     let start = self.date(p.start.0, p.start.1);
                     let end = self.date(p.end.0, p.end.1);
                     if let (Some(s), Some(e)) = (start, end) {
                         if e < s {
                             self.diags.push(
-                                Diagnostic::error(
-                                    "E-PERIOD-ORDER",
+                                Diagnostic::new(
+                                    Code::PeriodOrder,
                                     p.end.1,
                                     format!(
                                         "period `{}` ends ({}) before it starts ({})",
@@ -390,10 +423,11 @@ impl<'a> Resolver<'a> {
                     });
                 }
                 Item::Sanction(s) => {
+                    self.notes_say_something(&[], &s.uncertain);
                     let severity = match s.severity {
                         Some((v, loc)) if !(0.0..=1000.0).contains(&v) || v.fract() != 0.0 => {
-                            self.diags.push(Diagnostic::error(
-                                "E-TYPE",
+                            self.diags.push(Diagnostic::new(
+                                Code::Type,
                                 loc,
                                 "severity must be a whole number from 0 to 1000",
                             ));
@@ -402,8 +436,8 @@ impl<'a> Resolver<'a> {
                         Some((v, _)) => v as u32,
                         None => {
                             self.diags.push(
-                                Diagnostic::error(
-                                    "E-NO-SEVERITY",
+                                Diagnostic::new(
+                                    Code::NoSeverity,
                                     s.name.loc,
                                     format!("sanction `{}` has no severity", s.name.text),
                                 )
@@ -427,7 +461,7 @@ impl<'a> Resolver<'a> {
     fn date(&mut self, s: &str, loc: Loc) -> Option<i32> {
         let d = text::parse_iso_date(s);
         if d.is_none() {
-            self.diags.push(Diagnostic::error("E-BAD-DATE", loc, format!("`{s}` is not a calendar date")));
+            self.diags.push(Diagnostic::new(Code::BadDate, loc, format!("`{s}` is not a calendar date")));
         }
         d
     }
@@ -441,7 +475,7 @@ impl<'a> Resolver<'a> {
                     out.push(citation_text(&l.short, &c.article));
                 }
                 None => {
-                    let d = Diagnostic::error("E-UNKNOWN-LAW", c.law.loc, format!("unknown law code `{}`", c.law.text));
+                    let d = Diagnostic::new(Code::UnknownLaw, c.law.loc, format!("unknown law code `{}`", c.law.text));
                     let cands = self.hint_candidates(|r| r.d.laws.keys().copied().collect());
                     let mut d = self.with_suggestion(d, c.law.text, cands);
                     if d.hint.is_none() {
@@ -452,6 +486,34 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// The law of each citation `citations` keeps (the same ones, in the same order).
+    fn citation_laws(&self, cs: &[ast::Citation]) -> Vec<u32> {
+        let known = |c: &ast::Citation| self.d.laws.get(c.law.text).filter(|&&i| self.d.law_items.get(i).is_some());
+        cs.iter().filter_map(known).map(|&i| i as u32).collect()
+    }
+
+    /// `replaced by CODE`: the replaced law is in force until the day before the other's `from`
+    /// (unless its own `until` ends it earlier). After every law is read.
+    fn replacements(&mut self) {
+        for (i, l) in self.d.law_items.clone().into_iter().enumerate() {
+            let Some(by) = &l.replaced_by else { continue };
+            match self.d.laws.get(by.text) {
+                Some(&j) => {
+                    let next_from = self.book.laws.get(j).and_then(|n| n.from);
+                    if let (Some(law), Some(f)) = (self.book.laws.get_mut(i), next_from) {
+                        law.until = Some(law.until.map_or(f - 1, |u| u.min(f - 1)));
+                    }
+                }
+                None => {
+                    let d = Diagnostic::new(Code::UnknownLaw, by.loc, format!("unknown law code `{}`", by.text));
+                    let cands = self.hint_candidates(|r| r.d.laws.keys().copied().collect());
+                    let d = self.with_suggestion(d, by.text, cands);
+                    self.diags.push(d);
+                }
+            }
+        }
     }
 
     fn facts(&mut self) {
@@ -482,8 +544,8 @@ impl<'a> Resolver<'a> {
             self.usage.fact_locs.push(f.name.loc);
             if f.open && f.label.is_none() {
                 self.diags.push(
-                    Diagnostic::error(
-                        "E-NO-QUESTION",
+                    Diagnostic::new(
+                        Code::NoQuestion,
                         f.name.loc,
                         format!("open fact `{}` has no question", f.name.text),
                     )
@@ -525,14 +587,14 @@ impl<'a> Resolver<'a> {
             let Item::Ask(a) = item else { continue };
             if std::mem::replace(&mut seen, true) {
                 self.diags.push(
-                    Diagnostic::error("E-DUPLICATE", a.name.loc, "a rulebook has one `ask` item".to_string())
+                    Diagnostic::new(Code::Duplicate, a.name.loc, "a rulebook has one `ask` item".to_string())
                         .with_hint("list every act the question may ask about in one `ask`"),
                 );
                 continue;
             }
             if self.book.fact_index.contains_key(a.name.text) {
                 self.diags.push(
-                    Diagnostic::error("E-DUPLICATE", a.name.loc, format!("`{}` is already a fact", a.name.text))
+                    Diagnostic::new(Code::Duplicate, a.name.loc, format!("`{}` is already a fact", a.name.text))
                         .with_hint("the answer to `ask` is given under its own name; choose another"),
                 );
             }
@@ -578,15 +640,31 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// W-DUPLICATE-PHRASE for the phrases of one `or` list (`"a" or "b" or c`) that match the
+    /// same words.
+    fn duplicate_alternatives(&mut self, alternatives: &'a [Pattern<'a>]) {
+        let mut seen = duplicates::Seen::default();
+        for x in alternatives {
+            let Pattern::Phrase(s, loc) = x else { continue };
+            let Some(key) = self.inline.get(s.as_ref()).and_then(|c| self.inline_keys.get(c)) else { continue };
+            let w = seen.phrase(&self.book.lexicon, key.clone(), s, *loc, "this `or` list");
+            self.usage.warnings.extend(w);
+        }
+    }
+
     fn type_error(&mut self, loc: Loc, msg: &str) {
-        self.diags.push(Diagnostic::error("E-TYPE", loc, msg.to_string()));
+        self.diags.push(Diagnostic::new(Code::Type, loc, msg.to_string()));
     }
 
     /// Compiles a pattern into the pattern graph and returns its node; `within` is the named
     /// pattern whose body it is, if any.
     fn pattern(&mut self, p: &'a Pattern<'a>, within: Option<usize>) -> PatId {
         let node = match p {
-            Pattern::Or(v) => Pat::Or(v.iter().map(|x| self.pattern(x, within)).collect()),
+            Pattern::Or(v) => {
+                let parts = v.iter().map(|x| self.pattern(x, within)).collect();
+                self.duplicate_alternatives(v);
+                Pat::Or(parts)
+            }
             Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x, within)).collect()),
             Pattern::Chain(head, links) => return self.chain(head, links, within),
             Pattern::Not(a) => Pat::Not(self.pattern(a, within)),
@@ -613,7 +691,9 @@ impl<'a> Resolver<'a> {
                 self.usage.concepts_used.push(true);
                 self.usage.concept_locs.push(*loc);
                 self.inline.insert(s, c);
-                self.add_phrase(s, *loc, c);
+                if let Some(key) = self.add_phrase(s, *loc, c) {
+                    self.inline_keys.insert(c, key);
+                }
                 return self.concept_node(c);
             }
         };
@@ -653,7 +733,7 @@ impl<'a> Resolver<'a> {
         };
         let msg = format!("the window of `{word}` must be a whole number of words from 0 to {MAX_WINDOW}, not {w}");
         self.diags.push(
-            Diagnostic::error("E-WINDOW", loc, msg)
+            Diagnostic::new(Code::Window, loc, msg)
                 .with_hint(format!("`{word}/3` means within 3 words; `{word}` alone means within {DEFAULT_WINDOW}")),
         );
         DEFAULT_WINDOW
@@ -727,7 +807,7 @@ impl<'a> Resolver<'a> {
             _ => {
                 let msg = format!("pattern `{}` uses itself", used_as.text);
                 self.diags.push(
-                    Diagnostic::error("E-CYCLE", used_as.loc, msg)
+                    Diagnostic::new(Code::Cycle, used_as.loc, msg)
                         .with_hint("a named pattern may use other patterns, but not itself"),
                 );
                 self.node(Pat::Or(vec![]))
@@ -742,7 +822,7 @@ impl<'a> Resolver<'a> {
             if self.d.concepts.contains_key(p.name.text) {
                 let msg = format!("pattern `{}` has the name of a concept", p.name.text);
                 self.diags.push(
-                    Diagnostic::error("E-DUPLICATE", p.name.loc, msg)
+                    Diagnostic::new(Code::Duplicate, p.name.loc, msg)
                         .with_hint("rename the pattern; patterns and concepts share one set of names"),
                 );
             }
@@ -900,8 +980,8 @@ impl<'a> Resolver<'a> {
             [(k, _)] => *k,
             [] => {
                 self.diags.push(
-                    Diagnostic::error(
-                        "E-NO-KIND",
+                    Diagnostic::new(
+                        Code::NoKind,
                         r.name.loc,
                         format!("rule `{}` does not say whether it is a prohibition or a permission", r.name.text),
                     )
@@ -924,8 +1004,8 @@ impl<'a> Resolver<'a> {
         let mut cond = match r.when.first() {
             Some(e) => self.cond(e),
             None => {
-                self.diags.push(Diagnostic::error(
-                    "E-NO-CONDITION",
+                self.diags.push(Diagnostic::new(
+                    Code::NoCondition,
                     r.name.loc,
                     format!("rule `{}` has no `when` condition", r.name.text),
                 ));
@@ -940,8 +1020,8 @@ impl<'a> Resolver<'a> {
                     cond = Cond::And(vec![Cond::InSet(s, mask), cond]);
                 }
                 _ => self.diags.push(
-                    Diagnostic::error(
-                        "E-NO-SUBJECT",
+                    Diagnostic::new(
+                        Code::NoSubject,
                         r.applies[0].loc,
                         "`applies to` needs an enum fact named `subject`",
                     )
@@ -951,6 +1031,7 @@ impl<'a> Resolver<'a> {
         }
         let unless = r.unless.first().map(|e| self.cond(e));
         let basis = self.citations(&r.basis);
+        let basis_laws = self.citation_laws(&r.basis);
         let mut sanctions: Vec<u32> = vec![];
         for s in &r.sanctions {
             match self.d.sanctions.get(s.text) {
@@ -964,20 +1045,16 @@ impl<'a> Resolver<'a> {
         sanctions.sort_by_key(|&i| std::cmp::Reverse(self.book.sanctions.get(i as usize).map_or(0, |s| s.severity)));
         if r.basis.is_empty() {
             self.diags.push(
-                Diagnostic::error("E-NO-BASIS", r.name.loc, format!("rule `{}` cites no legal basis", r.name.text))
+                Diagnostic::new(Code::NoBasis, r.name.loc, format!("rule `{}` cites no legal basis", r.name.text))
                     .with_hint(
-                    "add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `note \"UNCERTAIN: …\"`",
-                ),
+                        "add `basis LAW \"Pasal …\"`; never invent an article — mark doubt with `uncertain \"…\"`",
+                    ),
             );
         }
         if kind == RuleKind::Prohibition && r.sanctions.is_empty() {
             self.diags.push(
-                Diagnostic::error(
-                    "E-NO-SANCTION",
-                    r.name.loc,
-                    format!("prohibition `{}` has no sanction", r.name.text),
-                )
-                .with_hint("add `sanction NAME` from the sanction ladder"),
+                Diagnostic::new(Code::NoSanction, r.name.loc, format!("prohibition `{}` has no sanction", r.name.text))
+                    .with_hint("add `sanction NAME` from the sanction ladder"),
             );
         }
         if kind == RuleKind::Prohibition && !r.overrides.is_empty() {
@@ -986,13 +1063,7 @@ impl<'a> Resolver<'a> {
                 "only a permission can override other rules; use `unless` in a prohibition",
             );
         }
-        for (l, loc) in &r.note {
-            if l.id.trim().is_empty() || l.id.trim().trim_end_matches(':') == "UNCERTAIN" {
-                self.diags.push(Diagnostic::error("E-EMPTY-NOTE", *loc, "this note says nothing").with_hint(
-                    "say what is uncertain, e.g. `note \"UNCERTAIN: sources disagree on the level (U04)\"`",
-                ));
-            }
-        }
+        self.notes_say_something(&r.note, &r.uncertain);
         let examples = r.examples.iter().map(|ex| self.example(ex, kind, r.name.text)).collect();
         let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
         RuleIr {
@@ -1004,16 +1075,46 @@ impl<'a> Resolver<'a> {
             excused_by: vec![],
             sanctions,
             basis,
+            basis_laws,
             advice: r.advice.first().map(|(l, _)| l.to_label()),
             note: r.note.first().map(|(l, _)| l.to_label()),
+            uncertain: r.uncertain.iter().map(|(l, _)| l.to_label()).collect(),
             examples,
             weight,
         }
     }
 
+    /// E-EMPTY-NOTE for a `note` or `uncertain` clause (of a rule or a sanction) without text.
+    fn notes_say_something(&mut self, notes: &[(ast::LabelText, Loc)], uncertain: &[(ast::LabelText, Loc)]) {
+        let empty = |l: &ast::LabelText| l.id.trim().is_empty() || l.en.as_ref().is_some_and(|e| e.trim().is_empty());
+        for (_, loc) in notes.iter().filter(|(l, _)| empty(l)) {
+            self.diags.push(
+                Diagnostic::new(Code::EmptyNote, *loc, "this note says nothing")
+                    .with_hint("say what the reader should know, or remove the note"),
+            );
+        }
+        // The old convention (`note "UNCERTAIN: …"`) would show as a plain note.
+        let marked =
+            |l: &ast::LabelText| l.id.contains("UNCERTAIN") || l.en.as_ref().is_some_and(|e| e.contains("UNCERTAIN"));
+        for (_, loc) in notes.iter().filter(|(l, _)| marked(l)) {
+            self.usage.warnings.push(
+                Diagnostic::new(Code::UncertainInNote, *loc, "this note marks a point as UNCERTAIN in its text")
+                    .with_hint(
+                        "write the point as `uncertain \"…\" en \"…\"`: the page and the verdict show it as uncertain",
+                    ),
+            );
+        }
+        for (_, loc) in uncertain.iter().filter(|(l, _)| empty(l)) {
+            self.diags.push(
+                Diagnostic::new(Code::EmptyNote, *loc, "this `uncertain` clause says nothing")
+                    .with_hint("say what is uncertain, e.g. `uncertain \"sources disagree on the level (U04)\"`"),
+            );
+        }
+    }
+
     fn clause_twice(&mut self, loc: Loc, what: &str) {
         self.diags.push(
-            Diagnostic::error("E-CLAUSE", loc, format!("`{what}` is written more than once in this rule"))
+            Diagnostic::new(Code::Clause, loc, format!("`{what}` is written more than once in this rule"))
                 .with_hint("combine them into one clause"),
         );
     }

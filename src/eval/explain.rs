@@ -79,14 +79,34 @@ impl<'a, 't> Explainer<'a, 't> {
             rule: Cow::Borrowed(&r.id),
             kind: r.kind,
             title: Cow::Borrowed(text(&r.title, lang)),
-            basis: Cow::Borrowed(&r.basis),
+            basis: self.basis_in_force(r),
             sanction: sanctions.first().cloned(),
             sanctions,
             because,
             advice: r.advice.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
             note: r.note.as_ref().map(|l| Cow::Borrowed(text(l, lang))),
+            uncertain: r.uncertain.iter().map(|l| Cow::Borrowed(text(l, lang))).collect(),
             evidence,
         }
+    }
+
+    /// A rule's citations, without those of laws not in force on the incident's date (the fact
+    /// named `date`, when known): an act of 2019 is not judged by a law of 2021. When the date is
+    /// unknown, or no citation would be left, every citation stays.
+    fn basis_in_force(&self, r: &'a crate::rulebook::RuleIr) -> Cow<'a, [String]> {
+        let day = self.book.fact_index.get("date").and_then(|&f| match self.t.vals.get(f as usize) {
+            Some(&Val::Date(d)) => Some(d),
+            _ => None,
+        });
+        let laws = &self.book.laws;
+        let in_force = |k: usize| {
+            let law = r.basis_laws.get(k).and_then(|&l| laws.get(l as usize));
+            day.zip(law).is_none_or(|(d, l)| l.in_force(d))
+        };
+        if (0..r.basis.len()).all(in_force) || !(0..r.basis.len()).any(in_force) {
+            return Cow::Borrowed(&r.basis);
+        }
+        Cow::Owned((0..r.basis.len()).filter(|&k| in_force(k)).map(|k| r.basis[k].clone()).collect())
     }
 
     fn nearly(&self, i: usize, lacking: &[(&Cond, bool)]) -> NearlyRule<'a> {

@@ -4,7 +4,7 @@
 use super::matcher::{self, Matches};
 use super::plan::Plan;
 use super::tri::Val;
-use crate::diagnostic::{suggest, Diagnostic, Loc};
+use crate::diagnostic::{suggest, Code, Diagnostic, Loc};
 use crate::rulebook::{AskIr, FactId, FactType, InferValue, Rulebook};
 use crate::text::{self, Analysis};
 use crate::verdict::{FactInput, Incident};
@@ -42,7 +42,7 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
     let mut errors = vec![];
     if inc.text.len() > MAX_TEXT_BYTES {
         errors.push(input_error(
-            "E-TEXT-TOO-LONG",
+            Code::TextTooLong,
             format!("the description is {} bytes long; at most {} bytes are read", inc.text.len(), MAX_TEXT_BYTES),
             None,
         ));
@@ -64,7 +64,7 @@ pub(crate) fn given(book: &Rulebook, inc: &Incident) -> Result<FactTable, Vec<Di
         let Some(&id) = book.fact_index.get(name) else {
             let hint =
                 suggest(name, book.facts.iter().map(|f| f.name.as_str())).map(|s| format!("did you mean `{s}`?"));
-            errors.push(input_error("E-UNKNOWN-FACT", format!("unknown fact `{name}`"), hint));
+            errors.push(input_error(Code::UnknownFact, format!("unknown fact `{name}`"), hint));
             continue;
         };
         match parse_value(book, id as usize, input) {
@@ -139,7 +139,7 @@ fn answered_acts(book: &Rulebook, ask: &AskIr, input: &FactInput) -> Result<Opti
                 ask.name,
                 ask.acts.first().map_or("", |&f| book.facts[f as usize].name.as_str())
             );
-            return Err(Box::new(input_error("E-FACT-VALUE", msg, None)));
+            return Err(Box::new(input_error(Code::FactValue, msg, None)));
         }
     };
     let mut done = vec![];
@@ -153,7 +153,7 @@ fn answered_acts(book: &Rulebook, ask: &AskIr, input: &FactInput) -> Result<Opti
                     None => format!("one of: {}, or none", valid.join(", ")),
                 };
                 let msg = format!("`{name}` is not an act the question `{}` asks about", ask.name);
-                return Err(Box::new(input_error("E-UNKNOWN-VALUE", msg, Some(hint))));
+                return Err(Box::new(input_error(Code::UnknownValue, msg, Some(hint))));
             }
         }
     }
@@ -208,8 +208,8 @@ pub(crate) fn is_silent(text_in: &str) -> bool {
     text_in.is_empty() || text_in.trim().is_empty()
 }
 
-fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnostic {
-    let mut d = Diagnostic::error(code, Loc::default(), msg);
+fn input_error(code: Code, msg: String, hint: Option<String>) -> Diagnostic {
+    let mut d = Diagnostic::new(code, Loc::default(), msg);
     d.file = "incident".into();
     d.hint = hint;
     d
@@ -219,7 +219,11 @@ fn input_error(code: &'static str, msg: String, hint: Option<String>) -> Diagnos
 fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<Val>, Box<Diagnostic>> {
     let fact = &book.facts[id];
     let bad = |want: &str| {
-        Box::new(input_error("E-FACT-VALUE", format!("fact `{}` expects {want}, not {}", fact.name, show(input)), None))
+        Box::new(input_error(
+            Code::FactValue,
+            format!("fact `{}` expects {want}, not {}", fact.name, show(input)),
+            None,
+        ))
     };
     if let FactInput::Null(()) = input {
         return Ok(None);
@@ -267,7 +271,7 @@ fn parse_value(book: &Rulebook, id: usize, input: &FactInput) -> Result<Option<V
                         .chain(en.groups.iter().map(|(g, _, _)| g.as_str()))
                         .collect();
                     let mut d =
-                        input_error("E-FACT-VALUE", format!("`{s}` is not a value of fact `{}`", fact.name), None);
+                        input_error(Code::FactValue, format!("`{s}` is not a value of fact `{}`", fact.name), None);
                     d.hint = Some(match suggest(s, names.iter().copied()) {
                         Some(x) => format!("did you mean `{x}`?"),
                         None => format!("one of: {}", names.join(", ")),

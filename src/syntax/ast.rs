@@ -81,6 +81,12 @@ pub struct Law<'a> {
     pub short: Cow<'a, str>,
     /// Full title.
     pub title: Cow<'a, str>,
+    /// `from DATE`: the day it took effect.
+    pub from: Option<(&'a str, Loc)>,
+    /// `until DATE`: the last day it was in force.
+    pub until: Option<(&'a str, Loc)>,
+    /// `replaced by CODE`: the law that replaced it (in force the day before that one's `from`).
+    pub replaced_by: Option<Name<'a>>,
 }
 
 /// An enumeration of answers.
@@ -203,6 +209,9 @@ pub struct Sanction<'a> {
     pub basis: Vec<Citation<'a>>,
     /// Note.
     pub note: Option<LabelText<'a>>,
+    /// `uncertain` clauses: points the digest does not settle (kept in the file for legal
+    /// officers, like the note; the rules that use the sanction say what a verdict shows).
+    pub uncertain: Vec<(LabelText<'a>, Loc)>,
 }
 
 /// `LAW "article"`.
@@ -239,8 +248,10 @@ pub struct Rule<'a> {
     pub basis: Vec<Citation<'a>>,
     /// Advice.
     pub advice: Vec<(LabelText<'a>, Loc)>,
-    /// Uncertainty note.
+    /// Note.
     pub note: Vec<(LabelText<'a>, Loc)>,
+    /// `uncertain` clauses, in order: points the legal digest does not settle.
+    pub uncertain: Vec<(LabelText<'a>, Loc)>,
     /// Examples.
     pub examples: Vec<Example<'a>>,
 }

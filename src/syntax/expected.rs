@@ -2,7 +2,7 @@
 //! grammar-rule names. The table below must describe every grammar rule (a test checks it).
 
 use super::Rule;
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::BTreeSet;
 
@@ -38,12 +38,12 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::concept_item => "a phrase \"…\" or a concept name",
         Rule::pattern_decl => "a named pattern: pattern name = pattern",
         Rule::sanction => "a sanction: sanction name \"label\" { severity N }",
-        Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis` or `note`)",
+        Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis`, `note` or `uncertain`)",
         Rule::severity => "`severity N`",
         Rule::prison => "`prison N months`",
         Rule::fine => "`fine N`",
         Rule::rule => "a rule: rule id \"title\" { … }",
-        Rule::rule_clause => "a rule clause (`prohibition`, `permission`, `applies to`, `when`, `unless`, `overrides`, `sanction`, `basis`, `advice`, `note` or `example`)",
+        Rule::rule_clause => "a rule clause (`prohibition`, `permission`, `applies to`, `when`, `unless`, `overrides`, `sanction`, `basis`, `advice`, `note`, `uncertain` or `example`)",
         Rule::kind => "`prohibition` or `permission`",
         Rule::applies => "`applies to` followed by subjects",
         Rule::when => "`when` followed by a condition",
@@ -54,6 +54,10 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::citation => "a citation: LAW \"article\"",
         Rule::advice => "`advice \"…\"`",
         Rule::note => "`note \"…\"`",
+        Rule::law_from => "`from YYYY-MM-DD`",
+        Rule::law_until => "`until YYYY-MM-DD`",
+        Rule::law_replaced => "`replaced by` followed by a law code",
+        Rule::uncertain => "`uncertain \"…\"`",
         Rule::example => "an example: example \"text\" => verdict",
         Rule::assignment => "a fact assignment: name = value",
         Rule::verdict => "a verdict (`violation`, `allowed` or `needs_more_info`)",
@@ -134,7 +138,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
         e.line().get(col.saturating_sub(1)..).and_then(|r| r.split_whitespace().next()).map_or(1, |w| w.len().max(1));
     let end = end.max(start + word_len);
     let loc = Loc { file, start: (offset + start) as u32, end: (offset + end) as u32 };
-    let mut d = Diagnostic::error("E-PARSE", loc, message);
+    let mut d = Diagnostic::new(Code::Parse, loc, message);
     if let Some(h) = hint_for(e.line(), &words) {
         d = d.with_hint(h);
     }

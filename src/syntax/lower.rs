@@ -2,11 +2,11 @@
 
 use super::ast::*;
 use super::{Rule, MAX_NESTING};
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use crate::verdict::{RuleKind, VerdictKind};
 use pest::iterators::{Pair, Pairs};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// The file being lowered. pest parsed it with its comments blanked out (`syntax::blank`): the
 /// offsets are the same, and what the tree keeps is taken from the text as written.
@@ -17,6 +17,8 @@ struct Ctx<'a> {
     depth: Cell<usize>,
     /// Where the item first nests deeper than `MAX_NESTING`, if it does.
     too_deep: Cell<Option<Loc>>,
+    /// Warnings found while lowering (`and` and `or` mixed without parentheses).
+    warnings: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +38,12 @@ impl<'a> Ctx<'a> {
     fn token_loc(&self, p: &Pair<Rule>) -> Loc {
         let s = p.as_span();
         Loc { file: self.file, start: s.start() as u32, end: s.end() as u32 }
+    }
+    /// Notes W-MIXED-AND-OR for a flat condition or pattern that mixes `and` and `or`.
+    fn mixed_and_or(&self, p: &Pair<Rule>) {
+        if let Some(w) = super::mixed::check(self.file, self.text, p) {
+            self.warnings.borrow_mut().push(w);
+        }
     }
     fn name(&self, p: Pair<Rule>) -> Name<'a> {
         Name { text: self.str(&p), loc: self.token_loc(&p) }
@@ -73,14 +81,15 @@ impl<'a> Ctx<'a> {
 /// Lowers one item pair (`None` for a pair that is not an item, or for an item nested too
 /// deep, which adds its diagnostic to `diags`).
 pub(super) fn item<'a>(file: u32, text: &'a str, p: Pair<'_, Rule>, diags: &mut Vec<Diagnostic>) -> Option<Item<'a>> {
-    let cx = &Ctx { file, text, depth: Cell::new(0), too_deep: Cell::new(None) };
+    let cx = &Ctx { file, text, depth: Cell::new(0), too_deep: Cell::new(None), warnings: RefCell::default() };
     let item = lower_item(cx, p)?;
+    diags.append(&mut cx.warnings.borrow_mut());
     match cx.too_deep.get() {
         None => Some(item),
         Some(loc) => {
             let msg = format!("`not`, `negated` and parentheses are nested more than {MAX_NESTING} deep");
             diags.push(
-                Diagnostic::error("E-NESTING", loc, msg)
+                Diagnostic::new(Code::Nesting, loc, msg)
                     .with_hint("give a part a name (a `pattern` or an `act`) and use the name"),
             );
             None
@@ -92,11 +101,24 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
     Some(match p.as_rule() {
         Rule::law => {
             let mut it = p.into_inner();
-            Item::Law(Law {
+            let mut law = Law {
                 name: cx.name(next(&mut it)),
                 short: string(cx, &next(&mut it)),
                 title: string(cx, &next(&mut it)),
-            })
+                from: None,
+                until: None,
+                replaced_by: None,
+            };
+            for c in it {
+                let clause = c.as_rule();
+                let inner = first(c);
+                match clause {
+                    Rule::law_from => law.from = Some((cx.str(&inner), cx.token_loc(&inner))),
+                    Rule::law_until => law.until = Some((cx.str(&inner), cx.token_loc(&inner))),
+                    _ => law.replaced_by = Some(cx.name(inner)),
+                }
+            }
+            Item::Law(law)
         }
         Rule::enum_decl => enum_decl(cx, p),
         Rule::fact => fact(cx, p),
@@ -281,8 +303,16 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
     let mut it = p.into_inner();
     let name = cx.name(next(&mut it));
     let lab = label(cx, &mut it);
-    let mut s =
-        Sanction { name, label: lab, severity: None, prison_months: None, fine: None, basis: vec![], note: None };
+    let mut s = Sanction {
+        name,
+        label: lab,
+        severity: None,
+        prison_months: None,
+        fine: None,
+        basis: vec![],
+        note: None,
+        uncertain: vec![],
+    };
     for c in it {
         match c.as_rule() {
             Rule::severity => {
@@ -292,6 +322,10 @@ fn sanction<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
             Rule::prison => s.prison_months = Some(number(&first(c))),
             Rule::fine => s.fine = Some(number(&first(c))),
             Rule::basis => s.basis.extend(citations(cx, c)),
+            Rule::uncertain => {
+                let cloc = cx.loc(&c);
+                s.uncertain.push((label(cx, &mut c.into_inner()), cloc))
+            }
             _ => s.note = Some(label(cx, &mut c.into_inner())),
         }
     }
@@ -316,6 +350,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
         basis: vec![],
         advice: vec![],
         note: vec![],
+        uncertain: vec![],
         examples: vec![],
     };
     for c in it {
@@ -333,6 +368,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
             Rule::basis => r.basis.extend(citations(cx, c)),
             Rule::advice => r.advice.push((label(cx, &mut c.into_inner()), cloc)),
             Rule::note => r.note.push((label(cx, &mut c.into_inner()), cloc)),
+            Rule::uncertain => r.uncertain.push((label(cx, &mut c.into_inner()), cloc)),
             Rule::example => r.examples.push(example(cx, c)),
             _ => {}
         }
@@ -373,7 +409,10 @@ fn value<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Value<'a> {
 fn expr<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
     match p.as_rule() {
         // Conditions have no `near`: a chain is its head.
-        Rule::expr => by_precedence(p, |c| expr(cx, c), |head, _| head, Expr::And, Expr::Or),
+        Rule::expr => {
+            cx.mixed_and_or(&p);
+            by_precedence(p, |c| expr(cx, c), |head, _| head, Expr::And, Expr::Or)
+        }
         Rule::negation => {
             let (nots, operand) = prefixed(p, Rule::not_op);
             let Some(operand) = operand else { return Expr::Const(false, Loc::default()) };
@@ -469,6 +508,7 @@ fn fact_test<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Expr<'a> {
 fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
     match p.as_rule() {
         Rule::pattern => {
+            cx.mixed_and_or(&p);
             by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or)
         }
         Rule::pat_unary => {

@@ -5,8 +5,9 @@
 pub mod ast;
 mod expected;
 mod lower;
+mod mixed;
 
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Code, Diagnostic, Loc};
 use ast::Item;
 pub(crate) use grammar::{Rule, RuleParser};
 use pest::Parser;
@@ -34,7 +35,7 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
         let msg = format!("the rule file is {} bytes; the limit is {} bytes", text.len(), MAX_FILE_BYTES);
         return (
             vec![],
-            vec![Diagnostic::error("E-TOO-LARGE", loc, msg).with_hint("split the rulebook into several files")],
+            vec![Diagnostic::new(Code::TooLarge, loc, msg).with_hint("split the rulebook into several files")],
         );
     }
     let comments = match scan(text) {
@@ -44,7 +45,7 @@ pub fn parse(file: u32, text: &str) -> (Vec<Item<'_>>, Vec<Diagnostic>) {
             let msg = format!("parentheses are nested more than {MAX_NESTING} deep");
             return (
                 vec![],
-                vec![Diagnostic::error("E-NESTING", loc, msg)
+                vec![Diagnostic::new(Code::Nesting, loc, msg)
                     .with_hint("split the condition into named acts or simpler parts")],
             );
         }
@@ -82,8 +83,8 @@ fn explain_broken(file: u32, offset: usize, blanked: &str, text: &str) -> Diagno
     match RuleParser::parse(Rule::item_strict, blanked) {
         Err(e) => expected::to_diagnostic(file, offset, &in_text(e, text)),
         // Cannot happen (the item would not have been skipped), but never panic on it.
-        Ok(_) => Diagnostic::error(
-            "E-PARSE",
+        Ok(_) => Diagnostic::new(
+            Code::Parse,
             Loc { file, start: offset as u32, end: (offset + text.len()) as u32 },
             "this item could not be read",
         ),

@@ -195,7 +195,7 @@ fn no_rules(paths: &[PathBuf], sources: &netral::Sources) -> Diagnostic {
     let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let what = if sources.is_empty() { "no `.rules` file in" } else { "no rule in" };
     let msg = format!("{what} {}: a rulebook without rules would call every act allowed", named.join(", "));
-    Diagnostic::error("E-NO-RULES", netral::diagnostic::Loc::default(), msg)
+    Diagnostic::new(netral::Code::NoRules, netral::diagnostic::Loc::default(), msg)
         .with_hint("name `.rules` files, or folders of them, that declare at least one `rule` (name none to use the built-in rulebook)")
 }
 
@@ -279,7 +279,8 @@ fn classify(
 fn stdin_too_long() -> Diagnostic {
     let msg =
         format!("the description on standard input is longer than {} bytes, the limit", netral::MAX_INCIDENT_BYTES);
-    Diagnostic::error("E-TEXT-TOO-LONG", netral::diagnostic::Loc::default(), msg).with_hint("shorten the description")
+    Diagnostic::new(netral::Code::TextTooLong, netral::diagnostic::Loc::default(), msg)
+        .with_hint("shorten the description")
 }
 
 /// `--jsonl`: one Incident per line in, one numbered Verdict or error per line out

@@ -61,7 +61,8 @@ fn rule_file(p: &Path) -> Result<RuleFile, String> {
     if bytes.len() > MAX_FILE_BYTES {
         let msg = format!("{} is larger than {MAX_FILE_BYTES} bytes, the limit for one rule file", p.display());
         return Ok(RuleFile::TooLarge(
-            Diagnostic::error("E-TOO-LARGE", Loc::default(), msg).with_hint("split the rulebook into several files"),
+            Diagnostic::new(netral::Code::TooLarge, Loc::default(), msg)
+                .with_hint("split the rulebook into several files"),
         ));
     }
     let text = String::from_utf8(bytes)

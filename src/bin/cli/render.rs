@@ -139,6 +139,9 @@ pub fn verdict(out: &mut impl Write, inc: &Incident, v: &Verdict) -> io::Result<
         if let Some(n) = &m.note {
             say!(out, "    {}: {n}", t("Catatan", "Note"))?;
         }
+        for u in &m.uncertain {
+            say!(out, "    {}: {u}", t("Belum pasti", "Belum pasti / Uncertain"))?;
+        }
     }
     if !v.possible.is_empty() && v.verdict != VerdictKind::Violation {
         say!(out)?;

@@ -57,7 +57,7 @@ fn classify_line(book: &Rulebook, number: usize, bytes: &[u8], out: &mut impl Wr
 fn read_incident(number: usize, bytes: &[u8]) -> Result<Incident, Vec<Diagnostic>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let msg = format!("line {number} is not UTF-8 text (from byte {})", e.valid_up_to() + 1);
-        vec![line_error("E-NOT-UTF8", msg, "save the file as UTF-8")]
+        vec![line_error(netral::Code::NotUtf8, msg, "save the file as UTF-8")]
     })?;
     Incident::from_json(text).map_err(|mut diags| {
         for d in &mut diags {
@@ -73,12 +73,12 @@ fn too_long(number: usize) -> Diagnostic {
         "line {number} is longer than {MAX_LINE_BYTES} bytes; a description is at most {} bytes",
         netral::MAX_INCIDENT_BYTES
     );
-    line_error("E-TEXT-TOO-LONG", msg, "shorten the description (the line was skipped unread)")
+    line_error(netral::Code::TextTooLong, msg, "shorten the description (the line was skipped unread)")
 }
 
 /// An error in one input line, made as the library makes an incident's errors.
-fn line_error(code: &'static str, msg: String, hint: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(code, Loc::default(), msg).with_hint(hint);
+fn line_error(code: netral::Code, msg: String, hint: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(code, Loc::default(), msg).with_hint(hint);
     d.file = "incident".into();
     d
 }
