@@ -7,9 +7,10 @@ use serde_json::Value;
 /// The verdict's JSON for a text and the facts given (JSON), or the error's codes.
 fn verdict(text: &str, facts: &str) -> Result<Value, String> {
     let json = format!(r#"{{"text": {}, "facts": {facts}}}"#, serde_json::to_string(text).unwrap());
-    let incident = Incident::from_json(&json).map_err(|e| format!("{e:?}"))?;
+    let codes = |e: Vec<netral::Diagnostic>| e.iter().map(|d| d.code.to_string()).collect::<Vec<_>>().join(" ");
+    let incident = Incident::from_json(&json).map_err(codes)?;
     let book = Rulebook::builtin();
-    let v = book.classify(&incident).map_err(|e| format!("{e:?}"))?;
+    let v = book.classify(&incident).map_err(codes)?;
     Ok(serde_json::to_value(&v).unwrap())
 }
 
