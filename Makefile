@@ -114,6 +114,11 @@ check:
 schema:
 	$(CARGO) run --quiet --bin netral -- schema --out schema
 
+# The npm package of the browser files: dist/netral-VERSION.tgz (npm pack; nothing is published).
+# tests/browser/package.test.mjs packs its own into a temporary folder and installs it.
+dist: web
+	@bash scripts/dist.sh dist
+
 bench: web
 	$(CARGO) bench
 	node bench/browser.mjs
@@ -129,4 +134,4 @@ size-parts:
 	@python3 scripts/wasm_parts.py
 
 clean:
-	rm -rf $(PKG) $(PKG_EDITOR) test-results
+	rm -rf $(PKG) $(PKG_EDITOR) test-results dist
