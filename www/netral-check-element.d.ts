@@ -1,5 +1,5 @@
 // Types of www/netral-check-element.js (the package's `./element`): the class, not registered.
-import type { FactInput, Verdict } from './netral';
+import type { FactInput, Verdict } from './netral.js';
 
 /** `<netral-check>`: a neutrality self-check and form control (docs/embedding.md). */
 export class NetralCheck extends HTMLElement {

@@ -1,5 +1,5 @@
 // Types of www/netral-check.js (the package's `./define`): importing it registers <netral-check>.
-import type { NetralCheck } from './netral-check-element';
+import type { NetralCheck } from './netral-check-element.js';
 
 export { NetralCheck };
 

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { serveWith, launch, newPage, ROOT, RESULTS } from './helpers.mjs';
 
 const OPEN = 'saya like postingan kampanye caleg di Facebook';
@@ -76,6 +77,29 @@ test('imported from the host project in Node: load, classify, exports resolve', 
   assert.match(out.define, /node_modules\/netral\/netral-check\.js$/);
 });
 
+test('its types check in a TypeScript host, with Node\'s and with a bundler\'s resolution', () => {
+  writeFileSync(path.join(host, 'form.ts'), `
+    import { load, type Verdict } from 'netral';
+    import { NetralCheck } from 'netral/element';
+    import 'netral/define';
+    const el = document.querySelector('netral-check')!;
+    const same: NetralCheck = el;
+    el.addEventListener('netral-verdict', (e) => { const v: Verdict = e.detail; console.log(v.version, v.verdict); });
+    el.facts = { subject: 'pns' };
+    const valid: boolean = same.checkValidity() && same.validity.valid;
+    const netral = await load();
+    const out = netral.classify('Saya PNS');
+    if ('verdict' in out) console.log(out.version === 1, out.question?.answers.map((a) => a.label), valid);
+  `);
+  for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
+    writeFileSync(path.join(host, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { module, moduleResolution: resolution, target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true },
+      files: ['form.ts'],
+    }));
+    run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', '.'], host);
+  }
+});
+
 test('a bundler resolves it; ./element has no side effect, ./define registers the tag', () => {
   const esbuild = path.join(ROOT, 'node_modules/.bin/esbuild');
   const bundle = (code) => {
@@ -133,12 +157,17 @@ test('cross-origin embed: strict CSP, CORS only, keyboard alone, the form submit
     assert.match(await active(), /^netral-check>button:PNS/, 'the answer is reached with Tab');
     await p.keyboard.press('Enter');
     await p.waitForSelector('netral-check [data-verdict=violation]');
+    const verdict = await p.$eval('netral-check', (e) => e.verdict);
     await p.screenshot({ path: path.join(RESULTS, 'embed-cross-origin.png'), fullPage: true });
     for (let i = 0; i < 6 && (await active()) !== 'send'; i++) await p.keyboard.press('Tab');
     assert.equal(await active(), 'send');
     await Promise.all([p.waitForURL(/done\.html/), p.keyboard.press('Enter')]);
     const sent = new URL(p.url()).searchParams;
     assert.deepEqual([sent.get('nip'), sent.getAll('netralitas')], ['1987', ['violation']]);
+    // The verdict the element held validates against the schema shipped in the package.
+    const ajv = new Ajv2020({ allErrors: true, validateFormats: false });
+    const isVerdict = ajv.compile(JSON.parse(readFileSync(path.join(installed, 'schema/verdict.json'), 'utf8')));
+    assert.ok(isVerdict(verdict), ajv.errorsText(isVerdict.errors));
     assert.deepEqual(p.errors, [], 'no CSP violation, no error');
     const elsewhere = p.requests.filter((u) => !u.startsWith(`${hostSrv.origin}/`) && !u.startsWith(`${pkgSrv.origin}/`) && !u.startsWith('data:'));
     assert.deepEqual(elsewhere, [], 'nothing goes to any other origin');
