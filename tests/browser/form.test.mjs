@@ -92,6 +92,27 @@ test('require="allowed" refuses needs_more_info until the question is answered',
   assert.equal(await p.$eval('#strict-check', (e) => e.checkValidity()), false);
 });
 
+test('a disabled fieldset disables the element; restoring gives back the text and answers', async () => {
+  const p = await open();
+  await describe(p, 'kind', OPEN);
+  await p.$eval('#plain', (f) => {
+    const fs = document.createElement('fieldset');
+    f.prepend(fs);
+    fs.append(document.getElementById('kind'));
+    fs.disabled = true;
+  });
+  assert.deepEqual(await p.$eval('#kind', (e) => [...e.shadowRoot.querySelectorAll('textarea, button')].map((b) => b.disabled)).then((d) => [...new Set(d)]), [true]);
+  assert.deepEqual(await formValue(p, 'plain', 'netralitas'), [], 'a disabled control submits nothing');
+  await p.$eval('#plain fieldset', (fs) => { fs.disabled = false; });
+  // What the browser hands back on back/forward navigation: the text and the answers given.
+  const verdict = await p.$eval('#kind', (e) => {
+    e.formStateRestoreCallback(JSON.stringify({ text: 'saya like postingan kampanye caleg di Facebook', answers: { subject: 'pns' } }), 'restore');
+    return e.verdict.verdict;
+  });
+  assert.equal(verdict, 'violation', 'the restored answer decides again');
+  assert.deepEqual(await formValue(p, 'plain', 'netralitas'), ['violation']);
+});
+
 test('lang follows the page unless set on the element', async () => {
   const p = await open();
   assert.equal(await p.$eval('#follows', (e) => e.shadowRoot.querySelector('.hint').textContent), 'The result updates as you type.');
