@@ -142,6 +142,8 @@ export class NetralCheck extends HTMLElement {
   /** Counts loads: only the latest may compile into or set the engine. */
   #generation = 0;
   #ui;
+  /** Watches `lang` on the page: the element's language follows the nearest one (a language switch). */
+  #langWatch = new MutationObserver(() => { this.#words(); this.#classify(); });
 
   constructor() {
     super();
@@ -161,9 +163,14 @@ export class NetralCheck extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#langWatch.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     this.#words();
     this.#settle();
     this.#ensureEngine();
+  }
+
+  disconnectedCallback() {
+    this.#langWatch.disconnect();
   }
 
   attributeChangedCallback(name, before, after) {

@@ -120,6 +120,10 @@ test('lang follows the page unless set on the element', async () => {
   await p.fill('#follows textarea', VIOLATION);
   await p.waitForSelector('#follows [data-verdict]');
   assert.match(await p.$eval('#follows', (e) => e.shadowRoot.querySelector('[part=verdict]').textContent), /Breaks/);
+  // The page switches language: the element follows, labels and verdict.
+  await p.$eval('#follows', (e) => { e.parentElement.lang = 'id'; });
+  await p.waitForFunction(() => /Melanggar/.test(document.querySelector('#follows').shadowRoot.querySelector('[part=verdict]').textContent));
+  assert.equal(await p.$eval('#follows', (e) => e.shadowRoot.querySelector('.hint').textContent), 'Hasil diperbarui saat Anda mengetik.');
 });
 
 test('theming: custom properties and ::part() reach inside; axe finds nothing serious', async () => {
