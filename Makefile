@@ -8,8 +8,10 @@
 #   make check   check the built-in rulebook (diagnostics, examples)
 #   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
 #   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
+#   make schema  rewrite schema/*.json (the contract as JSON Schema) from the Rust types
+#   make dist    the npm package of the browser files, as a tarball in dist/ (docs/embedding.md)
 
-.PHONY: all setup web module serve test test-rust test-browser lint check bench size size-parts clean
+.PHONY: all setup web module serve test test-rust test-browser lint check bench size size-parts schema dist clean
 
 CARGO      ?= cargo
 PORT       ?= 8080
@@ -107,6 +109,16 @@ test-browser: web
 check:
 	$(CARGO) run --quiet --bin netral -- check
 
+# The contract as JSON Schema, generated from the Rust types (schemars, native only); commit the
+# result: tests/schema.rs fails while the committed files differ from the generated ones.
+schema:
+	$(CARGO) run --quiet --bin netral -- schema --out schema
+
+# The npm package of the browser files: dist/netral-VERSION.tgz (npm pack; nothing is published).
+# tests/browser/package.test.mjs packs its own into a temporary folder and installs it.
+dist: web
+	@bash scripts/dist.sh dist
+
 bench: web
 	$(CARGO) bench
 	node bench/browser.mjs
@@ -122,4 +134,4 @@ size-parts:
 	@python3 scripts/wasm_parts.py
 
 clean:
-	rm -rf $(PKG) $(PKG_EDITOR) test-results
+	rm -rf $(PKG) $(PKG_EDITOR) test-results dist

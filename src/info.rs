@@ -6,6 +6,7 @@ use crate::verdict::{Answer, FactInput, Lang, RuleKind, SanctionRef, Value, Verd
 use serde::Serialize;
 
 /// A rule as listed (`netral list`, the page's rule view).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleInfo {
     /// Id.
@@ -29,6 +30,7 @@ pub struct RuleInfo {
 }
 
 /// One example, as a case for training.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseInfo {
     /// The rule that holds it.
@@ -42,6 +44,7 @@ pub struct CaseInfo {
 }
 
 /// One field of the generated form.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize)]
 pub struct FactQuestion {
     /// Fact name (the key in `Incident.facts`).

@@ -36,6 +36,8 @@ pub mod eval;
 mod export;
 mod info;
 pub mod rulebook;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod snapshot;
 #[cfg(feature = "editor")]
 pub mod syntax;
@@ -55,6 +57,7 @@ pub use info::{FactQuestion, RuleInfo};
 pub use rulebook::Rulebook;
 pub use verdict::{
     Evidence, FactInput, Incident, KnownFacts, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind,
+    CONTRACT_VERSION,
 };
 
 use std::sync::OnceLock;

@@ -12,6 +12,7 @@ pub type Text<'a> = Cow<'a, str>;
 
 /// What a user describes: free text, facts they already know, and the language of the answer.
 /// A key it does not have (`"fatcs"`) is an error, not a silently empty field.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Incident {
@@ -63,8 +64,10 @@ fn facts_without_duplicates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BT
     d.deserialize_map(Facts)
 }
 
-/// A fact value as written in JSON or on the command line. Read by its JSON type (a visitor,
-/// not `#[serde(untagged)]`, which buffers every value to try each variant in turn).
+/// A fact value as written in JSON or on the command line.
+// Read by its JSON type (a visitor, not `#[serde(untagged)]`, which buffers every value to try
+// each variant in turn).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum FactInput {
@@ -125,6 +128,7 @@ impl<'de> Deserialize<'de> for FactInput {
 }
 
 /// The language of labels in a verdict.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -136,6 +140,7 @@ pub enum Lang {
 }
 
 /// The three possible answers.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictKind {
@@ -168,6 +173,7 @@ impl VerdictKind {
 }
 
 /// Prohibition or permission.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleKind {
@@ -177,9 +183,18 @@ pub enum RuleKind {
     Permission,
 }
 
+/// The version of the JSON contract a `Verdict` carries (`"version": 1`), and of `schema/*.json`.
+/// Bumped when a field is removed or renamed or changes its meaning (docs/embedding.md).
+pub const CONTRACT_VERSION: u32 = 1;
+
 /// The answer to an incident, with its explanation.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Verdict<'a> {
+    /// The version of this contract (1). It changes only when a field is removed, renamed or
+    /// changes its meaning; new fields may appear without a new version.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = CONTRACT_VERSION)))]
+    pub version: u32,
     /// The decision.
     pub verdict: VerdictKind,
     /// Rules definitely met: prohibitions first (strongest sanction first), then permissions.
@@ -199,6 +214,7 @@ pub struct Verdict<'a> {
 }
 
 /// A rule that held.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct MatchedRule<'a> {
     /// Rule id.
@@ -226,6 +242,7 @@ pub struct MatchedRule<'a> {
 }
 
 /// A sanction as shown with a verdict.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SanctionRef<'a> {
     /// Sanction id from the rule file.
@@ -237,6 +254,7 @@ pub struct SanctionRef<'a> {
 }
 
 /// Words of the text that gave a fact.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Evidence<'a> {
     /// The fact they gave.
@@ -250,6 +268,7 @@ pub struct Evidence<'a> {
 }
 
 /// A prohibition that would hold if a few more conditions did ("why not").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct NearlyRule<'a> {
     /// Rule id.
@@ -261,6 +280,7 @@ pub struct NearlyRule<'a> {
 }
 
 /// A prohibition waiting on open facts.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PossibleRule<'a> {
     /// Rule id.
@@ -272,6 +292,7 @@ pub struct PossibleRule<'a> {
 }
 
 /// A follow-up question generated from a fact declaration.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Question<'a> {
     /// The fact it asks for.
@@ -286,6 +307,7 @@ pub struct Question<'a> {
 }
 
 /// One answer to a question.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Answer<'a> {
     /// The value to send back in `facts`.
@@ -295,6 +317,7 @@ pub struct Answer<'a> {
 }
 
 /// A fact value in a verdict or an answer: a string (enum value, group, date), a bool or a number.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(untagged)]
 pub enum Value<'a> {
@@ -342,6 +365,17 @@ impl<'a> KnownFacts<'a> {
 impl Serialize for KnownFacts<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// On the wire an object of fact values by name (`"subject": "pns"`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for KnownFacts<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        "KnownFacts".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, Value<'static>>>::json_schema(generator)
     }
 }
 

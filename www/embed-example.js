@@ -1,4 +1,5 @@
-// The host page's own script: passes what the form knows to <netral-check> and listens for verdicts.
+// The host page's own script: passes what the form knows to <netral-check> and listens for
+// verdicts. The verdict itself is a field of the form (name="netral_verdict"): no hidden input.
 const check = document.getElementById('check');
 const status = document.getElementById('status');
 const line = document.getElementById('verdict-line');
@@ -8,7 +9,7 @@ status.addEventListener('change', () => {
   check.facts = status.value ? { subject: status.value } : {};
 });
 document.addEventListener('netral-verdict', (e) => {
-  document.getElementById('verdict').value = e.detail.verdict;
   line.textContent = `Hasil pemeriksaan: ${WORDS[e.detail.verdict]}.`;
 });
+// An example page: the form is checked (require="not-violation" blocks a violation) but not sent.
 document.getElementById('gov-form').addEventListener('submit', (e) => e.preventDefault());

@@ -24,6 +24,9 @@ export type Value = string | number | boolean;
 
 /** The answer to an incident, with its explanation. */
 export interface Verdict {
+  /** The version of this contract (schema/verdict.json): 1. It changes only when a field is
+   *  removed or renamed or changes its meaning; new fields may appear within a version. */
+  version: 1;
   verdict: VerdictKind;
   /** Rules definitely met: prohibitions first (strongest sanction first), then permissions. */
   matched: MatchedRule[];

@@ -35,6 +35,7 @@ impl<'a, 't> Explainer<'a, 't> {
     /// The outcome in words: the `Verdict` every surface shows.
     pub fn verdict(&mut self, o: &super::Outcome) -> Verdict<'a> {
         Verdict {
+            version: crate::verdict::CONTRACT_VERSION,
             verdict: o.verdict,
             matched: o.matched.iter().map(|&i| self.matched(i)).collect(),
             possible: o.possible.iter().map(|&i| self.possible(i)).collect(),

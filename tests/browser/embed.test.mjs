@@ -28,7 +28,8 @@ test('the example form: host facts in, netral-verdict out', async () => {
   const v = await got;
   assert.equal(v.verdict, 'violation', 'subject=pns from the host form decides');
   assert.ok(v.bubbles && v.composed);
-  assert.equal(await p.inputValue('#verdict'), 'violation');
+  assert.deepEqual(await p.$eval('#gov-form', (f) => new FormData(f).getAll('netral_verdict')), ['violation'], 'the element is the form field');
+  assert.equal(await p.$eval('#gov-form', (f) => f.checkValidity()), false, 'require="not-violation" holds the form back');
   assert.match(await p.textContent('#verdict-line'), /Melanggar/);
   // Without the host's fact the element asks, and its answer buttons decide.
   await p.selectOption('#status', '');

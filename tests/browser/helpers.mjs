@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -33,6 +35,34 @@ export async function serve(dir = WWW) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { url, close: () => proc.kill() };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+
+/**
+ * Serves `dir` on 127.0.0.1 from Node, with `headers` on every answer (CORS, CSP: what python's
+ * server cannot add; read at each request, so they may name the other server's origin once it
+ * is up); records each request's path and query in `requests`. Returns
+ * { url, origin, requests, close }.
+ */
+export async function serveWith(dir, headers = {}) {
+  const requests = [];
+  const server = createHttpServer(async (req, res) => {
+    requests.push(req.url);
+    const { pathname } = new URL(req.url, 'http://x');
+    const file = path.join(dir, decodeURIComponent(pathname).replace(/\/$/, '/index.html'));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers }).end(body);
+    } catch {
+      res.writeHead(404, headers).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: `${origin}/`, origin, requests, close: () => server.close() };
 }
 
 export function launch() {

@@ -92,6 +92,13 @@ enum Command {
         #[arg(long)]
         cases: PathBuf,
     },
+    /// Write the contract's JSON Schemas (Incident, Verdict, Question, Diagnostic, the rule list,
+    /// the form questions) into a folder: `make schema` rewrites the committed `schema/`.
+    Schema {
+        /// The folder to write them into.
+        #[arg(long, default_value = "schema")]
+        out: PathBuf,
+    },
     /// Write the compiled built-in rulebook as a snapshot (a build step of `make web`: the
     /// WebAssembly module then starts without compiling its rules).
     #[command(hide = true)]
@@ -153,6 +160,7 @@ pub fn main() -> ExitCode {
         Command::List { files, json } => list(&files, json),
         Command::Diff { old, new, cases } => cases::diff(&old, &new, &cases),
         Command::Snapshot { out } => snapshot(&out),
+        Command::Schema { out } => schema(&out),
     };
     match result {
         Ok(code) => code,
@@ -203,6 +211,15 @@ fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
     let book = load_rulebook(&[])?;
     std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema(out: &Path) -> Result<ExitCode, Stop> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for (name, text) in netral::schema::files() {
+        let path = out.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
