@@ -120,6 +120,23 @@ impl Serialize for Code {
     }
 }
 
+/// In the JSON Schema of the contract (schema/diagnostic.json): one of the codes' strings.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "A diagnostic's stable code (docs/diagnostics.md)."
+        })
+    }
+}
+
 /// `d.code == "E-PARSE"` reads as it did when codes were strings.
 impl PartialEq<&str> for Code {
     fn eq(&self, other: &&str) -> bool {
