@@ -59,10 +59,10 @@ fn redteam_cases_from_text_alone() {
 const BLIND: &[(&str, f64, usize)] = &[
     ("/tests/cases/blind/2026-12-07-a.jsonl", 0.784, 2),
     ("/tests/cases/blind/2026-12-07-b.jsonl", 0.481, 3),
-    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.720, 4),
-    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.735, 1),
-    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.688, 0),
-    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.600, 0),
+    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.735, 4),
+    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.750, 1),
+    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.704, 0),
+    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.616, 0),
     ("/tests/cases/blind/2026-12-07-g.jsonl", 0.463, 5),
 ];
 

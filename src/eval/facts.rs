@@ -320,13 +320,31 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             FactType::Number => continue,
             _ => {}
         }
+        // Doubt leaves open what a person is or did: an open fact, or an act the rulebook asks
+        // about. What the text mentions (a candidate, an election) is mentioned all the same.
+        let doubtable = fact.open
+            || book
+                .ask
+                .as_ref()
+                .is_some_and(|a| a.acts.contains(&(id as FactId)) || a.unless.contains(&(id as FactId)));
         let first_span = t.spans.len();
-        let (mut set, mut yes, mut no, mut any) = (0u64, false, false, false);
+        let (mut set, mut yes, mut no, mut any, mut doubted) = (0u64, false, false, false, false);
+        // Enum values read from doubted words: possible, never settled by themselves.
+        let mut doubted_set = 0u64;
         for ((value, pat), needs) in fact.infers.iter().zip(&plan.infer_needs[id]) {
             if needs.as_ref().is_some_and(|cs| !cs.iter().any(|&c| m.occurs(c))) {
                 continue;
             }
             let Some(occ) = patterns.eval(*pat, m) else { continue };
+            // Read from words the speaker says they do not know ("nggak tahu dia lagi tugas
+            // pengamanan"): neither said nor denied.
+            if doubtable && occ.iter().any(|o| o.doubted) {
+                doubted = true;
+                if let InferValue::Set(bits) = value {
+                    doubted_set |= bits;
+                }
+                continue;
+            }
             any = true;
             match value {
                 InferValue::Set(bits) => set |= bits,
@@ -345,6 +363,12 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             }
         }
         t.vals[id] = match fact.ty {
+            // "Belum jelas PNS, PPPK, atau honorer": the values doubted stay possible beside
+            // those read plainly; one value alone is not known from a doubt ("nggak tahu dia PNS").
+            FactType::Enum(_) if doubted_set != 0 && (set | doubted_set).count_ones() > 1 => {
+                Val::Set(set | doubted_set)
+            }
+            FactType::Enum(_) if doubted_set != 0 => Val::Unknown,
             FactType::Enum(_) if set != 0 => Val::Set(set),
             FactType::Bool if yes && !no => Val::Bool(true),
             FactType::Bool if no && !yes => Val::Bool(false),
@@ -356,6 +380,8 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
                     Val::Bool(true)
                 }
             }
+            // Only doubted: unknown, and asked, even for a closed act.
+            _ if doubted => Val::Unknown,
             FactType::Bool if !fact.open => Val::Bool(false),
             _ => Val::Unknown,
         };

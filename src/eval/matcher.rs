@@ -11,6 +11,8 @@ pub(crate) struct Occ {
     pub first: u32,
     pub last: u32,
     pub negated: bool,
+    /// Some of its words are in what the speaker says they do not know (`text::doubt`).
+    pub doubted: bool,
     pub sentence: u32,
 }
 
@@ -154,6 +156,7 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
                 first: i as u32,
                 last: last as u32,
                 negated: span.iter().any(|t| t.negated),
+                doubted: span.iter().any(|t| t.doubted),
                 sentence: span[0].sentence,
             };
             if let Some(count) = per_concept.get_mut(phrase.concept as usize) {
@@ -839,7 +842,7 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let occ = |next: &mut dyn FnMut(u64) -> u32| {
             let first = next(60);
             let end = (first / 7 * 7 + 6).min(first + next(3));
-            Occ { first, last: end, negated: false, sentence: first / 7 }
+            Occ { first, last: end, negated: false, doubted: false, sentence: first / 7 }
         };
         for round in 0..2_000 {
             let list = |n: u32, next: &mut dyn FnMut(u64) -> u32| {

@@ -15,6 +15,7 @@
 //! hashed at compile time (`lexicon.rs`), so there is no start-up work.
 
 mod dates;
+mod doubt;
 mod english;
 mod invisible;
 mod lexicon;
@@ -41,6 +42,8 @@ pub struct Token {
     pub end: u32,
     /// Inside the scope of a negation ("tidak", "bukan", "tanpa", "not"…).
     pub negated: bool,
+    /// Inside what the speaker says they do not know ("nggak tahu dia lagi tugas atau tidak").
+    pub doubted: bool,
     /// Sentence index, from 0; it increases at `.`, `!`, `?`, `;` and blank lines (a single
     /// line break is a space).
     pub sentence: u32,
@@ -131,6 +134,7 @@ impl Analyser {
             (t.start, t.end) = visible.span(t.start, t.end);
         }
         negation::mark(&mut tokens, |t| arena.get(t.word.0 as usize..t.word.1 as usize).unwrap_or(""));
+        doubt::mark(&mut tokens, |t| arena.get(t.word.0 as usize..t.word.1 as usize).unwrap_or(""));
         self.scratch = buffers;
         self.analysis = Analysis { tokens, arena };
         &self.analysis

@@ -164,6 +164,7 @@ impl<'t> Builder<'t> {
             start: start as u32,
             end: end as u32,
             negated: false,
+            doubted: false,
             sentence: self.sentence,
             clause: self.clause,
             word: (ws as u32, we as u32),
