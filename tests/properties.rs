@@ -504,3 +504,19 @@ fn each_election_sentence_must_be_accounted_for() {
     let later = format!("{read} Kami makan siang dulu. Besok saya ngangkut sound system buat panggung caleg.");
     assert_eq!(verdict(&later), VerdictKind::NeedsMoreInfo, "{later}");
 }
+
+/// An act the rulebook forbids only to another kind of person does not account for a text
+/// about this one: "melibatkan guru" is the campaign team's act (campaign_involves_neutral
+/// officials), so in a text about a TNI soldier lending a truck it leaves the soldier's act
+/// unread, and the verdict asks rather than answering `allowed`.
+#[test]
+fn another_persons_act_accounts_for_nothing() {
+    let verdict = |text: &str| {
+        let inc = Incident { text: text.into(), ..Default::default() };
+        Rulebook::builtin().classify(&inc).unwrap().verdict
+    };
+    let tni = "Saya anggota TNI. Sepupu saya caleg dan meminta saya meminjamkan truk kodim untuk mengangkut massa ke kampanye.";
+    assert_ne!(verdict(tni), VerdictKind::Allowed, "{tni}");
+    let team = "Saya tim sukses paslon, saya minta pedagang pasar hadir jadi peserta kampanye";
+    assert_eq!(verdict(team), VerdictKind::NeedsMoreInfo, "{team}");
+}

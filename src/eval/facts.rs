@@ -177,8 +177,16 @@ pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable, tokens: 
     }
     let sentence_of =
         |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
+    // Whom the text is about: an act that matters to none of them (a candidate's act
+    // "melibatkan ASN" in a text about the PNS) accounts for nothing.
+    let subjects = match book.fact_index.get("subject").map(|&s| t.vals[s as usize]) {
+        Some(Val::Set(m)) => m,
+        _ => u64::MAX,
+    };
+    let fact_subjects = &book.plan().fact_subjects;
     let mut accounted = vec![];
-    for &f in ask.acts.iter().chain(&ask.unless) {
+    let matters = |f: FactId| fact_subjects.get(f as usize).is_none_or(|&m| m & subjects != 0);
+    for &f in ask.acts.iter().filter(|&&f| matters(f)).chain(&ask.unless) {
         if t.vals[f as usize] != Val::Bool(true) {
             continue;
         }

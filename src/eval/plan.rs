@@ -31,6 +31,12 @@ pub(crate) struct Plan {
     pub infer_needs: Vec<Vec<Option<Vec<u32>>>>,
     /// Fact indices in name order (the order of `Verdict.facts`).
     pub fact_order: Vec<FactId>,
+    /// Per fact, the subjects (a mask of the `subject` enum; all bits when a rule that names
+    /// it applies to everyone) of the rules that name it in their condition or `unless`: the
+    /// people whose verdict the fact can change. An act of another kind of person ("melibatkan
+    /// ASN", a candidate's act, told of a PNS) does not account for a text about this one
+    /// (`facts::open_unexplained_acts`).
+    pub fact_subjects: Vec<u64>,
 }
 
 /// A set of facts, one bit each.
@@ -64,6 +70,7 @@ impl Plan {
             .collect();
         let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
         fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
+        let fact_subjects = fact_subjects(book);
         let mut plan = Plan {
             phrases: matcher::PhraseIndex::new(&book.lexicon),
             silent_vals: vec![],
@@ -73,6 +80,7 @@ impl Plan {
             overridden,
             infer_needs,
             fact_order,
+            fact_subjects,
         };
         (plan.silent_vals, plan.silent_inferred) = silent(book, &plan);
         plan
@@ -113,6 +121,42 @@ pub(crate) fn with_fact(mut known_false: Gate, f: usize, v: Val) -> Gate {
         }
     }
     known_false
+}
+
+/// `Plan::fact_subjects`: a rule's subjects are the mask of the `InSet(subject, …)` its
+/// `applies to` put first in its condition (`check::resolve`).
+fn fact_subjects(book: &Rulebook) -> Vec<u64> {
+    let subject = book.fact_index.get("subject").copied();
+    let mut out = vec![0u64; book.facts.len()];
+    for r in &book.rules {
+        let mask = match &r.cond {
+            Cond::And(parts) => match parts.first() {
+                Some(Cond::InSet(s, m)) if Some(*s) == subject => *m,
+                _ => u64::MAX,
+            },
+            _ => u64::MAX,
+        };
+        let mut mark = |f: FactId| {
+            if let Some(slot) = out.get_mut(f as usize) {
+                *slot |= mask;
+            }
+        };
+        each_fact(&r.cond, &mut mark);
+        if let Some(u) = &r.unless {
+            each_fact(u, &mut mark);
+        }
+    }
+    out
+}
+
+/// Calls `f` on every fact a condition names.
+fn each_fact(c: &Cond, f: &mut impl FnMut(FactId)) {
+    match c {
+        Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| each_fact(x, f)),
+        Cond::Not(x) => each_fact(x, f),
+        Cond::Const(_) => {}
+        Cond::IsTrue(id) | Cond::InSet(id, _) | Cond::DateIn(id, ..) | Cond::Cmp(id, ..) => f(*id),
+    }
 }
 
 /// What silence says, fact by fact: the inferences run on an empty description.
