@@ -1,7 +1,8 @@
 # Netral's vocabulary. Every target works on a fresh machine from a clean clone:
 # the ones that need tools run scripts/setup.sh first (idempotent, seconds when warm).
 #
-#   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command)
+#   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command;
+#                scripts/serve.mjs: compressed as a host would send it)
 #   make web     build the WebAssembly module into www/pkg/
 #   make test    cargo tests, the page's tests in headless Chromium, then `make lint`
 #   make lint    rustfmt --check, clippy -D warnings (native and wasm), eslint
@@ -53,6 +54,9 @@ web: setup
 	# embedders and <netral-check>.
 	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
 	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
+	# Every text file and the wasm also as .gz and .br beside it (gitignored), for hosts that serve
+	# precompressed files (scripts/serve.mjs, nginx gzip_static/brotli_static).
+	node scripts/compress.mjs www
 	@NETRAL_SIZE_SOFT=$(if $(NIGHTLY_STD),,1) bash scripts/size.sh
 
 # One module (FEATURES, into OUT): cargo (profile `wasm`), the wasm-bindgen CLI, wasm-opt.
@@ -77,11 +81,10 @@ endif
 	  $(OUT)/netral_bg.wasm -o $(OUT)/netral_bg.wasm
 	$(ESBUILD) $(OUT)/netral.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(OUT)/netral.js
 
+# scripts/serve.mjs: www/ only, on 127.0.0.1, precompressed (brotli, gzip) as a host would send it.
 serve: web
 	@echo
-	@echo "  Netral: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
-	@echo
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+	node scripts/serve.mjs --port $(PORT) --root www
 
 # Every suite runs even when one before it fails (CI sees every result); the exit status is a
 # failure when any failed.
@@ -123,3 +126,4 @@ size-parts:
 
 clean:
 	rm -rf $(PKG) $(PKG_EDITOR) test-results
+	find www -name "*.gz" -o -name "*.br" | xargs rm -f
