@@ -7,7 +7,8 @@
 #   make test    cargo tests, the page's tests in headless Chromium, then `make lint`
 #   make lint    rustfmt --check, clippy -D warnings (native and wasm), eslint
 #   make check   check the built-in rulebook (diagnostics, examples)
-#   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
+#   make bench   native benchmarks, the browser benchmarks (classify, the page on a slow connection,
+#                editing rules), then Netral beside its peers (bench/results.md)
 #   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
 
 .PHONY: all setup web module serve test test-rust test-browser lint check bench size size-parts clean
@@ -113,6 +114,8 @@ check:
 bench: web
 	$(CARGO) bench
 	node bench/browser.mjs
+	node bench/throttled.mjs
+	node bench/editing.mjs
 	@[ -d bench/node_modules/json-rules-engine ] || npm install --prefix bench --no-audit --no-fund
 	$(CARGO) run --quiet --release --example export_peers
 	node bench/peers.mjs
@@ -126,4 +129,4 @@ size-parts:
 
 clean:
 	rm -rf $(PKG) $(PKG_EDITOR) test-results
-	find www -name "*.gz" -o -name "*.br" | xargs rm -f
+	find www \( -name '*.gz' -o -name '*.br' \) -delete
