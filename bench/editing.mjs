@@ -1,9 +1,9 @@
 // Editing the rules: how long after a keystroke the rule editor shows the updated diagnostics and
 // examples. Headless Chromium, the Aturan tab with the full built-in rulebook in the editor; 25
-// times a comment line is appended (one input event, as typing a line's last key or pasting it)
-// and the time from that input event to the first change of the diagnostics list (#diagnostics)
-// and of the examples panel (#examples-run-summary, #examples-run) in the DOM is taken in the
-// page (performance.now(), MutationObserver). Each edit waits until the page is idle again.
+// times a comment line is typed at its end (one input event, as an input method or a paste gives)
+// and the time from that input event (its timeStamp) to the first change of the diagnostics list
+// (#diagnostics) and of the examples panel (#examples-run-summary, #examples-run) in the DOM is
+// taken in the page (MutationObserver). Each edit waits until the page is idle again.
 // BEFORE=<git ref> also measures the page as it was at that ref (its www/ files, bundled the same
 // way, with today's modules), edits interleaved, so before and after come from one run.
 // Run: make bench (or node bench/editing.mjs after make web). Writes test-results/bench-editing.json
@@ -53,26 +53,34 @@ function idle(page) {
   return page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 50), { timeout: 2000 })));
 }
 
-/** One edit: a comment line appended; ms to the diagnostics and to the examples in the DOM. */
-function edit(page, i) {
-  return page.evaluate((i) => new Promise((resolve) => {
+/**
+ * One edit: a comment line typed at the end of the text (Playwright's insertText: one input event,
+ * as an input method or a paste gives); ms from that input event to the diagnostics and to the
+ * examples in the DOM.
+ */
+async function edit(page, i) {
+  await page.evaluate(() => {
     const ta = document.getElementById('editor');
-    const at = {};
-    let t0 = 0;
-    const watch = (name, ids) => {
-      const obs = new MutationObserver(() => {
-        at[name] ??= performance.now() - t0;
-        obs.disconnect();
-        if (at.diagnostics !== undefined && at.examples !== undefined) resolve(at);
-      });
-      for (const id of ids) obs.observe(document.getElementById(id), { childList: true, subtree: true, attributes: true, characterData: true });
-    };
-    watch('diagnostics', ['diagnostics']);
-    watch('examples', ['examples-run-summary', 'examples-run']);
-    t0 = performance.now();
-    ta.value += `\n# catatan ${i}: edit number ${i}`;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }), i);
+    ta.focus();
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+    window.__edit = new Promise((resolve) => {
+      const at = {};
+      let t0 = 0;
+      ta.addEventListener('input', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+      const watch = (name, ids) => {
+        const obs = new MutationObserver(() => {
+          at[name] ??= performance.now() - t0;
+          obs.disconnect();
+          if (at.diagnostics !== undefined && at.examples !== undefined) resolve(at);
+        });
+        for (const id of ids) obs.observe(document.getElementById(id), { childList: true, subtree: true, attributes: true, characterData: true });
+      };
+      watch('diagnostics', ['diagnostics']);
+      watch('examples', ['examples-run-summary', 'examples-run']);
+    });
+  });
+  await page.keyboard.insertText(`\n# catatan ${i}: edit number ${i}`);
+  return page.evaluate(() => window.__edit);
 }
 
 const browser = await launch();
@@ -92,6 +100,22 @@ try {
       await idle(site.session.page);
     }
   }
+  // The floor under both: netral.check() of the same text alone (the editor module, in its worker
+  // where the page has one), timed in the page after the edits.
+  const floor = await sites.after.session.page.evaluate(async (n) => {
+    const { load } = await import('./netral.js');
+    const netral = await load({ separate: true });
+    const text = document.getElementById('editor').value;
+    await netral.check(text);
+    const ms = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await netral.check(`${text}\n# ${i}`);
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  }, EDITS);
+  results.check_alone_ms = { median: quantile(floor, 0.5), p95: quantile(floor, 0.95) };
   for (const [name, site] of Object.entries(sites)) {
     const status = await site.session.page.textContent('#editor-status');
     if (site.session.errors.length) throw new Error(`${name}: page errors ${site.session.errors.join('; ')}`);
@@ -114,18 +138,20 @@ try {
 
 writeFileSync(path.join(RESULTS, 'bench-editing.json'), JSON.stringify({ date: new Date().toISOString(), edits: EDITS, results }, null, 2));
 const f = (x) => x.toFixed(1);
-const rows = Object.entries(results).reverse().map(([name, r]) => `| ${name === 'after' ? 'after (this tree)' : `before (${r.ref})`} | ${f(r.diagnostics_ms.median)} | ${f(r.diagnostics_ms.p95)} | ${f(r.examples_ms.median)} | ${f(r.examples_ms.p95)} |`);
+const rows = Object.entries(results).filter(([name]) => sites[name]).reverse().map(([name, r]) => `| ${name === 'after' ? 'after (this tree)' : `before (${r.ref})`} | ${f(r.diagnostics_ms.median)} | ${f(r.diagnostics_ms.p95)} | ${f(r.examples_ms.median)} | ${f(r.examples_ms.p95)} |`);
 const ratios = results.before ? [
   '', `After ÷ before (medians): diagnostics × ${(results.after.diagnostics_ms.median / results.before.diagnostics_ms.median).toFixed(2)}, examples × ${(results.after.examples_ms.median / results.before.examples_ms.median).toFixed(2)}.`,
 ] : [];
 const md = [
   '## Editing the rules (bench/editing.mjs)', '',
   `Generated by \`make bench\` (\`${BEFORE ? `BEFORE=${BEFORE} ` : ''}node bench/editing.mjs\`) on ${new Date().toISOString().slice(0, 10)}; raw figures in test-results/bench-editing.json.`,
-  `Headless Chromium, the Aturan tab with the whole built-in rulebook in the editor; ${EDITS} times a comment line is appended`,
+  `Headless Chromium, the Aturan tab with the whole built-in rulebook in the editor; ${EDITS} times a comment line is typed at its end`,
   '(one input event), and the time from it to the first change of the diagnostics list and of the examples panel in the DOM',
   'is taken in the page; each edit waits until the page is idle again.', '',
   '| page | input → diagnostics, median ms | p95 ms | input → examples, median ms | p95 ms |', '|---|---|---|---|---|',
   ...rows, ...ratios, '',
+  `The floor: \`netral.check()\` of the same text alone (the whole rulebook parsed, resolved, linted and its examples run, in the editor's`,
+  `worker) takes a median of ${f(results.check_alone_ms.median)} ms (p95 ${f(results.check_alone_ms.p95)} ms) in the same page.`, '',
 ].join('\n');
 writeSection('editing', md);
 console.log(md);

@@ -175,7 +175,6 @@ let editorAgain = false; // the editor's text changed (or must be checked again)
 let editorCall = null; // the running check: {control: AbortController, started: ms}
 let editorShown = 0; // checks whose result is on screen (#diagnostics data-version)
 let shownExamples = null; // the JSON of the example outcomes on screen
-let mirrored = null; // the editor text in the mirror behind it, when it has no marks
 const gutterRows = []; // the editor's line-number elements, in order (renderGutter)
 let gutterEnd; // the gutter's last, blank row (after the text's last line)
 let lastGood = null; // the editor text last compiled
@@ -917,38 +916,31 @@ function renderDiagnostics(text, diags) {
     const e = Math.max(s, offsetOf(text, d.endLine, d.endColumn));
     return { s, e, sev: d.severity };
   }).sort((a, b) => a.s - b.s);
-  if (marks.length) {
-    const nodes = [];
-    let at = 0;
-    for (const m of marks) {
-      if (m.s < at) continue;
-      nodes.push(text.slice(at, m.s));
-      nodes.push(m.e > m.s ? el('mark', { class: `diag-mark mark-${m.sev}` }, text.slice(m.s, m.e)) : el('mark', { class: `diag-point mark-${m.sev}` }));
-      at = m.e;
-    }
-    nodes.push(text.slice(at), '\n ');
-    $('editor-backdrop').replaceChildren(...nodes);
-    mirrored = null;
-  } else {
-    mirrorEditor(text, true);
+  // The mirror's text is transparent: only the marks show, and only the text before a mark places
+  // it. So the text after the last mark is left out, its lines kept as empty lines and its widest
+  // line as spaces (the mirror still scrolls as far as the editor), and with no mark the mirror is
+  // empty: the browser lays out a long rulebook once, in the editor, not twice.
+  const nodes = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.s < at) continue;
+    nodes.push(text.slice(at, m.s));
+    nodes.push(m.e > m.s ? el('mark', { class: `diag-mark mark-${m.sev}` }, text.slice(m.s, m.e)) : el('mark', { class: `diag-point mark-${m.sev}` }));
+    at = m.e;
   }
+  if (nodes.length) nodes.push(blankOf(text.slice(at)), '\n ');
+  $('editor-backdrop').replaceChildren(...nodes);
   renderGutter(text, new Map(diags.map((d) => [d.line, d.severity])));
   syncEditorScroll();
   // For tests and bench/editing.mjs: this list now shows the latest check, even when unchanged.
   list.dataset.version = String(++editorShown);
 }
 
-/**
- * The mirror behind the editor without marks: the text as it is. Written on input, while the
- * worker checks, so that laying out a long rulebook's text again is off the path to the
- * diagnostics; a mirror with marks is left until the check says where they go now.
- */
-function mirrorEditor(text, force = false) {
-  if (text === mirrored) return;
-  const back = $('editor-backdrop');
-  if (!force && mirrored === null && back.querySelector('mark')) return;
-  back.replaceChildren(text, '\n ');
-  mirrored = text;
+/** As many lines as `text`, empty but for its widest line as spaces: the size of `text`, blank. */
+function blankOf(text) {
+  const lines = text.split('\n');
+  const widest = lines.reduce((n, l) => Math.max(n, l.length), 0);
+  return `${' '.repeat(widest)}${'\n'.repeat(lines.length - 1)}`;
 }
 
 /**
@@ -1040,7 +1032,6 @@ function initEditor(budget = EDIT_BUDGET_MS) {
     state.editor = ta.value === builtinText ? null : ta.value;
     save();
     scheduleCheck();
-    mirrorEditor(ta.value);
   });
   ta.addEventListener('scroll', syncEditorScroll);
   ta.addEventListener('keydown', (e) => {
