@@ -179,6 +179,10 @@ const gutterRows = []; // the editor's line-number elements, in order (renderGut
 let gutterEnd; // the gutter's last, blank row (after the text's last line)
 let lastGood = null; // the editor text last compiled
 let savedRefused = false; // the saved rules took longer than SAVED_BUDGET_MS: the built-in ones are in use
+// Rules saved on the device are being checked and compiled as the page opens: until that is
+// settled the quiz, case library and rule list wait (they would show the built-in rules, then
+// change under the reader's hand).
+let savedPending = false;
 let book = { questions: null, rules: null, cases: null }; // the JSON of what the views show, per part
 let undoTimer;
 
@@ -808,6 +812,10 @@ async function runEditorCheck(budget = EDIT_BUDGET_MS) {
     } while (editorAgain);
   } finally {
     editorBusy = false;
+    if (savedPending) {
+      savedPending = false;
+      renderVisible();
+    }
   }
 }
 
@@ -1103,6 +1111,7 @@ function buildBookViews(force = false) {
 }
 
 function renderVisible() {
+  if (savedPending) return;
   if (state.tab === 'latihan' && stale.latihan) { stale.latihan = false; renderLibrary(); renderQuiz(); }
   if (state.tab === 'aturan' && stale.aturan) { stale.aturan = false; renderRuleList(); }
 }
@@ -1183,7 +1192,10 @@ async function start() {
   initCheck();
   // A stored edited rulebook is compiled first, so that Periksa uses it from the first verdict.
   const edited = state.editor !== null;
-  if (edited) initEditor(SAVED_BUDGET_MS);
+  if (edited) {
+    savedPending = true;
+    initEditor(SAVED_BUDGET_MS);
+  }
   // The verdict on the restored text is shown (and painted) before the rest is built: the form,
   // the examples, the training library, the rule editor.
   questions = netral.questions(state.lang); // the first call: the built-in rulebook is compiled here

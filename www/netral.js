@@ -54,7 +54,12 @@ async function create(opts) {
 async function createEditor(opts) {
   if (typeof Worker === 'function' && opts.worker !== false) {
     const editor = new WorkerEditor(await editorModuleOf(opts));
-    await editor.ready;
+    try {
+      await editor.ready;
+    } catch (e) {
+      editor.stop(e);
+      throw e;
+    }
     return editor;
   }
   const [module, glue] = await Promise.all([editorModuleOf(opts), import(`${EDITOR_GLUE.href}?engine=${++instances}`)]);
