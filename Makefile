@@ -1,12 +1,14 @@
 # Netral's vocabulary. Every target works on a fresh machine from a clean clone:
 # the ones that need tools run scripts/setup.sh first (idempotent, seconds when warm).
 #
-#   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command)
+#   make serve   build the page and serve it on http://127.0.0.1:8080/   (the main command;
+#                scripts/serve.mjs: compressed as a host would send it)
 #   make web     build the WebAssembly module into www/pkg/
 #   make test    cargo tests, the page's tests in headless Chromium, then `make lint`
 #   make lint    rustfmt --check, clippy -D warnings (native and wasm), eslint
 #   make check   check the built-in rulebook (diagnostics, examples)
-#   make bench   native benchmarks, the browser benchmark, then Netral beside its peers (bench/results.md)
+#   make bench   native benchmarks, the browser benchmarks (classify, the page on a slow connection,
+#                editing rules), then Netral beside its peers (bench/results.md)
 #   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
 #   make schema  rewrite schema/*.json (the contract as JSON Schema) from the Rust types
 #   make dist    the npm package of the browser files, as a tarball in dist/ (docs/embedding.md)
@@ -55,6 +57,9 @@ web: setup
 	# embedders and <netral-check>.
 	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
 	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
+	# Every text file and the wasm also as .gz and .br beside it (gitignored), for hosts that serve
+	# precompressed files (scripts/serve.mjs, nginx gzip_static/brotli_static).
+	node scripts/compress.mjs www
 	@NETRAL_SIZE_SOFT=$(if $(NIGHTLY_STD),,1) bash scripts/size.sh
 
 # One module (FEATURES, into OUT): cargo (profile `wasm`), the wasm-bindgen CLI, wasm-opt.
@@ -79,11 +84,10 @@ endif
 	  $(OUT)/netral_bg.wasm -o $(OUT)/netral_bg.wasm
 	$(ESBUILD) $(OUT)/netral.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(OUT)/netral.js
 
+# scripts/serve.mjs: www/ only, on 127.0.0.1, precompressed (brotli, gzip) as a host would send it.
 serve: web
 	@echo
-	@echo "  Netral: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
-	@echo
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+	node scripts/serve.mjs --port $(PORT) --root www
 
 # Every suite runs even when one before it fails (CI sees every result); the exit status is a
 # failure when any failed.
@@ -122,6 +126,8 @@ dist: web
 bench: web
 	$(CARGO) bench
 	node bench/browser.mjs
+	node bench/throttled.mjs
+	node bench/editing.mjs
 	@[ -d bench/node_modules/json-rules-engine ] || npm install --prefix bench --no-audit --no-fund
 	$(CARGO) run --quiet --release --example export_peers
 	node bench/peers.mjs
@@ -135,3 +141,4 @@ size-parts:
 
 clean:
 	rm -rf $(PKG) $(PKG_EDITOR) test-results dist
+	find www \( -name '*.gz' -o -name '*.br' \) -delete

@@ -11,6 +11,10 @@ export default [
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.browser } },
   },
   {
+    files: ['www/editor-worker.js'],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
     files: ['www/sw.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
   },

@@ -10,6 +10,7 @@
 //   4. Netral natively (examples/structured.rs) and Netral's full text → verdict path beside it.
 // Writes bench/results.md and test-results/bench-peers.json. Run: make bench (after make web),
 // or node bench/peers.mjs. Peers live in bench/package.json (npm install --prefix bench).
+import { sections } from './sections.mjs';
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -211,5 +212,6 @@ const md = [
   ...names.map((n) => `| ${n} | ${SHIPPED[n].map(shownPath).join(', ')} | ${kb(sizes[n].raw)} | ${kb(sizes[n].gzip)} |`), '',
   'Netral\'s download is its classify module: the text stage, the evaluator and the built-in rulebook as a snapshot (the rule-language compiler is a separate module, loaded only to edit rules); the peers\' include only the exported rules.', '',
 ].join('\n');
-writeFileSync(path.join(ROOT, 'bench/results.md'), md);
+// The page benchmarks' sections (bench/sections.mjs) are kept below.
+writeFileSync(path.join(ROOT, 'bench/results.md'), `${md}\n${sections()}`);
 console.log(md);

@@ -51,6 +51,9 @@ const DICT = {
     edErrors: '{n} kesalahan. Tab Periksa tetap memakai aturan valid terakhir.', edWarnings: '{n} peringatan.',
     diagTitle: 'Pesan pemeriksaan', diagNone: 'Tidak ada kesalahan atau peringatan.', lineCol: 'baris {l}:{c}',
     error: 'Kesalahan', warning: 'Peringatan', hint: 'Saran: {h}',
+    edTimeout: 'Pemeriksaan dihentikan karena lebih dari {s} detik. Tab Periksa tetap memakai aturan valid terakhir; teks Anda tetap tersimpan.',
+    savedSlow: 'Aturan yang Anda simpan tidak selesai diperiksa dalam {s} detik, jadi pemeriksaannya dihentikan dan tab Periksa memakai aturan bawaan. Teks aturan Anda tidak hilang: teks itu tetap tersimpan di tab Aturan.',
+    openSaved: 'Buka aturan tersimpan',
     examplesRunTitle: 'Contoh dalam aturan', exPass: 'lulus', exFail: 'gagal', exSummary: '{p} dari {t} contoh lulus.',
     exNone: 'Belum ada contoh.', exBlocked: 'Perbaiki kesalahan dulu untuk menjalankan contoh.', exGot: 'hasil: {v}',
     ruleListTitle: 'Daftar aturan', ruleFilter: 'Cari aturan', rulesEmpty: 'Belum ada aturan.', ruleExamples: 'Contoh',
@@ -109,6 +112,9 @@ const DICT = {
     edErrors: '{n} errors. The Check tab keeps the last valid rules.', edWarnings: '{n} warnings.',
     diagTitle: 'Problems', diagNone: 'No errors or warnings.', lineCol: 'line {l}:{c}',
     error: 'Error', warning: 'Warning', hint: 'Hint: {h}',
+    edTimeout: 'Check stopped: it took more than {s} seconds. The Check tab keeps the last valid rules; your text stays saved.',
+    savedSlow: 'Your saved rules were not checked within {s} seconds, so the check was stopped and the Check tab uses the built-in rules. Your rule text is not lost: it is still saved in the Rules tab.',
+    openSaved: 'Open the saved rules',
     examplesRunTitle: 'Examples in the rules', exPass: 'pass', exFail: 'fail', exSummary: '{p} of {t} examples pass.',
     exNone: 'No examples yet.', exBlocked: 'Fix the errors to run the examples.', exGot: 'got: {v}',
     ruleListTitle: 'Rule list', ruleFilter: 'Search the rules', rulesEmpty: 'No rules yet.', ruleExamples: 'Examples',
@@ -134,6 +140,15 @@ const VERDICTS = ['violation', 'allowed', 'needs_more_info'];
 // skipped: laying out megabytes of text twice would freeze the page (the engine itself refuses
 // text over 1 MB with a message, and the box keeps everything that was typed).
 const LARGE_TEXT = 100_000;
+// Time budgets of the rule editor (its worker is stopped past them, and the rules in use stay):
+// rules saved on this device are checked when the page opens, before anyone asked to edit, so a
+// rule file that takes too long must not keep the page's own rules waiting; while editing, a
+// longer wait is worth it for a large rulebook.
+const SAVED_BUDGET_MS = 2000;
+const EDIT_BUDGET_MS = 10_000;
+// A check that has run this long is stopped when the text changes again (its result is moot):
+// shorter checks finish, as restarting the editor's worker costs more than they do.
+const MOOT_AFTER_MS = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // The page's state, all of it here. `state` is kept in localStorage so nothing typed is lost on
@@ -155,9 +170,20 @@ let built = false; // every part of the page is built (the first verdict comes b
 // The Periksa tab is rendered at once; the training and rule tabs when they are first shown.
 let stale = { latihan: true, aturan: true };
 let editorChecked = false; // the editor's text was checked since the page started
-let editorSeq = 0; // counts editor checks: only the latest shows its result
-let checkPending = false;
+let editorBusy = false; // an editor check is running
+let editorAgain = false; // the editor's text changed (or must be checked again) while it ran
+let editorCall = null; // the running check: {control: AbortController, started: ms}
+let editorShown = 0; // checks whose result is on screen (#diagnostics data-version)
+let shownExamples = null; // the JSON of the example outcomes on screen
+const gutterRows = []; // the editor's line-number elements, in order (renderGutter)
+let gutterEnd; // the gutter's last, blank row (after the text's last line)
 let lastGood = null; // the editor text last compiled
+let savedRefused = false; // the saved rules took longer than SAVED_BUDGET_MS: the built-in ones are in use
+// Rules saved on the device are being checked and compiled as the page opens: until that is
+// settled the quiz, case library and rule list wait (they would show the built-in rules, then
+// change under the reader's hand).
+let savedPending = false;
+let book = { questions: null, rules: null, cases: null }; // the JSON of what the views show, per part
 let undoTimer;
 
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -383,6 +409,9 @@ function renderResult(v) {
   if (customActive) {
     body.append(el('p', { class: 'notice' }, t('activeCustom'), ' ',
       el('button', { type: 'button', class: 'btn btn-link', onclick: () => restoreBuiltin() }, t('useBuiltin'))));
+  } else if (savedRefused && state.editor !== null) {
+    body.append(el('p', { class: 'notice notice-saved' }, t('savedSlow', { s: SAVED_BUDGET_MS / 1000 }), ' ',
+      el('button', { type: 'button', class: 'btn btn-link', id: 'open-saved', onclick: () => showTab('aturan', true) }, t('openSaved'))));
   }
   if (!v) {
     body.append(el('div', { class: 'verdict verdict-empty' },
@@ -764,10 +793,35 @@ function initTraining() {
 // ---------------------------------------------------------------------------------------------
 // Aturan: the rule editor (live diagnostics, examples) and the rule list.
 
+/**
+ * Checks the editor's text now, or, while a check runs, once it ends: keystrokes during a check
+ * are coalesced into one check of the latest text, and the first one waits for nothing.
+ */
 function scheduleCheck() {
-  if (checkPending) return;
-  checkPending = true;
-  requestAnimationFrame(() => { checkPending = false; runEditorCheck(); });
+  runEditorCheck();
+}
+
+/** Runs checkEditor until the text it checked is the latest (one check at a time). */
+async function runEditorCheck(budget = EDIT_BUDGET_MS) {
+  if (editorBusy) {
+    editorAgain = true;
+    if (editorCall && performance.now() - editorCall.started > MOOT_AFTER_MS) editorCall.control.abort();
+    return;
+  }
+  editorBusy = true;
+  try {
+    do {
+      editorAgain = false;
+      await checkEditor(budget);
+      budget = EDIT_BUDGET_MS;
+    } while (editorAgain);
+  } finally {
+    editorBusy = false;
+    if (savedPending) {
+      savedPending = false;
+      renderVisible();
+    }
+  }
 }
 
 /** UTF-16 offset of a 1-based line and character column. */
@@ -785,42 +839,75 @@ function offsetOf(text, line, column) {
 }
 
 /**
- * Checks the editor's text (the editor module loads on the first call), and when it has no error
- * makes it the rulebook Periksa uses. Async: only the latest call shows its result, so a slow
- * check never overwrites a newer one.
+ * Checks the editor's text (the editor module loads on the first call, in its worker) and shows
+ * the diagnostics at once; then, when it has no error, makes it the rulebook Periksa uses, and
+ * runs its examples. A newer text (editorAgain) makes the rest of this check moot: it stops there.
+ * Past `budget` ms the editor's worker is stopped and the rules in use stay.
  */
-async function runEditorCheck() {
+async function checkEditor(budget) {
   editorChecked = true;
-  const seq = ++editorSeq;
   const text = $('editor').value;
-  let diags = await netral.check(text);
-  if (seq !== editorSeq) return;
-  let examples = null;
-  if (!diags.some((d) => d.severity === 'error') && text !== lastGood) {
-    const compiled = state.editor === null ? (netral.reset(), { ok: true }) : await netral.compile(text);
-    if (seq !== editorSeq) return;
+  editorCall = { control: new AbortController(), started: performance.now() };
+  const opts = { timeout: budget, signal: editorCall.control.signal };
+  let diags = await netral.check(text, opts);
+  if (editorAgain) return;
+  if (timedOut(diags, budget)) return;
+  renderDiagnostics(text, diags);
+  let errors = diags.filter((d) => d.severity === 'error');
+  const warnings = diags.filter((d) => d.severity === 'warning');
+  if (errors.length) {
+    showEditorStatus(errors, warnings);
+    renderExamples(null);
+    return;
+  }
+  if (text !== lastGood) {
+    const compiled = state.editor === null ? (netral.reset(), { ok: true }) : await netral.compile(text, opts);
+    if (timedOut(compiled.ok ? [] : compiled.diagnostics, budget)) return;
     if (compiled.ok) {
       lastGood = text;
       customActive = state.editor !== null;
+      savedRefused = false;
+      // The engine uses the new rulebook now, so the views follow even when a newer text waits.
       refreshBook();
     } else {
       // What only compiling can say (the classify module refused the compiled rulebook, the
       // editor module could not load): shown as the check's errors are.
       diags = diags.concat(compiled.diagnostics);
+      errors = compiled.diagnostics;
+      renderDiagnostics(text, diags);
     }
+    if (editorAgain) return;
   }
-  const errors = diags.filter((d) => d.severity === 'error');
-  const warnings = diags.filter((d) => d.severity === 'warning');
-  if (!errors.length) {
-    examples = await netral.runExamples();
-    if (seq !== editorSeq) return;
+  const examples = errors.length ? null : await netral.runExamples(opts);
+  if (editorAgain) return;
+  renderExamples(examples);
+  showEditorStatus(errors, warnings);
+}
+
+/**
+ * The editor did not answer within `budget` (its worker was stopped; the rules in use stay): says
+ * so, and, for rules saved on this device, on the Periksa tab too, with the way back to them.
+ */
+function timedOut(diags, budget) {
+  const timeout = diags.find((d) => d.code === 'E-TIMEOUT');
+  if (!timeout) return false;
+  renderDiagnostics($('editor').value, [timeout]);
+  renderExamples(null);
+  const status = $('editor-status');
+  status.className = 'editor-status is-error';
+  status.textContent = t('edTimeout', { s: budget / 1000 });
+  if (budget === SAVED_BUDGET_MS && !customActive) {
+    savedRefused = true;
+    classifyNow();
   }
+  return true;
+}
+
+function showEditorStatus(errors, warnings) {
   const status = $('editor-status');
   status.className = `editor-status ${errors.length ? 'is-error' : 'is-ok'}`;
   status.textContent = errors.length ? t('edErrors', { n: errors.length })
     : `${t(state.editor === null ? 'edBuiltin' : 'edValid', { r: ruleInfo.size })}${warnings.length ? ` ${t('edWarnings', { n: warnings.length })}` : ''}`;
-  renderDiagnostics(text, diags);
-  renderExamples(examples);
 }
 
 function renderDiagnostics(text, diags) {
@@ -842,6 +929,10 @@ function renderDiagnostics(text, diags) {
     const e = Math.max(s, offsetOf(text, d.endLine, d.endColumn));
     return { s, e, sev: d.severity };
   }).sort((a, b) => a.s - b.s);
+  // The mirror's text is transparent: only the marks show, and only the text before a mark places
+  // it. So the text after the last mark is left out, its lines kept as empty lines and its widest
+  // line as spaces (the mirror still scrolls as far as the editor), and with no mark the mirror is
+  // empty: the browser lays out a long rulebook once, in the editor, not twice.
   const nodes = [];
   let at = 0;
   for (const m of marks) {
@@ -850,13 +941,48 @@ function renderDiagnostics(text, diags) {
     nodes.push(m.e > m.s ? el('mark', { class: `diag-mark mark-${m.sev}` }, text.slice(m.s, m.e)) : el('mark', { class: `diag-point mark-${m.sev}` }));
     at = m.e;
   }
-  nodes.push(text.slice(at), '\n ');
+  if (nodes.length) nodes.push(blankOf(text.slice(at)), '\n ');
   $('editor-backdrop').replaceChildren(...nodes);
-  const bad = new Map(diags.map((d) => [d.line, d.severity]));
-  const lines = text.split('\n').length;
-  const gutter = $('editor-gutter');
-  gutter.replaceChildren(...Array.from({ length: lines }, (_, i) => el('div', { class: bad.has(i + 1) ? `ln ln-${bad.get(i + 1)}` : 'ln' }, String(i + 1))), el('div', { class: 'ln' }, ' '));
+  renderGutter(text, new Map(diags.map((d) => [d.line, d.severity])));
   syncEditorScroll();
+  // For tests and bench/editing.mjs: this list now shows the latest check, even when unchanged.
+  list.dataset.version = String(++editorShown);
+}
+
+/** As many lines as `text`, empty but for its widest line as spaces: the size of `text`, blank. */
+function blankOf(text) {
+  const lines = text.split('\n');
+  const widest = lines.reduce((n, l) => Math.max(n, l.length), 0);
+  return `${' '.repeat(widest)}${'\n'.repeat(lines.length - 1)}`;
+}
+
+/**
+ * The line numbers, marking the lines that have a problem. Only the numbers added or removed and
+ * the marks that changed touch the DOM: a rulebook has thousands of lines, and rebuilding them all
+ * on every keystroke cost more than the check.
+ */
+function renderGutter(text, bad) {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  const gutter = $('editor-gutter');
+  gutterEnd ??= el('div', { class: 'ln' }, ' ');
+  if (!gutterEnd.isConnected) gutter.append(gutterEnd);
+  // gutterRows mirrors the gutter's line numbers (the DOM's child count is not kept: counting
+  // walks the children, and doing it per line was quadratic).
+  while (gutterRows.length > lines) gutterRows.pop().remove();
+  if (gutterRows.length < lines) {
+    const added = document.createDocumentFragment();
+    while (gutterRows.length < lines) {
+      const row = el('div', { class: 'ln' }, String(gutterRows.length + 1));
+      gutterRows.push(row);
+      added.append(row);
+    }
+    gutter.insertBefore(added, gutterEnd);
+  }
+  for (let i = 0; i < lines; i++) {
+    const cls = bad.has(i + 1) ? `ln ln-${bad.get(i + 1)}` : 'ln';
+    if (gutterRows[i].className !== cls) gutterRows[i].className = cls;
+  }
 }
 
 function jumpTo(d) {
@@ -874,6 +1000,12 @@ function jumpTo(d) {
 function renderExamples(outcomes) {
   const list = $('examples-run');
   const summary = $('examples-run-summary');
+  // For tests and bench/editing.mjs: the panel now shows the latest check, even when unchanged.
+  list.dataset.version = String(editorShown);
+  // The same outcomes (an edit that changed no example) keep the list as it is: up to 500 items.
+  const json = JSON.stringify([state.lang, outcomes]);
+  if (json === shownExamples) return;
+  shownExamples = json;
   list.replaceChildren();
   if (!outcomes) { summary.textContent = t('exBlocked'); return; }
   if (!outcomes.length) { summary.textContent = t('exNone'); return; }
@@ -904,7 +1036,7 @@ function restoreBuiltin() {
   runEditorCheck();
 }
 
-function initEditor() {
+function initEditor(budget = EDIT_BUDGET_MS) {
   builtinText = netral.builtinSources().map((f) => `# ── ${f.name} ──\n${f.text.replace(/\n*$/, '')}\n`).join('\n');
   const ta = $('editor');
   ta.value = state.editor ?? builtinText;
@@ -929,7 +1061,7 @@ function initEditor() {
   $('rule-filter').addEventListener('input', renderRuleList);
   // The built-in rules need no check before the tab is opened; an edited rulebook is compiled
   // now (the editor module loads after the first verdict), and Periksa then uses it.
-  if (state.editor !== null || state.tab === 'aturan') runEditorCheck();
+  if (state.editor !== null || state.tab === 'aturan') runEditorCheck(budget);
 }
 
 function renderRuleList() {
@@ -953,23 +1085,39 @@ function renderRuleList() {
 // ---------------------------------------------------------------------------------------------
 // The rulebook changed (start, language, editor): rebuild what depends on it.
 
-function refreshBook() {
+function refreshBook(force = false) {
   questions = netral.questions(state.lang);
   classifyNow();
-  buildBookViews();
+  buildBookViews(force);
 }
 
-/** What depends on the rulebook beside the verdict: the form, rule info, the case library. */
-function buildBookViews() {
-  ruleInfo = new Map(netral.rules(state.lang).map((r) => [r.id, r]));
-  cases = netral.cases();
-  renderForm();
-  renderFactHints(lastVerdict);
-  stale = { latihan: true, aturan: true };
+/**
+ * What depends on the rulebook beside the verdict: the form, rule info, the case library. Each is
+ * rebuilt only when what the engine returns for it changed (an edit to a comment, an example's
+ * wording or a pattern leaves them as they are), or when `force`d (the page's state changed).
+ */
+function buildBookViews(force = false) {
+  const rules = netral.rules(state.lang);
+  const caseList = netral.cases();
+  const now = { questions: JSON.stringify(questions), rules: JSON.stringify(rules), cases: JSON.stringify(caseList) };
+  if (force || now.questions !== book.questions) {
+    renderForm();
+    renderFactHints(lastVerdict);
+  }
+  if (force || now.rules !== book.rules) {
+    ruleInfo = new Map(rules.map((r) => [r.id, r]));
+    stale = { latihan: true, aturan: true };
+  }
+  if (force || now.cases !== book.cases) {
+    cases = caseList;
+    stale.latihan = true;
+  }
+  book = now;
   renderVisible();
 }
 
 function renderVisible() {
+  if (savedPending) return;
   if (state.tab === 'latihan' && stale.latihan) { stale.latihan = false; renderLibrary(); renderQuiz(); }
   if (state.tab === 'aturan' && stale.aturan) { stale.aturan = false; renderRuleList(); }
 }
@@ -979,7 +1127,7 @@ function switchLanguage() {
   save();
   translateStatic();
   renderPrompts();
-  refreshBook();
+  refreshBook(true);
   // The editor module is loaded only once the rules are edited or the Aturan tab is open.
   if (editorChecked) runEditorCheck();
 }
@@ -1019,7 +1167,7 @@ function applyState() {
   renderPrompts();
   if (editorChecked || state.editor !== null) runEditorCheck();
   else if (customActive) { netral.reset(); customActive = false; lastGood = null; }
-  refreshBook();
+  refreshBook(true);
   growIncident();
 }
 
@@ -1050,7 +1198,10 @@ async function start() {
   initCheck();
   // A stored edited rulebook is compiled first, so that Periksa uses it from the first verdict.
   const edited = state.editor !== null;
-  if (edited) initEditor();
+  if (edited) {
+    savedPending = true;
+    initEditor(SAVED_BUDGET_MS);
+  }
   // The verdict on the restored text is shown (and painted) before the rest is built: the form,
   // the examples, the training library, the rule editor.
   questions = netral.questions(state.lang); // the first call: the built-in rulebook is compiled here

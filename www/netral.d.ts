@@ -210,6 +210,21 @@ export interface LoadOptions {
   editorUrl?: string | URL;
   /** The editor module's bytes (Node). */
   editorBytes?: BufferSource;
+  /** Run the editor module in a Web Worker (editor-worker.js beside netral.js) where the platform
+   *  has workers (default `true`); `false` runs it on the calling thread, where `timeout` cannot
+   *  apply. */
+  worker?: boolean;
+}
+
+/** Options of a call to the editor module. */
+export interface EditorCallOptions {
+  /** Milliseconds to wait for the editor (in its worker). Past them the worker is terminated,
+   *  the call answers with an `E-TIMEOUT` diagnostic, the rulebook in use stays, and the next call
+   *  starts a fresh editor. Default: no limit. */
+  timeout?: number;
+  /** Aborting it stops the editor the same way (`E-CANCELLED`): a call made moot by a newer one
+   *  need not be waited for. */
+  signal?: AbortSignal;
 }
 
 /** Loads the engine once (the same engine on later calls unless `separate`). */
@@ -226,14 +241,14 @@ export class Netral {
   /** Makes these rule files the active rulebook, or returns why not (the previous one stays).
    *  Async: the editor module (parser and checker) is loaded on first use. `E-EDITOR` when it
    *  cannot be loaded; classifying keeps working with the rulebook in use. */
-  compile(source: RuleSource): Promise<CompileResult>;
+  compile(source: RuleSource, opts?: EditorCallOptions): Promise<CompileResult>;
   /** Back to the built-in rulebook. */
   reset(): void;
   /** Errors, warnings and failing examples; does not change the active rulebook. Async (the
    *  editor module). */
-  check(source: RuleSource): Promise<Diagnostic[]>;
+  check(source: RuleSource, opts?: EditorCallOptions): Promise<Diagnostic[]>;
   /** Every example of the active rulebook, run. Async (the editor module). */
-  runExamples(): Promise<ExampleOutcome[]>;
+  runExamples(opts?: EditorCallOptions): Promise<ExampleOutcome[]>;
   /** The form schema of the active rulebook. */
   questions(lang?: Lang): FactQuestion[];
   /** The case library of the active rulebook. */

@@ -11,12 +11,15 @@
 // Two modules: the classify module (pkg/) answers incidents and is all a page needs for a
 // verdict; the editor module (pkg-editor/: the rule language's parser and checker) is loaded on
 // the first compile(), check() or runExamples(), which are therefore async. A rulebook it
-// compiles reaches the classify module as snapshot bytes.
+// compiles reaches the classify module as snapshot bytes. In a browser the editor module runs in
+// a Web Worker (editor-worker.js), so checking a large or hostile rule file never freezes the page,
+// and a call given a `timeout` stops the worker when it does not answer in time.
 
 const GLUE = new URL('./pkg/netral.js', import.meta.url);
 const WASM = new URL('./pkg/netral_bg.wasm', import.meta.url);
 const EDITOR_GLUE = new URL('./pkg-editor/netral.js', import.meta.url);
 const EDITOR_WASM = new URL('./pkg-editor/netral_bg.wasm', import.meta.url);
+const EDITOR_WORKER = new URL('./editor-worker.js', import.meta.url);
 
 let shared; // Promise<Netral> of the engine shared by the page and every default <netral-check>
 let defaultModule; // Promise<WebAssembly.Module> of the default wasm URL, compiled once
@@ -44,11 +47,119 @@ async function create(opts) {
   return new Netral(glue, module, opts);
 }
 
-/** An instance of the editor module of its own (its own active rulebook), for one engine. */
+/**
+ * An instance of the editor module of its own (its own active rulebook), for one engine: in a
+ * worker where the platform has them (unless `worker: false`), else on this thread (Node).
+ */
 async function createEditor(opts) {
+  if (typeof Worker === 'function' && opts.worker !== false) {
+    const editor = new WorkerEditor(await editorModuleOf(opts));
+    try {
+      await editor.ready;
+    } catch (e) {
+      editor.stop(e);
+      throw e;
+    }
+    return editor;
+  }
   const [module, glue] = await Promise.all([editorModuleOf(opts), import(`${EDITOR_GLUE.href}?engine=${++instances}`)]);
   glue.initSync({ module });
-  return glue;
+  return new LocalEditor(glue);
+}
+
+/** Thrown for a call whose `signal` was aborted before the editor answered. */
+class EditorCancelled extends Error {
+  constructor() { super('the call was cancelled and the rule editor stopped'); }
+}
+
+/** Thrown for a call the editor did not answer within its `timeout`. */
+class EditorTimeout extends Error {
+  constructor(ms) {
+    super(`the rule editor did not answer within ${ms} ms and was stopped`);
+    this.ms = ms;
+  }
+}
+
+/**
+ * The editor module on this thread: the same calls as WorkerEditor (a promise of the export's
+ * answer; a trap rejects). A call cannot be interrupted here, so `timeout` and `signal` are not
+ * applied.
+ */
+class LocalEditor {
+  constructor(glue) { this._glue = glue; }
+
+  async call(op, input) {
+    const ed = this._glue;
+    if (op === 'compile') {
+      const out = ed.compile(input);
+      return { out, bytes: JSON.parse(out).ok ? ed.snapshot(input) : null };
+    }
+    return op === 'check' ? ed.check(input) : op === 'runExamples' ? ed.runExamples() : ed.reset();
+  }
+
+  stop() {}
+}
+
+/**
+ * The editor module in a Web Worker (editor-worker.js), one call at a time in the order sent. A
+ * call with `timeout` (ms) that is not answered in time, or whose `signal` aborts, terminates the
+ * worker: that call and any waiting one reject (EditorTimeout, EditorCancelled), and the engine
+ * starts a fresh worker on its next call.
+ */
+class WorkerEditor {
+  constructor(module) {
+    this._worker = new Worker(EDITOR_WORKER, { type: 'module' });
+    this._pending = new Map(); // id -> {resolve, reject, timer}
+    this._next = 0;
+    this._stopped = null; // the reason, once stopped
+    this._worker.onmessage = ({ data }) => {
+      const call = this._pending.get(data.id);
+      if (!call) return;
+      this._pending.delete(data.id);
+      clearTimeout(call.timer);
+      if (data.ok) call.resolve(data.value);
+      else call.reject(new Error(data.error));
+    };
+    this._worker.onerror = (e) => {
+      e.preventDefault();
+      this.stop(new Error(`the rule editor's worker failed (${e.message || 'it could not be loaded'})`));
+    };
+    this.ready = this._post({ op: 'init', glue: EDITOR_GLUE.href, module });
+  }
+
+  async call(op, input, { timeout, signal } = {}) {
+    await this.ready;
+    if (signal && signal.aborted) throw new EditorCancelled();
+    const cancel = () => this.stop(new EditorCancelled());
+    if (signal) signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this._post({ op, input }, timeout);
+    } finally {
+      if (signal) signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  _post(message, timeout) {
+    return new Promise((resolve, reject) => {
+      if (this._stopped) { reject(this._stopped); return; }
+      const id = ++this._next;
+      const timer = timeout > 0 ? setTimeout(() => this.stop(new EditorTimeout(timeout)), timeout) : 0;
+      this._pending.set(id, { resolve, reject, timer });
+      this._worker.postMessage({ id, ...message });
+    });
+  }
+
+  /** Terminates the worker; every call not yet answered rejects with `reason`. */
+  stop(reason = new Error('the rule editor was stopped')) {
+    if (this._stopped) return;
+    this._stopped = reason;
+    this._worker.terminate();
+    for (const call of this._pending.values()) {
+      clearTimeout(call.timer);
+      call.reject(reason);
+    }
+    this._pending.clear();
+  }
 }
 
 /** The editor module as `moduleOf` finds the classify module: given, or the default one compiled once. */
@@ -90,7 +201,8 @@ export class Netral {
     /** How many times the instance was rebuilt after a trap. */
     this.restarts = 0;
     this._opts = opts;
-    this._editor = null; // Promise of this engine's editor glue, once one is needed
+    this._editor = null; // Promise of this engine's editor (LocalEditor or WorkerEditor), once one is needed
+    this._editorObj = null; // that editor, once loaded
     this._source = null; // the JSON of the last source compile() accepted, and its snapshot,
     this._snapshot = null; // both given to the classify module again after a rebuild
   }
@@ -105,19 +217,16 @@ export class Netral {
   /**
    * Compiles rule files and makes them the active rulebook; or says why not (the old one stays).
    * Async: the editor module compiles, and hands the rulebook to the classify module.
+   * `opts.timeout` (ms): past it the editor is stopped and the answer is an `E-TIMEOUT` diagnostic;
+   * `opts.signal` (an AbortSignal) stops it when aborted (`E-CANCELLED`).
    */
-  async compile(source) {
+  async compile(source, opts = {}) {
     const input = sourceOf(source);
-    const ed = await this._editorGlue();
-    if (!ed.compile) return { ok: false, diagnostics: [ed] };
-    const out = this._callIn(ed, () => ed.compile(input), (d) => ({ ok: false, diagnostics: [d] }));
+    const answer = await this._editorCall('compile', input, opts, (d) => ({ ok: false, diagnostics: [d] }));
+    if (answer.ok === false) return answer;
+    const out = JSON.parse(answer.out);
     if (!out.ok) return out;
-    let bytes;
-    try {
-      bytes = ed.snapshot(input);
-    } catch (e) {
-      return { ok: false, diagnostics: [internalError(e)] };
-    }
+    const bytes = answer.bytes;
     const used = this._call(() => this._glue.useRulebook(bytes, input), (d) => ({ ok: false, diagnostics: [d] }));
     if (used.ok) {
       this._source = input;
@@ -131,43 +240,65 @@ export class Netral {
     this._source = null;
     this._snapshot = null;
     this._call(() => { this._glue.reset(); return 'null'; }, () => undefined);
-    if (this._editor) this._editor.then((ed) => { if (ed.reset) ed.reset(); });
+    if (this._editor) this._editor.then((ed) => ed.call('reset').catch(() => {}), () => {});
   }
 
-  /** Every diagnostic of rule files (errors, warnings, failing examples); does not switch rulebooks. */
-  async check(source) {
+  /**
+   * Every diagnostic of rule files (errors, warnings, failing examples); does not switch rulebooks.
+   * `opts.timeout` and `opts.signal` as for compile().
+   */
+  async check(source, opts = {}) {
     const input = sourceOf(source);
-    const ed = await this._editorGlue();
-    if (!ed.check) return [ed];
-    return this._callIn(ed, () => ed.check(input), (d) => [d]);
+    const answer = await this._editorCall('check', input, opts, (d) => [d]);
+    return typeof answer === 'string' ? JSON.parse(answer) : answer;
   }
 
   /** The examples of the active rulebook, run: one outcome each, with `ok`. */
-  async runExamples() {
-    const ed = await this._editorGlue();
-    if (!ed.runExamples) return [];
-    return this._callIn(ed, () => ed.runExamples(), () => []);
+  async runExamples(opts = {}) {
+    const answer = await this._editorCall('runExamples', undefined, opts, () => []);
+    return typeof answer === 'string' ? JSON.parse(answer) : answer;
   }
 
-  // The editor module's glue for this engine, loaded on first use; or, when it cannot be loaded
-  // (offline before the editor was ever opened), a diagnostic that says so (and the next call
-  // tries again).
-  async _editorGlue() {
-    if (!this._editor) {
-      this._editor = createEditor(this._opts).then(async (ed) => {
-        if (this._source !== null) ed.compile(this._source);
-        return ed;
-      });
+  // One call to the editor module: its answer, or `fallback(diagnostic)` when the editor cannot be
+  // loaded, traps (its instance or worker is dropped and the next call starts a fresh one; the
+  // classify module is untouched), or is stopped after `opts.timeout` ms or by `opts.signal`.
+  async _editorCall(op, input, opts, fallback) {
+    let ed;
+    try {
+      ed = await this._editorNow();
+    } catch (e) {
+      return fallback(editorError(e));
     }
     try {
-      return await this._editor;
+      return await ed.call(op, input, opts);
     } catch (e) {
-      this._editor = null;
-      return {
-        code: 'E-EDITOR', severity: 'error', message: `the rule editor could not be loaded (${e && e.message ? e.message : e})`,
-        hint: 'check the connection and try again; checking incidents keeps working', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-      };
+      ed.stop(e);
+      if (this._editorObj === ed) {
+        this._editor = null;
+        this._editorObj = null;
+      }
+      if (e instanceof EditorTimeout) return fallback(timeoutError(e.ms));
+      if (e instanceof EditorCancelled) return fallback(cancelledError());
+      console.error('netral: the rule editor failed and was restarted:', e);
+      return fallback(internalError(e));
     }
+  }
+
+  // This engine's editor, loaded on first use; a fresh one compiles the rulebook in use first, so
+  // runExamples() runs its examples. Rejects when it cannot be loaded (offline before the editor
+  // was ever opened), and the next call tries again.
+  async _editorNow() {
+    if (!this._editor) {
+      const source = this._source;
+      const loading = createEditor(this._opts).then((ed) => {
+        if (source !== null) ed.call('compile', source).catch(() => {});
+        this._editorObj = ed;
+        return ed;
+      });
+      loading.catch(() => { if (this._editor === loading) this._editor = null; });
+      this._editor = loading;
+    }
+    return this._editor;
   }
 
   /** The form schema: one question per open fact, in `lang` ('id' or 'en'). */
@@ -197,20 +328,6 @@ export class Netral {
       json = fn();
     } catch (e) {
       return fallback(this._failed(e));
-    }
-    return JSON.parse(json);
-  }
-
-  // The same in the editor module: a trap there drops its instance (the next call loads a fresh
-  // one) and the classify module is untouched.
-  _callIn(ed, fn, fallback) {
-    let json;
-    try {
-      json = fn();
-    } catch (e) {
-      console.error('netral: the rule editor failed and was restarted:', e);
-      this._editor = null;
-      return fallback(internalError(e));
     }
     return JSON.parse(json);
   }
@@ -268,6 +385,28 @@ function internalError(e) {
     code: 'E-INTERNAL', severity: 'error',
     message: `internal error in the engine (${e && e.message ? e.message : e}); it was restarted`,
     hint: 'please report this input', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
+  };
+}
+
+function editorError(e) {
+  return {
+    code: 'E-EDITOR', severity: 'error', message: `the rule editor could not be loaded (${e && e.message ? e.message : e})`,
+    hint: 'check the connection and try again; checking incidents keeps working', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
+  };
+}
+
+function timeoutError(ms) {
+  return {
+    code: 'E-TIMEOUT', severity: 'error', message: `the rule editor did not answer within ${ms} ms and was stopped`,
+    hint: 'the rules in use stay as they were; a smaller rule file (fewer rules or examples) is checked faster',
+    file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
+  };
+}
+
+function cancelledError() {
+  return {
+    code: 'E-CANCELLED', severity: 'error', message: 'the call was cancelled (its signal was aborted) and the rule editor stopped',
+    hint: 'the rules in use stay as they were; the next call starts the editor again', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
   };
 }
 

@@ -4,8 +4,9 @@
 // Nothing the person types passes through here (it never leaves the page).
 
 const CACHE = 'netral-v2';
-// The page's files, kept at install. The editor module (pkg-editor/) is kept the first time it is
-// loaded (network first, below), so the rule editor works offline once it has been opened.
+// The page's files, kept at install. The editor module (pkg-editor/) and its worker
+// (editor-worker.js, whose requests this worker also sees) are kept the first time they are loaded
+// (network first, below), so the rule editor works offline once it has been opened.
 const PAGE = ['./', 'index.html', 'app.min.js', 'style.min.css', 'icon.svg', 'pkg/netral.js', 'pkg/netral_bg.wasm'];
 
 self.addEventListener('install', (event) => {

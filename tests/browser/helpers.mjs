@@ -1,13 +1,13 @@
-// Shared by the browser tests and bench/browser.mjs: a static server for www/ on a free
-// 127.0.0.1 port (python3 -m http.server, as a user would run it) and Debian's Chromium.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+// Shared by the browser tests and the benchmarks: a static server for www/ on a free 127.0.0.1
+// port (scripts/serve.mjs, the server of `make serve`: precompressed files, application/wasm)
+// and Debian's Chromium.
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { listen } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = path.join(ROOT, 'www');
@@ -17,24 +17,12 @@ mkdirSync(RESULTS, { recursive: true });
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-/** Serves www/ (or `dir`) on 127.0.0.1; returns { url, close }. */
-export async function serve(dir = WWW) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, close: () => proc.kill() };
+/**
+ * Serves www/ (or `dir`) on 127.0.0.1 with scripts/serve.mjs; returns { url, close }.
+ * `compression: false` serves every file uncompressed (a host without compression).
+ */
+export function serve(dir = WWW, { compression = true } = {}) {
+  return listen({ root: dir, compression });
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -84,3 +84,85 @@ test('a rule file where every rule overlaps: still answers', async () => {
   assert.ok(await responsive(p));
   assert.deepEqual(p.errors, []);
 });
+
+/**
+ * A rule file that takes long to check: every one of `n` rules overlaps the others and has an
+ * example, and checking runs every example against every rule (n² verdicts of n rules each).
+ * 8,000 rules took 15 s to check in Node; far past the page's 2 s budget on any machine.
+ */
+function slowRulebook(n = 8000) {
+  let src = 'law L "L 1/2024" "Hukum"\nenum Subject { pns "PNS" }\nfact subject: Subject open "Siapa?" en "Who?" { pns <- "pns" }\n';
+  src += 'concept w = "like"\nact a "A" = w\nsanction s "S" { severity 10 }\n';
+  for (let i = 0; i < n; i++) {
+    src += `rule r${i} "Aturan ${i}" {\n  prohibition\n  applies to pns\n  when a\n  sanction s\n  basis L "Pasal ${i}"\n  example "pns like" => violation\n}\n`;
+  }
+  return src;
+}
+
+test('saved rules that take too long to check: stopped within the budget, the built-in rules used, the text kept', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(15000);
+  const slow = slowRulebook();
+  const text = 'Saya PNS, saya like postingan kampanye caleg di Facebook';
+  await p.addInitScript(([s]) => {
+    if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('netral.v1', s); }
+  }, [JSON.stringify({ text, editor: slow })]);
+  const t0 = Date.now();
+  await openApp(p, srv.url);
+  // The built-in rules answer at once (the saved rules are being checked in the worker meanwhile).
+  await p.waitForSelector('#result-body [data-verdict=violation]');
+  assert.ok(await responsive(p, 500), 'the page answers while the saved rules are checked');
+  // Past the 2 s budget: a clear message in Indonesian, and the way back to the saved rules.
+  await p.waitForSelector('#result-body .notice-saved');
+  const waited = Date.now() - t0;
+  assert.ok(waited < 8000, `the check was stopped after ${waited} ms`);
+  assert.match(await p.textContent('#result-body .notice-saved'), /tidak selesai diperiksa dalam 2 detik.*aturan bawaan.*tidak hilang/);
+  assert.ok(await p.$('#result-body [data-rule=asn_social_media_engagement]'), 'Periksa uses the built-in rules');
+  // Nothing is lost: the saved text stays in storage and is back in the editor.
+  const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('netral.v1')).editor);
+  assert.equal(stored.length, slow.length);
+  await p.click('#open-saved');
+  assert.equal(await p.getAttribute('#tab-aturan', 'aria-selected'), 'true');
+  assert.equal((await p.inputValue('#editor')).length, slow.length);
+  assert.match(await p.textContent('#editor-status'), /dihentikan.*2 detik/);
+  assert.match(await p.textContent('#diagnostics'), /E-TIMEOUT/);
+  // The page stays usable: a new incident is checked with the built-in rules.
+  await p.click('#tab-periksa');
+  await p.fill('#incident', 'Saya PNS dan datang ke TPS untuk mencoblos');
+  await p.waitForSelector('#result-body [data-verdict=allowed]');
+  // In English too.
+  await p.click('#lang-switch');
+  await p.waitForSelector('#result-body .notice-saved');
+  assert.match(await p.textContent('#result-body .notice-saved'), /not checked within 2 seconds.*built-in rules.*not lost/);
+  assert.ok(await responsive(p));
+  assert.deepEqual(p.errors, []);
+});
+
+test('a rule file that takes long to check while editing: the page stays usable, and a fixed file is checked', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(20000);
+  await openApp(p, srv.url, '#aturan');
+  await p.waitForSelector('#editor-status.is-ok');
+  await p.evaluate((s) => {
+    const ta = document.getElementById('editor');
+    ta.value = s;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, slowRulebook());
+  // Laying out a megabyte of pasted text takes the browser a moment; after that, while the
+  // worker checks (for seconds), the page answers and Periksa still classifies.
+  await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  assert.ok(await responsive(p, 500));
+  await p.click('#tab-periksa');
+  await p.fill('#incident', 'Saya PNS, saya like postingan kampanye caleg di Facebook');
+  await p.waitForSelector('#result-body [data-verdict=violation]');
+  assert.ok(await responsive(p, 500));
+  // A small rule file typed meanwhile is checked once the slow check ends or is stopped.
+  await p.click('#tab-aturan');
+  await p.evaluate(() => {
+    const ta = document.getElementById('editor');
+    ta.value = 'law X "X" "X"\nrule r "R" {\n  when ,\n}\n';
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await p.waitForFunction(() => document.querySelector('#diagnostics .diag-error[data-line="3"]'), null, { timeout: 20000 });
+  assert.deepEqual(p.errors, []);
+});
