@@ -18,7 +18,7 @@ pub enum Place {
     /// Only the command line can produce it (a file or line too large to keep as a fixture, a
     /// line that is not UTF-8): `tests/cli.rs` triggers it.
     Cli,
-    /// Only the JavaScript API can produce it: `tests/browser/node.test.mjs` triggers it.
+    /// Only the JavaScript API can produce it: a test in `tests/browser/` triggers it.
     Page,
 }
 
@@ -94,6 +94,8 @@ codes! {
     Editor "E-EDITOR" Error Page "The editor module could not be loaded.";
     Snapshot "E-SNAPSHOT" Error Page "A compiled rulebook of another version, of other rule files, or damaged.";
     Internal "E-INTERNAL" Error Page "The engine trapped; it was rebuilt and the next call works.";
+    Timeout "E-TIMEOUT" Error Page "The rule editor did not answer within the time given and was stopped.";
+    Cancelled "E-CANCELLED" Error Page "A call to the rule editor was stopped by its signal.";
     // Rule files: warnings.
     UnusedFact "W-UNUSED-FACT" Warning RuleFile "A fact no condition reads.";
     UnusedConcept "W-UNUSED-CONCEPT" Warning RuleFile "A concept no pattern uses.";

@@ -99,6 +99,24 @@ function slowRulebook(n = 8000) {
   return src;
 }
 
+test('a check stopped by its signal answers E-CANCELLED, and the next call works', async () => {
+  const p = await newPage(browser);
+  await openApp(p, srv.url);
+  const [first, next] = await p.evaluate(async (src) => {
+    const { load } = await import('./netral.js');
+    const n = await load({ separate: true });
+    const stop = new AbortController();
+    const pending = n.check(src, { signal: stop.signal });
+    setTimeout(() => stop.abort(), 300);
+    const cancelled = await pending;
+    const again = await n.check('concept w = "like"\n');
+    return [cancelled.map((d) => d.code), again.filter((d) => d.severity === 'error').length];
+  }, slowRulebook());
+  assert.deepEqual(first, ['E-CANCELLED']);
+  assert.equal(next, 0, 'a fresh editor answers the next call');
+  assert.deepEqual(p.errors, []);
+});
+
 test('saved rules that take too long to check: stopped within the budget, the built-in rules used, the text kept', async () => {
   const p = await newPage(browser);
   p.setDefaultTimeout(15000);
