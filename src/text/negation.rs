@@ -188,7 +188,10 @@ fn turned_down_requests<'a>(tokens: &mut [Token], roles: &[u16], word: &impl Fn(
         let after_negator = prev & NEGATOR != 0 && r & REFUSAL != 0 && ends;
         // "menolak" starts its own scope; "mau", "datang"… refuse only after a negator, and a
         // refusal that is itself negated ("tidak menolak") is none.
-        let refusal = if r & NEGATOR != 0 { prev & NEGATOR == 0 } else { after_negator };
+        // Javanese "tak tolak" is "I refuse" ("tak" is read as "tidak"); Indonesian negates the
+        // verb's full form ("tidak menolak").
+        let javanese_refusal = word(&tokens[k]) == "tolak";
+        let refusal = if r & NEGATOR != 0 { prev & NEGATOR == 0 || javanese_refusal } else { after_negator };
         if refusal && r & REFUSAL != 0 && overturned != tokens[k].sentence {
             next = tokens[k].sentence;
         }
@@ -282,6 +285,8 @@ mod tests {
         assert_eq!(negated("diajak ikut kampanye dan saya datang"), Vec::<String>::new());
         assert_eq!(negated("diajak ke kampanye, tidak ikut yel-yel"), ["ikut", "yel"]);
         assert_eq!(negated("diajak ikut kampanye, saya tidak menolak"), Vec::<String>::new());
+        // Javanese "tak tolak": the speaker refuses.
+        assert_eq!(negated("ditawani dadi ketua tim pemenangan. tak tolak"), ["jadi", "ketua", "tim", "pemenangan"]);
         // Active requests of the speaker.
         assert_eq!(negated("temen ngajak sy masuk tim sukses. sy tolak"), ["masuk", "tim", "sukses"]);
         assert_eq!(negated("He wants me to join his team, but I declined"), ["to", "join", "his", "team"]);

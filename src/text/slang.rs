@@ -65,7 +65,7 @@ lexicon!(
     "aje=saja udeh=sudah ape=apa kite=kita bini=istri",
     // Sundanese:
     "abdi=saya teu=tidak henteu=tidak hoyong=ingin milu=ikut sareng=dengan ayeuna=sekarang",
-    "pamajikan=istri salaki=suami",
+    "pamajikan=istri salaki=suami aing=saya dijak=diajak nolak=menolak moal=tidak kamari=kemarin ngiring=ikut",
     // Banjar:
     "ulun=saya kada=tidak handak=mau umpat=ikut inya=dia",
     // Minangkabau:
