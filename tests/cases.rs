@@ -57,14 +57,14 @@ fn redteam_cases_from_text_alone() {
 /// for, they are a ratchet: the accuracy may not fall below, nor the violations answered
 /// `allowed` rise above, what the rulebook reaches now. Tighten these as the rulebook improves.
 const BLIND: &[(&str, f64, usize)] = &[
-    ("/tests/cases/blind/2026-12-07-a.jsonl", 0.784, 1),
+    ("/tests/cases/blind/2026-12-07-a.jsonl", 0.797, 1),
     ("/tests/cases/blind/2026-12-07-b.jsonl", 0.490, 3),
-    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.742, 3),
-    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.735, 1),
-    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.704, 0),
-    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.616, 0),
-    ("/tests/cases/blind/2026-12-07-g.jsonl", 0.463, 3),
-    ("/tests/cases/blind/2026-12-07-h.jsonl", 0.536, 5),
+    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.750, 3),
+    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.750, 1),
+    ("/tests/cases/blind/2026-12-07-e.jsonl", 0.729, 0),
+    ("/tests/cases/blind/2026-12-07-f.jsonl", 0.625, 0),
+    ("/tests/cases/blind/2026-12-07-g.jsonl", 0.472, 3),
+    ("/tests/cases/blind/2026-12-07-h.jsonl", 0.554, 5),
 ];
 
 #[test]

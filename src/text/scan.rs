@@ -44,6 +44,10 @@ pub(crate) struct Scanner<'a> {
     /// Where an open double quotation mark is: inside a quotation, `.` `!` `?` only end a
     /// clause ("ia menulis \"Pilih nomor 2! Pasti menang!\" di status").
     quote: Option<usize>,
+    /// Where an open single quotation mark is ("commented 'mantap, lanjutkan!' under a
+    /// video"): the same, for `'` and `‘` `’` that stand outside a word (an apostrophe inside
+    /// one, "cagub's", is part of the word).
+    single_quote: Option<usize>,
 }
 
 /// Suffixes after a reduplication mark that stay part of the word ("ikut2an" → "ikut").
@@ -95,7 +99,16 @@ fn is_letter(c: char) -> bool {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0, prev: (0, 0), brk: Break::None, hyphen: false, hashtag: false, quote: None }
+        Scanner {
+            text,
+            pos: 0,
+            prev: (0, 0),
+            brk: Break::None,
+            hyphen: false,
+            hashtag: false,
+            quote: None,
+            single_quote: None,
+        }
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -237,6 +250,7 @@ impl<'a> Scanner<'a> {
         }
         if breaks >= 2 {
             self.quote = None;
+            self.single_quote = None;
             self.brk = Break::Sentence;
         }
         i
@@ -276,8 +290,16 @@ impl Iterator for Scanner<'_> {
                     let opens = c == '\u{201C}' || c == '"' && self.quote.is_none();
                     self.quote = opens.then_some(at);
                 }
+                '\'' | '\u{2018}' | '\u{2019}' => {
+                    // Opens before a word, closes after one (not followed by a letter).
+                    if self.single_quote.is_none() && next_alnum() && c != '\u{2019}' {
+                        self.single_quote = Some(at);
+                    } else if self.single_quote.is_some() && !next_alnum() {
+                        self.single_quote = None;
+                    }
+                }
                 '.' | '!' | '?' | '\u{2026}' | '\u{FF01}' | '\u{FF1F}'
-                    if self.quote.is_some_and(|q| at - q <= MAX_QUOTE) =>
+                    if self.quote.or(self.single_quote).is_some_and(|q| at - q <= MAX_QUOTE) =>
                 {
                     self.brk = self.brk.max(Break::Clause)
                 }
@@ -375,5 +397,8 @@ mod tests {
         // An unclosed quotation ends at a blank line; a single line break is a space in it.
         assert_eq!(brk("a \"b! c\n\nd! e"), [None, None, Clause, Sentence, Sentence]);
         assert_eq!(brk("a \"b! c\nd! e"), [None, None, Clause, None, Clause]);
+        // Single quotation marks too; an apostrophe inside a word is no quotation.
+        assert_eq!(brk("commented 'mantap, lanjutkan!' under it. Then"), [None, None, Clause, Clause, None, Sentence]);
+        assert_eq!(brk("the cagub's video! Then"), [None, None, None, Sentence]);
     }
 }
