@@ -59,12 +59,12 @@ fn redteam_cases_from_text_alone() {
 const BLIND: &[(&str, f64, usize)] = &[
     ("/tests/cases/blind/2026-12-07-a.jsonl", 0.797, 1),
     ("/tests/cases/blind/2026-12-07-b.jsonl", 0.490, 3),
-    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.750, 3),
-    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.750, 1),
+    ("/tests/cases/blind/2026-12-07-c.jsonl", 0.750, 1),
+    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.750, 0),
     ("/tests/cases/blind/2026-12-07-e.jsonl", 0.729, 0),
     ("/tests/cases/blind/2026-12-07-f.jsonl", 0.625, 0),
-    ("/tests/cases/blind/2026-12-07-g.jsonl", 0.472, 3),
-    ("/tests/cases/blind/2026-12-07-h.jsonl", 0.554, 5),
+    ("/tests/cases/blind/2026-12-07-g.jsonl", 0.481, 2),
+    ("/tests/cases/blind/2026-12-07-h.jsonl", 0.545, 4),
 ];
 
 #[test]

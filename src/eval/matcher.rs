@@ -155,7 +155,9 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let o = Occ {
                 first: i as u32,
                 last: last as u32,
-                negated: span.iter().any(|t| t.negated),
+                // Negated when its first word is: a phrase that carries its own negator
+                // ("belum keluar", "tidak menanggapi") is said, not denied.
+                negated: span[0].negated,
                 doubted: span.iter().any(|t| t.doubted),
                 sentence: span[0].sentence,
             };
