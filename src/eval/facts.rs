@@ -328,13 +328,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
             FactType::Number => continue,
             _ => {}
         }
-        // Doubt leaves open what a person is or did: an open fact, or an act the rulebook asks
-        // about. What the text mentions (a candidate, an election) is mentioned all the same.
-        let doubtable = fact.open
-            || book
-                .ask
-                .as_ref()
-                .is_some_and(|a| a.acts.contains(&(id as FactId)) || a.unless.contains(&(id as FactId)));
+        let doubtable = plan.doubtable[id];
         let first_span = t.spans.len();
         let (mut set, mut yes, mut no, mut any, mut doubted) = (0u64, false, false, false, false);
         // Enum values read from doubted words: possible, never settled by themselves.

@@ -37,6 +37,10 @@ pub(crate) struct Plan {
     /// ASN", a candidate's act, told of a PNS) does not account for a text about this one
     /// (`facts::open_unexplained_acts`).
     pub fact_subjects: Vec<u64>,
+    /// Per fact, whether words the speaker says they do not know leave it unknown
+    /// (`text::doubt`): an open fact, or an act the `ask` item lists or excuses by. What the
+    /// text mentions (an election, a candidate) is mentioned all the same.
+    pub doubtable: Vec<bool>,
 }
 
 /// A set of facts, one bit each.
@@ -71,6 +75,8 @@ impl Plan {
         let mut fact_order: Vec<FactId> = (0..book.facts.len() as FactId).collect();
         fact_order.sort_by(|&a, &b| book.facts[a as usize].name.cmp(&book.facts[b as usize].name));
         let fact_subjects = fact_subjects(book);
+        let asked = |f: FactId| book.ask.as_ref().is_some_and(|a| a.acts.contains(&f) || a.unless.contains(&f));
+        let doubtable = book.facts.iter().enumerate().map(|(f, fact)| fact.open || asked(f as FactId)).collect();
         let mut plan = Plan {
             phrases: matcher::PhraseIndex::new(&book.lexicon),
             silent_vals: vec![],
@@ -81,6 +87,7 @@ impl Plan {
             infer_needs,
             fact_order,
             fact_subjects,
+            doubtable,
         };
         (plan.silent_vals, plan.silent_inferred) = silent(book, &plan);
         plan
