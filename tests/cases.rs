@@ -58,9 +58,9 @@ fn redteam_cases_from_text_alone() {
 /// `allowed` rise above, what the rulebook reaches now. Tighten these as the rulebook improves.
 const BLIND: &[(&str, f64, usize)] = &[
     ("/tests/cases/blind/2026-12-07-a.jsonl", 0.797, 1),
-    ("/tests/cases/blind/2026-12-07-b.jsonl", 0.490, 3),
+    ("/tests/cases/blind/2026-12-07-b.jsonl", 0.500, 3),
     ("/tests/cases/blind/2026-12-07-c.jsonl", 0.750, 1),
-    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.750, 0),
+    ("/tests/cases/blind/2026-12-07-d.jsonl", 0.757, 0),
     ("/tests/cases/blind/2026-12-07-e.jsonl", 0.729, 0),
     ("/tests/cases/blind/2026-12-07-f.jsonl", 0.625, 0),
     ("/tests/cases/blind/2026-12-07-g.jsonl", 0.481, 2),
