@@ -1,0 +1,43 @@
+// The Latihan tab's own words (www/training.js), Indonesian first. Words the page shares with
+// the other tabs (verdict names, quiz buttons) stay in app.js and are looked up there.
+
+export const WORDS = {
+  id: {
+    quizRule: 'Aturan', testedRule: 'Aturan yang diuji contoh ini', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Karena', advice: 'Saran',
+    openQuestion: 'Yang masih perlu diketahui', whyNot: 'Mengapa bukan pelanggaran: aturan terdekat', lacking: 'tidak terpenuhi',
+    any: 'Semua', all: 'Semua', filterTopic: 'Topik', filterGroup: 'Kelompok subjek', filterVerdict: 'Putusan', filterKind: 'Jenis kasus',
+    kindReport: 'Laporan nyata', kindExample: 'Contoh aturan', source: 'Sumber berita',
+    libraryHintTagged: 'Laporan nyata dan contoh dari aturan, dengan putusan yang diharapkan. Aturan, dasar hukum dan sanksi dihitung oleh mesin aturan; topik dan kelompok subjek berasal dari aturan yang cocok.',
+    libraryHintUntagged: 'Data kasus latihan belum dapat dimuat (perlu koneksi sekali); yang tampil adalah contoh di dalam aturan.',
+    libraryCount: '{n} dari {t} kasus',
+    builderTitle: 'Susun kuis untuk dibagikan',
+    builderHint: 'Pilih topik dan kelompok subjek (kosong berarti semua), jumlah soal dan urutannya. Tautannya memuat pilihan Anda; peserta yang membukanya mendapat kuis yang sama, tanpa server.',
+    builderCount: 'Jumlah soal', builderOrder: 'Urutan', orderShuffled: 'Acak (sama untuk semua peserta)', orderLibrary: 'Urutan perpustakaan',
+    builderMake: 'Buat tautan kuis', builderNone: 'Tidak ada kasus untuk pilihan ini. Tambah topik atau kelompok.',
+    builderReady: 'Kuis berisi {n} soal.', builderLink: 'Tautan kuis', builderCopy: 'Salin tautan', builderCopied: 'Tautan disalin.',
+    builderOpen: 'Buka kuis ini',
+    sharedQuiz: 'Kuis dari tautan pelatih.', defaultQuiz: 'Kembali ke kuis bawaan',
+    linkBad: 'Tautan kuis ini rusak atau dibuat untuk versi Netral yang lain, jadi yang tampil adalah kuis bawaan. Mintalah tautan baru kepada pelatih.',
+    linkOffline: 'Kuis dari tautan ini perlu koneksi sekali untuk memuat data kasus, jadi yang tampil adalah kuis bawaan.',
+    reviewTitle: 'Ulas {n} kasus yang terlewat', reviewRight: 'Putusan yang benar',
+  },
+  en: {
+    quizRule: 'Rule', testedRule: 'The rule this example tests', basis: 'Legal basis', sanction: 'Sanction', because: 'Because', advice: 'Advice',
+    openQuestion: 'Still to be known', whyNot: 'Why it is not a violation: the nearest rules', lacking: 'not met',
+    any: 'All', all: 'All', filterTopic: 'Topic', filterGroup: 'Subject group', filterVerdict: 'Verdict', filterKind: 'Kind of case',
+    kindReport: 'Real report', kindExample: 'Rule example', source: 'News source',
+    libraryHintTagged: 'Real reports and examples from the rules, with the expected verdict. Rules, legal basis and sanctions are computed by the rules engine; topics and subject groups come from the rules that match.',
+    libraryHintUntagged: 'The training case data could not be loaded yet (it needs a connection once); these are the examples written in the rules.',
+    libraryCount: '{n} of {t} cases',
+    builderTitle: 'Build a quiz to share',
+    builderHint: 'Pick topics and subject groups (none means all), the number of questions and their order. The link carries your choice; participants who open it get the same quiz, with no server.',
+    builderCount: 'Number of questions', builderOrder: 'Order', orderShuffled: 'Shuffled (the same for every participant)', orderLibrary: 'Library order',
+    builderMake: 'Make the quiz link', builderNone: 'No case fits this choice. Add topics or groups.',
+    builderReady: 'The quiz has {n} questions.', builderLink: 'Quiz link', builderCopy: 'Copy the link', builderCopied: 'Link copied.',
+    builderOpen: 'Open this quiz',
+    sharedQuiz: 'A quiz from the trainer\'s link.', defaultQuiz: 'Back to the default quiz',
+    linkBad: 'This quiz link is damaged or was made for another version of Netral, so the default quiz is shown. Ask the trainer for a new link.',
+    linkOffline: 'The quiz of this link needs a connection once to load the case data, so the default quiz is shown.',
+    reviewTitle: 'Review the {n} missed cases', reviewRight: 'The right verdict',
+  },
+};
