@@ -130,15 +130,22 @@ function tagNames(ids, list) {
   return ids.map((id) => list.find((x) => x.id === id)).filter(Boolean).map(label);
 }
 
-function renderLibrary() {
+// The library shows this many cases at first, and as many more at each "show more": every case
+// is classified when shown, and a page of 350 explained cases is long to lay out on a phone.
+const LIBRARY_PAGE = 24;
+let libraryLimit = LIBRARY_PAGE;
+
+function renderLibrary(e) {
   const { el } = ctx;
+  // A changed filter starts again from the first page.
+  if (e && e.type) libraryLimit = LIBRARY_PAGE;
   const text = $('library-filter').value.trim().toLowerCase();
   const [topic, group, verdict, kind] = ['topic', 'group', 'verdict', 'kind'].map((f) => $(`library-${f}`)?.value ?? '');
   const shown = allCases().filter((c) => (!topic || c.topics.includes(topic)) && (!group || c.groups.includes(group))
     && (!verdict || c.expected === verdict) && (!kind || c.kind === kind)
     && (!text || `${c.text} ${c.rule ?? ''} ${c.id}`.toLowerCase().includes(text)));
   const list = $('library');
-  list.replaceChildren(...shown.slice(0, 400).map((c) => el('li', { class: `case case-${c.kind}`, 'data-case': c.id },
+  list.replaceChildren(...shown.slice(0, libraryLimit).map((c) => el('li', { class: `case case-${c.kind}`, 'data-case': c.id },
     el('p', { class: 'tr-case-head' },
       el('span', { class: `badge badge-${c.expected}` }, el('span', { 'aria-hidden': 'true' }, `${ctx.VERDICT_ICON[c.expected]} `), ctx.t(`vk_${c.expected}`)),
       ' ', el('span', { class: 'tr-kind' }, w(c.kind === 'report' ? 'kindReport' : 'kindExample'))),
@@ -149,6 +156,13 @@ function renderLibrary() {
     c.source ? el('p', { class: 'tr-source' }, el('a', { href: c.source, rel: 'noopener noreferrer', target: '_blank' }, w('source'))) : null,
     el('button', { type: 'button', class: 'btn btn-link', onclick: () => ctx.usePrompt(c.text, c.facts) }, ctx.t('tryCase')))));
   if (!shown.length) list.append(el('li', { class: 'field-hint' }, allCases().length ? ctx.t('noMatch') : ctx.t('quizEmpty')));
+  if (shown.length > libraryLimit) {
+    list.append(el('li', { class: 'tr-more' }, el('button', { type: 'button', class: 'btn btn-secondary', id: 'library-more', onclick: () => {
+      libraryLimit += LIBRARY_PAGE;
+      renderLibrary();
+      list.querySelectorAll('li[data-case]')[libraryLimit - LIBRARY_PAGE]?.querySelector('button')?.focus();
+    } }, w('libraryMore', { n: Math.min(LIBRARY_PAGE, shown.length - libraryLimit) }))));
+  }
   $('library-count').textContent = w('libraryCount', { n: shown.length, t: allCases().length });
 }
 
