@@ -3,7 +3,8 @@
 //! its subject groups and topics.
 //!
 //! Tags are computed here, natively, from the engine: a case's topics are those of the rules its
-//! verdict names (those that hold; else an example's own rule; else the first that may hold or
+//! verdict names (those that hold; else an example's own rule; else those that hold when the same
+//! text is read as told by a civil servant, a soldier, …; else the first that may hold or
 //! the nearest that does not),
 //! and its subject group comes from the `subject` the engine read or was given. The page loads
 //! this file only with the Latihan tab, so none of it costs bytes before the first verdict.
@@ -104,6 +105,9 @@ const GROUPS: &[(&str, &[&str])] = &[
 ];
 const OTHERS: (&str, &str, &str) = ("lainnya", "Lainnya", "Others");
 
+/// The subjects a case that no rule holds for is read as, in turn, to find its topic.
+const AS_IF: &[&str] = &["pns", "tni", "polri", "kepala_desa", "kepala_daerah"];
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (cases_path, out_path) = match args.as_slice() {
@@ -171,21 +175,24 @@ fn main() {
 
 /// A case's topics and subject groups, from the engine's verdict on it.
 fn tags(book: &Rulebook, text: &Value, facts: &Value, own_rule: Option<&str>) -> (Vec<&'static str>, Vec<&'static str>) {
-    let incident = json!({"text": text, "facts": facts}).to_string();
-    let incident = Incident::from_json(&incident).expect("a valid incident");
-    let verdict = book.classify(&incident).expect("classifies");
-    let v = serde_json::to_value(&verdict).expect("verdict as JSON");
-    // The rules the verdict names: those that hold; else the example's own rule; else the
-    // first that may hold, or the nearest that does not ("why not").
-    let named = |field: &str| -> Vec<String> {
-        v[field].as_array().into_iter().flatten().filter_map(|m| m["rule"].as_str().map(str::to_string)).collect()
-    };
-    let mut rules = named("matched");
+    let v = verdict(book, text, facts);
+    // The rules that hold; else an example's own rule; else those that would hold for the first
+    // kind of public servant they hold for (a private employee's "like" is a social-media case);
+    // else the first that may hold, or the nearest that does not.
+    let mut rules = named(&v, "matched");
     if rules.is_empty() {
-        rules = match own_rule {
-            Some(r) => vec![r.to_string()],
-            None => named("possible").into_iter().chain(named("nearly")).take(1).collect(),
-        };
+        rules = own_rule.map(|r| vec![r.to_string()]).unwrap_or_default();
+    }
+    for subject in AS_IF {
+        if !rules.is_empty() {
+            break;
+        }
+        let mut facts = facts.clone();
+        facts["subject"] = json!(subject);
+        rules = named(&verdict(book, text, &facts), "matched");
+    }
+    if rules.is_empty() {
+        rules = named(&v, "possible").into_iter().chain(named(&v, "nearly")).take(1).collect();
     }
     let mut topics = BTreeSet::new();
     for r in &rules {
@@ -202,4 +209,15 @@ fn tags(book: &Rulebook, text: &Value, facts: &Value, own_rule: Option<&str>) ->
         None => vec![OTHERS.0],
     };
     (topics, groups)
+}
+
+/// The engine's verdict on a text with facts, as JSON.
+fn verdict(book: &Rulebook, text: &Value, facts: &Value) -> Value {
+    let incident = Incident::from_json(&json!({"text": text, "facts": facts}).to_string()).expect("a valid incident");
+    serde_json::to_value(book.classify(&incident).expect("classifies")).expect("verdict as JSON")
+}
+
+/// The ids of the rules a verdict lists in `field`.
+fn named(v: &Value, field: &str) -> Vec<String> {
+    v[field].as_array().into_iter().flatten().filter_map(|m| m["rule"].as_str().map(str::to_string)).collect()
 }

@@ -20,6 +20,8 @@ export const WORDS = {
     linkBad: 'Tautan kuis ini rusak atau dibuat untuk versi Netral yang lain, jadi yang tampil adalah kuis bawaan. Mintalah tautan baru kepada pelatih.',
     linkOffline: 'Kuis dari tautan ini perlu koneksi sekali untuk memuat data kasus, jadi yang tampil adalah kuis bawaan.',
     reviewTitle: 'Ulas {n} kasus yang terlewat', reviewRight: 'Putusan yang benar',
+    presentStart: 'Mode presentasi', presentProgress: 'Kasus {n} dari {t}', presentKeys: 'Spasi atau → : jawaban, lalu kasus berikutnya · ← : kembali · Esc : keluar',
+    presentReveal: 'Tampilkan jawaban', presentNext: 'Kasus berikutnya', presentBack: 'Kembali', presentLeave: 'Keluar',
   },
   en: {
     quizRule: 'Rule', testedRule: 'The rule this example tests', basis: 'Legal basis', sanction: 'Sanction', because: 'Because', advice: 'Advice',
@@ -39,5 +41,7 @@ export const WORDS = {
     linkBad: 'This quiz link is damaged or was made for another version of Netral, so the default quiz is shown. Ask the trainer for a new link.',
     linkOffline: 'The quiz of this link needs a connection once to load the case data, so the default quiz is shown.',
     reviewTitle: 'Review the {n} missed cases', reviewRight: 'The right verdict',
+    presentStart: 'Presenter mode', presentProgress: 'Case {n} of {t}', presentKeys: 'Space or → : the answer, then the next case · ← : back · Esc : leave',
+    presentReveal: 'Show the answer', presentNext: 'Next case', presentBack: 'Back', presentLeave: 'Leave',
   },
 };

@@ -10,6 +10,7 @@
 
 import { WORDS } from './training-words.js';
 import { parseLink, linkOf, selectCases } from './training-link.js';
+import { present } from './training-presenter.js';
 
 const DATA_URL = new URL('./training/cases.json', import.meta.url);
 const STYLE_URL = new URL('./training.min.css', import.meta.url);
@@ -73,8 +74,11 @@ function verdictOf(c) {
   return verdicts.get(id);
 }
 
-/** The rules, bases and sanctions the engine gives a case; for "allowed", its "why not". */
-function explain(c, { full = false } = {}) {
+/**
+ * The rules, bases and sanctions the engine gives a case; `why` adds the "why not" of an allowed
+ * verdict, `full` also the "because", the advice, the open question and an example's own rule.
+ */
+function explain(c, { full = false, why = full } = {}) {
   const { el } = ctx;
   const v = verdictOf(c);
   if (!v || v.error) return [];
@@ -92,7 +96,7 @@ function explain(c, { full = false } = {}) {
       own.basis.length ? el('p', {}, el('strong', {}, `${w('basis')}: `), own.basis.join('; ')) : null));
   }
   if (full && v.verdict === 'needs_more_info' && v.question) rows.push(el('p', {}, el('strong', {}, `${w('openQuestion')}: `), v.question.text));
-  if (full && v.nearly.length) {
+  if (why && v.nearly.length) {
     rows.push(el('div', { class: 'tr-nearly' }, el('p', {}, el('strong', {}, w('whyNot'))),
       el('ul', {}, v.nearly.slice(0, 3).map((n) => el('li', {}, n.title, ' — ', el('span', { class: 'muted' }, `${w('lacking')}: ${n.lacking.join('; ')}`))))));
   }
@@ -296,7 +300,8 @@ function renderQuiz() {
   }
   const c = d.items[quiz.order[quiz.pos]];
   const facts = Object.entries(c.facts);
-  ctx.put(body, el('p', { class: 'quiz-progress' }, t('quizProgress', { n: quiz.pos + 1, t: quiz.order.length })),
+  ctx.put(body, el('p', { class: 'tr-present' }, el('button', { type: 'button', class: 'btn btn-secondary', id: 'present-start',
+    onclick: () => present(quiz.order.map((i) => d.items[i]), quiz.pos, { el, t, w, verdictOf, describeFacts: ctx.describeFacts }) }, w('presentStart'))), el('p', { class: 'quiz-progress' }, t('quizProgress', { n: quiz.pos + 1, t: quiz.order.length })),
     el('blockquote', { class: 'quiz-case' }, c.text),
     facts.length ? el('p', { class: 'quiz-facts' }, `${t('knownFacts')}: ${ctx.describeFacts(c.facts)}`) : null,
     el('p', { class: 'quiz-ask', id: 'quiz-ask' }, t('quizAsk')));
@@ -371,6 +376,6 @@ function renderSummary() {
     missed.length ? el('div', { class: 'tr-review', id: 'quiz-review' },
       el('h3', { class: 'h-small' }, w('reviewTitle', { n: missed.length })),
       el('ol', {}, missed.map((a) => el('li', {}, el('p', {}, a.text),
-        el('p', {}, el('strong', {}, `${w('reviewRight')}: `), t(`vk_${a.expected}`), a.rule ? ` — ${a.rule}` : ''),
-        explain({ text: a.text, facts: a.facts ?? {} }, { full: true }))))) : null);
+        el('p', {}, el('strong', {}, `${w('reviewRight')}: `), t(`vk_${a.expected}`)),
+        explain({ text: a.text, facts: a.facts ?? {} }, { why: true }))))) : null);
 }

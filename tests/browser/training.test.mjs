@@ -1,6 +1,7 @@
 // The Latihan tab in headless Chromium (www/training.js): the case library of real reports and
 // rule examples with its filters, a quiz link built, opened in a fresh browser context and
-// answered to the end, a bad link, the module loaded only with the tab, and axe on every view.
+// answered to the end, a bad link, presenter mode at 1920×1080, the module loaded only with the
+// tab, and axe on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -213,6 +214,43 @@ test('accessibility: axe finds nothing serious on the Latihan views (library, bu
   await p.focus('#quiz-builder input[name=topic]');
   await p.keyboard.press('Space');
   assert.ok(await p.isChecked('#quiz-builder input[name=topic]'));
+  assert.deepEqual(p.errors, []);
+});
+
+test('presenter mode at 1920×1080: large type, Space/→ reveal then next, ← back, Esc leaves', async () => {
+  const p = await page({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+  await training(p, '#latihan?kuis=1&topik=medsos&kelompok=asn&n=3&urut=urut');
+  const cases = DATA.cases.filter((c) => c.topics.includes('medsos') && c.groups.includes('asn')).slice(0, 3);
+  await p.click('#present-start');
+  await p.waitForSelector('#presenter');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'presenter');
+  assert.equal(await p.textContent('#presenter-progress'), 'Kasus 1 dari 3');
+  assert.equal(await p.textContent('.pr-case'), cases[0].text);
+  await p.keyboard.press('Space');
+  await p.waitForSelector('.pr-reveal');
+  const reveal = await p.textContent('.pr-reveal');
+  assert.match(reveal, /Jawaban yang benar: Melanggar/);
+  assert.match(reveal, /Aturan: .*Dasar hukum: .*Sanksi: .*Saran: /s);
+  assert.ok(await p.locator('.pr-case mark').count() > 0, 'the evidence is highlighted');
+  await p.screenshot({ path: path.join(RESULTS, 'training-presenter-1920.png') });
+  // Readable from the back of the room: every piece of text on screen is at least 28 px.
+  const small = await p.evaluate(() => [...document.querySelectorAll('#presenter *')]
+    .filter((n) => [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+    .map((n) => [n.tagName, n.textContent.slice(0, 30), parseFloat(getComputedStyle(n).fontSize)])
+    .filter(([, , px]) => px < 28));
+  assert.deepEqual(small, []);
+  await p.addScriptTag({ content: AXE });
+  const axe = await p.evaluate(async () => (await window.axe.run(document.getElementById('presenter'), { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
+  assert.deepEqual(axe, []);
+  await p.keyboard.press('ArrowRight');
+  assert.equal(await p.textContent('#presenter-progress'), 'Kasus 2 dari 3');
+  assert.equal(await p.locator('.pr-reveal').count(), 0, 'the next case starts unrevealed');
+  await p.keyboard.press('ArrowLeft');
+  assert.equal(await p.textContent('#presenter-progress'), 'Kasus 1 dari 3');
+  await p.keyboard.press('Escape');
+  assert.equal(await p.locator('#presenter').count(), 0);
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'present-start', 'focus goes back');
   assert.deepEqual(p.errors, []);
 });
 
