@@ -163,8 +163,7 @@ fn main() {
         })
         .collect();
     groups.push(json!({"id": OTHERS.0, "label": {"id": OTHERS.1, "en": OTHERS.2}}));
-    let topics: Vec<Value> =
-        TOPICS.iter().map(|(t, id, en)| json!({"id": t, "label": {"id": id, "en": en}})).collect();
+    let topics: Vec<Value> = TOPICS.iter().map(|(t, id, en)| json!({"id": t, "label": {"id": id, "en": en}})).collect();
     let out = json!({"version": VERSION, "topics": topics, "groups": groups, "cases": cases});
     if let Some(dir) = std::path::Path::new(out_path).parent() {
         std::fs::create_dir_all(dir).expect("output folder");
@@ -174,7 +173,12 @@ fn main() {
 }
 
 /// A case's topics and subject groups, from the engine's verdict on it.
-fn tags(book: &Rulebook, text: &Value, facts: &Value, own_rule: Option<&str>) -> (Vec<&'static str>, Vec<&'static str>) {
+fn tags(
+    book: &Rulebook,
+    text: &Value,
+    facts: &Value,
+    own_rule: Option<&str>,
+) -> (Vec<&'static str>, Vec<&'static str>) {
     let v = verdict(book, text, facts);
     // The rules that hold; else an example's own rule; else those that would hold for the first
     // kind of public servant they hold for (a private employee's "like" is a social-media case);
