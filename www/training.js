@@ -11,6 +11,7 @@
 import { WORDS } from './training-words.js';
 import { parseLink, linkOf, selectCases } from './training-link.js';
 import { present } from './training-presenter.js';
+import { whatIf } from './training-whatif.js';
 
 const DATA_URL = new URL('./training/cases.json', import.meta.url);
 const STYLE_URL = new URL('./training.min.css', import.meta.url);
@@ -42,6 +43,7 @@ export async function render(context) {
     window.addEventListener('hashchange', () => { if (ctx.state.tab === 'latihan') renderQuiz(); });
   }
   if (data === null) data = await loadData();
+  $('whatif')?.setAttribute('hidden', '');
   renderBuilder();
   renderFilters();
   renderLibrary();
@@ -158,7 +160,9 @@ function renderLibrary(e) {
     data ? el('p', { class: 'tr-tags' }, [...tagNames(c.groups, data.groups), ...tagNames(c.topics, data.topics)].map((n) => el('span', { class: 'tr-tag' }, n))) : null,
     el('div', { class: 'tr-explain' }, explain(c)),
     c.source ? el('p', { class: 'tr-source' }, el('a', { href: c.source, rel: 'noopener noreferrer', target: '_blank' }, w('source'))) : null,
-    el('button', { type: 'button', class: 'btn btn-link', onclick: () => ctx.usePrompt(c.text, c.facts) }, ctx.t('tryCase')))));
+    el('p', { class: 'tr-row tr-actions' },
+      el('button', { type: 'button', class: 'btn btn-link', onclick: () => ctx.usePrompt(c.text, c.facts) }, ctx.t('tryCase')),
+      el('button', { type: 'button', class: 'btn btn-link tr-whatif', onclick: (e) => openWhatIf(c, e.currentTarget) }, w('whatIfOpen'))))));
   if (!shown.length) list.append(el('li', { class: 'field-hint' }, allCases().length ? ctx.t('noMatch') : ctx.t('quizEmpty')));
   if (shown.length > libraryLimit) {
     list.append(el('li', { class: 'tr-more' }, el('button', { type: 'button', class: 'btn btn-secondary', id: 'library-more', onclick: () => {
@@ -168,6 +172,19 @@ function renderLibrary(e) {
     } }, w('libraryMore', { n: Math.min(LIBRARY_PAGE, shown.length - libraryLimit) }))));
   }
   $('library-count').textContent = w('libraryCount', { n: shown.length, t: allCases().length });
+}
+
+// ---------------------------------------------------------------------------------------------
+// "What if": the facts of a case changed, the engine asked again (training-whatif.js).
+
+function openWhatIf(c, back) {
+  let box = $('whatif');
+  if (!box) {
+    box = ctx.el('section', { id: 'whatif', class: 'card no-print', 'aria-labelledby': 'whatif-title', hidden: true });
+    document.querySelector('#panel-latihan .train-grid').insertAdjacentElement('afterend', box);
+  }
+  whatIf(box, c, { el: ctx.el, t: ctx.t, w, netral: ctx.netral, lang: ctx.state.lang, questions: ctx.netral.questions(ctx.state.lang), back });
+  box.scrollIntoView({ block: 'start' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,7 +334,9 @@ function renderQuiz() {
       el('p', { class: 'quiz-verdict' }, right ? t('quizCorrect') : t('quizWrong'), ' ', t('quizAnswerIs', { v: t(`v_${c.expected}`) })),
       explain(c, { full: true }),
       c.source ? el('p', { class: 'tr-source' }, el('a', { href: c.source, rel: 'noopener noreferrer', target: '_blank' }, w('source'))) : null),
-    el('button', { type: 'button', class: 'btn btn-primary', id: 'quiz-next', onclick: nextQuiz }, t('quizNext')));
+    el('p', { class: 'tr-row' },
+      el('button', { type: 'button', class: 'btn btn-primary', id: 'quiz-next', onclick: nextQuiz }, t('quizNext')),
+      el('button', { type: 'button', class: 'btn btn-secondary', id: 'quiz-whatif', onclick: (e) => openWhatIf(c, e.currentTarget) }, w('whatIfOpen'))));
   }
   renderSummary();
 }

@@ -1,7 +1,7 @@
 // The Latihan tab in headless Chromium (www/training.js): the case library of real reports and
 // rule examples with its filters, a quiz link built, opened in a fresh browser context and
-// answered to the end, a bad link, presenter mode at 1920×1080, the module loaded only with the
-// tab, and axe on every view.
+// answered to the end, a bad link, presenter mode at 1920×1080, "what if" flipping a verdict,
+// the module loaded only with the tab, and axe on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -251,6 +251,40 @@ test('presenter mode at 1920×1080: large type, Space/→ reveal then next, ← 
   await p.keyboard.press('Escape');
   assert.equal(await p.locator('#presenter').count(), 0);
   assert.equal(await p.evaluate(() => document.activeElement.id), 'present-start', 'focus goes back');
+  assert.deepEqual(p.errors, []);
+});
+
+test('what if: another subject or an act not done flips the verdict, and the rule that flips is named', async () => {
+  const p = await page({ bypassCSP: true });
+  await training(p);
+  await p.click('#library li[data-case=c001] .tr-whatif');
+  await p.waitForSelector('#whatif:not([hidden]) #whatif-result [data-verdict=violation]');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'whatif-title');
+  assert.match(await p.textContent('#whatif-result'), /tidak berubah/);
+  // "And if you were a private employee?"
+  await p.selectOption('#whatif-subject', 'swasta');
+  await p.waitForSelector('#whatif-result [data-verdict=allowed]');
+  assert.match(await p.textContent('#whatif-result .wi-gone'), /ASN menyukai, mengomentari/);
+  assert.match(await p.textContent('#whatif-result'), /berubah/);
+  await p.selectOption('#whatif-subject', '');
+  await p.waitForSelector('#whatif-result [data-verdict=violation]');
+  // "And if you had not liked it?": the act read from the story, unticked.
+  const act = p.locator('#whatif input[name=whatif-act][value=social_media_engagement]');
+  assert.match(await p.locator('#whatif label', { has: p.locator('input[value=social_media_engagement]') }).textContent(), /nge-like/);
+  await act.uncheck();
+  await p.waitForSelector('#whatif-result [data-verdict=allowed]');
+  assert.match(await p.textContent('#whatif-result .wi-gone'), /ASN menyukai/);
+  // On leave: the engine answers; the panel only shows it.
+  await act.check();
+  await p.selectOption('#whatif-leave', 'true');
+  await p.waitForSelector('#whatif-result [data-verdict]');
+  await p.addScriptTag({ content: AXE });
+  const axe = await p.evaluate(async () => (await window.axe.run(document.getElementById('whatif'), { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
+  assert.deepEqual(axe, []);
+  await p.screenshot({ path: path.join(RESULTS, 'training-whatif.png'), fullPage: false });
+  await p.click('#whatif-close');
+  assert.equal(await p.isVisible('#whatif'), false);
   assert.deepEqual(p.errors, []);
 });
 
