@@ -186,6 +186,7 @@ let savedRefused = false; // the saved rules took longer than SAVED_BUDGET_MS: t
 // change under the reader's hand).
 let savedPending = false;
 let book = { questions: null, rules: null, cases: null }; // the JSON of what the views show, per part
+let bookVersion = 0; // counts the changes of `book.rules` and `book.cases` (the training tab's verdicts are kept per version)
 let undoTimer;
 
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -684,7 +685,7 @@ const trainingContext = {
   get state() { return state; },
   cases: () => cases,
   rule: (id) => ruleInfo.get(id),
-  bookKey: () => book.rules + book.cases.length,
+  bookKey: () => bookVersion,
   save, t, el, put, describeFacts, usePrompt, printAs, VERDICT_ICON, VERDICTS,
 };
 
@@ -1020,6 +1021,7 @@ function buildBookViews(force = false) {
     cases = caseList;
     stale.latihan = true;
   }
+  if (now.rules !== book.rules || now.cases !== book.cases) bookVersion += 1;
   book = now;
   renderVisible();
 }

@@ -34,9 +34,18 @@ function onKey(e, look) {
   if (e.key === ' ' || e.key === 'ArrowRight' || e.key === 'PageDown') forward(look);
   else if (e.key === 'ArrowLeft' || e.key === 'PageUp') backward(look);
   else if (e.key === 'Escape') leave();
+  else if (e.key === 'Tab') trapFocus(e);
   else return;
   e.preventDefault();
   e.stopPropagation();
+}
+
+/** Tab and Shift+Tab cycle through the presenter's buttons (a modal dialog keeps the focus). */
+function trapFocus(e) {
+  const buttons = [...open.box.querySelectorAll('button:not([disabled])')];
+  const i = buttons.indexOf(document.activeElement);
+  const next = e.shiftKey ? (i <= 0 ? buttons.length - 1 : i - 1) : (i + 1) % buttons.length;
+  buttons[next]?.focus();
 }
 
 function forward(look) {

@@ -243,6 +243,10 @@ test('presenter mode at 1920×1080: large type, Space/→ reveal then next, ← 
   const axe = await p.evaluate(async () => (await window.axe.run(document.getElementById('presenter'), { resultTypes: ['violations'] })).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
   assert.deepEqual(axe, []);
+  // Tab stays inside the dialog.
+  for (let i = 0; i < 4; i++) await p.keyboard.press('Tab');
+  assert.ok(await p.evaluate(() => document.getElementById('presenter').contains(document.activeElement)));
+  await p.focus('#presenter');
   await p.keyboard.press('ArrowRight');
   assert.equal(await p.textContent('#presenter-progress'), 'Kasus 2 dari 3');
   assert.equal(await p.locator('.pr-reveal').count(), 0, 'the next case starts unrevealed');
