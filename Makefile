@@ -57,6 +57,11 @@ web: setup
 	# embedders and <netral-check>.
 	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
 	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
+	# The Latihan tab's module, styles and case data, loaded with that tab only (www/training.js):
+	# the cases of tests/cases/dev.jsonl and the rules' examples, tagged (examples/training_data.rs).
+	$(ESBUILD) www/training.js --bundle --minify --format=esm --log-level=warning --outfile=www/training.min.js
+	$(ESBUILD) www/training.css --minify --log-level=warning --outfile=www/training.min.css
+	$(CARGO) run --quiet --example training_data -- tests/cases/dev.jsonl www/training/cases.json
 	# Every text file and the wasm also as .gz and .br beside it (gitignored), for hosts that serve
 	# precompressed files (scripts/serve.mjs, nginx gzip_static/brotli_static).
 	node scripts/compress.mjs www

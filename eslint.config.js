@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['www/pkg/**', 'www/pkg-editor/**', 'www/app.min.js', 'node_modules/**', 'bench/node_modules/**', 'target/**', 'test-results/**', 'dist/**'] },
+  { ignores: ['www/pkg/**', 'www/pkg-editor/**', 'www/app.min.js', 'www/training.min.js', 'node_modules/**', 'bench/node_modules/**', 'target/**', 'test-results/**', 'dist/**'] },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],

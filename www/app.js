@@ -14,6 +14,7 @@ const DICT = {
     privacy: 'Semua pemeriksaan berjalan di perangkat Anda. Tidak ada yang Anda ketik dikirim ke mana pun.',
     tabCheck: 'Periksa', tabTrain: 'Latihan', tabRules: 'Aturan',
     loading: 'Memuat mesin aturan…', loadFailed: 'Mesin aturan gagal dimuat. Muat ulang halaman ini.',
+    trainingFailed: 'Bagian latihan gagal dimuat. Periksa koneksi, lalu buka tab ini lagi.',
     checkTitle: 'Apakah tindakan ini melanggar netralitas?',
     incidentLabel: 'Ceritakan apa yang Anda lakukan atau rencanakan',
     incidentHint: 'Sebutkan siapa Anda (misalnya PNS, PPPK, anggota TNI/Polri, kepala desa) dan apa tindakannya. Hasil diperbarui saat Anda mengetik.',
@@ -75,6 +76,7 @@ const DICT = {
     privacy: 'Every check runs on your device. Nothing you type is sent anywhere.',
     tabCheck: 'Check', tabTrain: 'Training', tabRules: 'Rules',
     loading: 'Loading the rules engine…', loadFailed: 'The rules engine failed to load. Please reload the page.',
+    trainingFailed: 'The training part could not be loaded. Check the connection, then open this tab again.',
     checkTitle: 'Does this act break the neutrality rules?',
     incidentLabel: 'Describe what you did or plan to do',
     incidentHint: 'Say who you are (e.g. PNS, PPPK, TNI/Polri member, village head) and what the act is. The result updates as you type.',
@@ -184,6 +186,7 @@ let savedRefused = false; // the saved rules took longer than SAVED_BUDGET_MS: t
 // change under the reader's hand).
 let savedPending = false;
 let book = { questions: null, rules: null, cases: null }; // the JSON of what the views show, per part
+let bookVersion = 0; // counts the changes of `book.rules` and `book.cases` (the training tab's verdicts are kept per version)
 let undoTimer;
 
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -323,6 +326,11 @@ function translateStatic() {
 
 // ---------------------------------------------------------------------------------------------
 // Tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump).
+
+/** The tab a fragment names (`#latihan`, or `#latihan?kuis=…` for a shared quiz). */
+function tabOf(hash) {
+  return hash.slice(1).split('?')[0];
+}
 
 function showTab(name, focus = false) {
   if (!TABS.includes(name)) name = 'periksa';
@@ -663,131 +671,32 @@ function initCheck() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Latihan: quiz and case library.
+// Latihan: the training module (www/training.js: case library, quiz builder, quizzes, summary),
+// loaded the first time the tab is shown, never before the first verdict.
 
-function quizState() {
-  const sig = `${cases.length}:${cases[0]?.text ?? ''}`;
-  if (!state.quiz || state.quiz.sig !== sig) {
-    const order = cases.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    // Not saved until the first answer (pickQuiz): a fresh shuffle is not worth keeping, and
-    // saving it here stored a new entry at once after "Hapus data saya" on this tab.
-    state.quiz = { sig, order, pos: 0, picked: null, answers: [] };
-  }
-  return state.quiz;
-}
+// Through a variable, so that esbuild leaves the import alone: `make web` builds training.min.js
+// on its own, and the page's bundle does not carry it.
+const TRAINING = './training.min.js';
+let training; // Promise of the module
 
-function renderQuiz() {
-  const body = $('quiz-body');
-  body.replaceChildren();
-  if (!cases.length) {
-    body.append(el('p', { class: 'field-hint' }, t('quizEmpty')));
-    $('quiz-score').textContent = '';
-    renderSummary();
-    return;
-  }
-  const quiz = quizState();
-  const score = quiz.answers.filter((a) => a.picked === a.expected).length;
-  $('quiz-score').textContent = t('quizScore', { s: score, t: quiz.answers.length });
-  if (quiz.pos >= quiz.order.length) {
-    body.append(el('p', { class: 'quiz-done' }, t('quizDone', { s: score, t: quiz.answers.length })),
-      el('button', { type: 'button', class: 'btn btn-primary', onclick: restartQuiz }, t('quizRestart')));
-    renderSummary();
-    return;
-  }
-  const c = cases[quiz.order[quiz.pos]];
-  const facts = Object.entries(c.facts);
-  put(body, el('p', { class: 'quiz-progress' }, t('quizProgress', { n: quiz.pos + 1, t: quiz.order.length })),
-    el('blockquote', { class: 'quiz-case' }, c.text),
-    facts.length ? el('p', { class: 'quiz-facts' }, `${t('knownFacts')}: ${describeFacts(c.facts)}`) : null,
-    el('p', { class: 'quiz-ask', id: 'quiz-ask' }, t('quizAsk')));
-  const buttons = el('div', { class: 'answer-row quiz-choices', role: 'group', 'aria-labelledby': 'quiz-ask' },
-    ['violation', 'allowed', 'needs_more_info'].map((k) => el('button', {
-      type: 'button', class: `btn btn-choice choice-${k}`, 'data-choice': k,
-      'aria-pressed': quiz.picked ? String(quiz.picked === k) : null,
-      disabled: quiz.picked !== null, onclick: () => pickQuiz(k),
-    }, el('span', { class: 'choice-icon', 'aria-hidden': 'true' }, VERDICT_ICON[k]), t(`vk_${k}`))));
-  body.append(buttons);
-  if (quiz.picked) {
-    const right = quiz.picked === c.expected;
-    const rule = ruleInfo.get(c.rule);
-    body.append(el('div', { class: `quiz-reveal ${right ? 'is-right' : 'is-wrong'}`, tabindex: '-1', id: 'quiz-reveal' },
-      el('p', { class: 'quiz-verdict' }, right ? t('quizCorrect') : t('quizWrong'), ' ', t('quizAnswerIs', { v: t(`v_${c.expected}`) })),
-      rule ? el('p', {}, el('strong', {}, `${t('quizRule')}: `), rule.title) : null,
-      rule && rule.basis.length ? el('p', {}, el('strong', {}, `${t('basis')}: `), rule.basis.join('; ')) : null,
-      rule && rule.sanction && c.expected === 'violation' ? el('p', {}, el('strong', {}, `${t('sanction')}: `), rule.sanction.label) : null,
-      rule && rule.advice ? el('p', {}, el('strong', {}, `${t('advice')}: `), rule.advice) : null),
-    el('button', { type: 'button', class: 'btn btn-primary', id: 'quiz-next', onclick: nextQuiz }, t('quizNext')));
-  }
-  renderSummary();
-}
+/** What the training module borrows from the page: the engine, the state, helpers and words. */
+const trainingContext = {
+  get netral() { return netral; },
+  get state() { return state; },
+  cases: () => cases,
+  rule: (id) => ruleInfo.get(id),
+  bookKey: () => bookVersion,
+  save, t, el, put, describeFacts, usePrompt, printAs, VERDICT_ICON, VERDICTS,
+};
 
-function pickQuiz(kind) {
-  const quiz = quizState();
-  const c = cases[quiz.order[quiz.pos]];
-  quiz.picked = kind;
-  const rule = ruleInfo.get(c.rule);
-  quiz.answers.push({ text: c.text, facts: c.facts, expected: c.expected, picked: kind, rule: rule ? rule.title : c.rule, basis: rule ? rule.basis : [] });
-  save();
-  renderQuiz();
-  $('quiz-reveal')?.focus();
-}
-
-function nextQuiz() {
-  const quiz = quizState();
-  quiz.pos += 1;
-  quiz.picked = null;
-  save();
-  renderQuiz();
-  ($('quiz-body').querySelector('.btn-choice') || $('quiz-body').querySelector('button'))?.focus();
-}
-
-function restartQuiz() {
-  state.quiz = null;
-  save();
-  renderQuiz();
-}
-
-function renderSummary() {
-  const box = $('quiz-summary');
-  box.replaceChildren();
-  const answers = state.quiz?.answers ?? [];
-  if (!answers.length) {
-    box.append(el('p', { class: 'field-hint' }, t('summaryEmpty')));
-    return;
-  }
-  const score = answers.filter((a) => a.picked === a.expected).length;
-  const date = new Date().toLocaleDateString(state.lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
-  box.append(el('p', { class: 'summary-score' }, t('summaryScore', { s: score, t: answers.length, d: date })),
-    el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '#'), el('th', { scope: 'col' }, t('colCase')),
-        el('th', { scope: 'col' }, t('colYours')), el('th', { scope: 'col' }, t('colRight')), el('th', { scope: 'col' }, t('colBasis')))),
-      el('tbody', {}, answers.map((a, i) => el('tr', { class: a.picked === a.expected ? 'row-right' : 'row-wrong' },
-        el('td', {}, String(i + 1)), el('td', {}, a.text),
-        el('td', {}, `${a.picked === a.expected ? '✓' : '✗'} ${t(`vk_${a.picked}`)}`),
-        el('td', {}, t(`vk_${a.expected}`)),
-        el('td', {}, a.rule, a.basis.length ? el('br') : null, el('span', { class: 'muted' }, a.basis.join('; '))))))))); 
-}
-
-function renderLibrary() {
-  const filter = $('library-filter').value.trim().toLowerCase();
-  const list = $('library');
-  const shown = cases.filter((c) => !filter || c.text.toLowerCase().includes(filter) || c.rule.toLowerCase().includes(filter));
-  list.replaceChildren(...shown.slice(0, 300).map((c) => el('li', { class: 'case' },
-    el('span', { class: `badge badge-${c.expected}` }, el('span', { 'aria-hidden': 'true' }, `${VERDICT_ICON[c.expected]} `), t(`vk_${c.expected}`)),
-    el('p', { class: 'case-text' }, c.text),
-    Object.keys(c.facts).length ? el('p', { class: 'case-facts muted' }, `${t('knownFacts')}: ${describeFacts(c.facts)}`) : null,
-    el('button', { type: 'button', class: 'btn btn-link', onclick: () => usePrompt(c.text, c.facts) }, t('tryCase')))));
-  if (!shown.length) list.append(el('li', { class: 'field-hint' }, cases.length ? t('noMatch') : t('quizEmpty')));
-}
-
-function initTraining() {
-  $('library-filter').addEventListener('input', renderLibrary);
-  $('quiz-print').addEventListener('click', () => printAs('quiz'));
-  $('quiz-restart').addEventListener('click', restartQuiz);
+function renderTraining() {
+  if (!training) training = import(new URL(TRAINING, import.meta.url).href);
+  training.then((m) => m.render(trainingContext)).catch((e) => {
+    training = undefined;
+    stale.latihan = true;
+    console.error('netral: the training tab could not be loaded', e);
+    $('quiz-body').replaceChildren(el('p', { class: 'notice' }, t('trainingFailed')));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1124,13 +1033,14 @@ function buildBookViews(force = false) {
     cases = caseList;
     stale.latihan = true;
   }
+  if (now.rules !== book.rules || now.cases !== book.cases) bookVersion += 1;
   book = now;
   renderVisible();
 }
 
 function renderVisible() {
   if (savedPending) return;
-  if (state.tab === 'latihan' && stale.latihan) { stale.latihan = false; renderLibrary(); renderQuiz(); }
+  if (state.tab === 'latihan' && stale.latihan) { stale.latihan = false; renderTraining(); }
   if (state.tab === 'aturan' && stale.aturan) { stale.aturan = false; renderRuleList(); }
 }
 
@@ -1196,7 +1106,7 @@ async function start() {
   state = restore();
   translateStatic();
   initTabs();
-  showTab(location.hash.slice(1) || state.tab);
+  showTab(tabOf(location.hash) || state.tab);
   try {
     netral = await engine;
     performance.mark('netral-engine-loaded');
@@ -1221,11 +1131,10 @@ async function start() {
   classifyNow();
   await painted();
   renderPrompts();
-  initTraining();
   if (!edited) initEditor();
   buildBookViews();
   $('lang-switch').addEventListener('click', switchLanguage);
-  window.addEventListener('hashchange', () => showTab(location.hash.slice(1)));
+  window.addEventListener('hashchange', () => showTab(tabOf(location.hash)));
   growIncident();
   built = true;
   performance.mark('netral-page-ready');

@@ -3,11 +3,13 @@
 // would: network first, so an update is seen at once when online; the last copy when offline.
 // Nothing the person types passes through here (it never leaves the page).
 
-const CACHE = 'netral-v2';
-// The page's files, kept at install. The editor module (pkg-editor/) and its worker
+const CACHE = 'netral-v3';
+// The page's files, kept at install (with the Latihan tab's module and case data, which the page
+// loads only with that tab, so that a shared quiz opens offline too). The editor module (pkg-editor/) and its worker
 // (editor-worker.js, whose requests this worker also sees) are kept the first time they are loaded
 // (network first, below), so the rule editor works offline once it has been opened.
-const PAGE = ['./', 'index.html', 'app.min.js', 'style.min.css', 'icon.svg', 'pkg/netral.js', 'pkg/netral_bg.wasm'];
+const PAGE = ['./', 'index.html', 'app.min.js', 'style.min.css', 'icon.svg', 'pkg/netral.js', 'pkg/netral_bg.wasm',
+  'training.min.js', 'training.min.css', 'training/cases.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE)).then(() => self.skipWaiting()));
