@@ -10,15 +10,18 @@
 //!
 //! Two modules are built from this file. The classify module (no `editor` feature) answers
 //! incidents and describes its rulebook; it reads a rulebook compiled elsewhere as snapshot bytes
-//! (`useRulebook`). The editor module (`editor`) also parses, checks and compiles rule files, runs
-//! their examples, and hands a compiled rulebook over as those bytes (`snapshot`).
+//! (`useRulebook`), which carry their own strings. The editor module (`editor`) also parses, checks
+//! and compiles rule files, runs their examples, hands a compiled rulebook over as those bytes
+//! (`snapshot`), and alone has the built-in rule files' text (`builtinSources`).
 
 use crate::diagnostic::{Code, Diagnostic, Loc};
 #[cfg(feature = "editor")]
 use crate::diagnostic::{SourceFile, Sources};
 use crate::verdict::{Incident, Lang};
 use crate::Rulebook;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "editor")]
+use serde::Deserialize;
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -93,29 +96,19 @@ pub fn run_examples() -> String {
     with_active(|book| to_json(&crate::run_examples(book)))
 }
 
-/// The active rulebook as snapshot bytes, made from `source` (the JSON `compile` took): what the
-/// editor module hands to the classify module.
+/// The active rulebook as snapshot bytes: what the editor module hands to the classify module.
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
-pub fn snapshot(source: &str) -> Vec<u8> {
-    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else { return vec![] };
-    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    with_active(|book| crate::snapshot::encode(book, &files))
+pub fn snapshot() -> Vec<u8> {
+    with_active(crate::snapshot::encode)
 }
 
-/// Makes the rulebook in `bytes` (a `snapshot` of the editor module, made from `source`) the
-/// active one; or says why not, and the old one stays. A snapshot of another format version, of
-/// other sources, or damaged is refused.
+/// Makes the rulebook in `bytes` (a `snapshot` of the editor module) the active one; or says why
+/// not, and the old one stays. A snapshot of another format version, or a damaged or truncated
+/// one, is refused with `E-SNAPSHOT`.
 #[wasm_bindgen(js_name = useRulebook)]
-pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
-    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else {
-        return to_json(&Compiled {
-            ok: false,
-            diagnostics: vec![input_error("expected an array of {name, text}".into())],
-        });
-    };
-    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    match crate::snapshot::decode(bytes, &files) {
+pub fn use_rulebook(bytes: &[u8]) -> String {
+    match crate::snapshot::decode(bytes) {
         Ok(book) => {
             ACTIVE.with(|a| *a.borrow_mut() = Some(book));
             to_json(&Compiled { ok: true, diagnostics: vec![] })
@@ -123,7 +116,6 @@ pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
         Err(e) => {
             let why = match e {
                 crate::snapshot::SnapshotError::NotASnapshot => "not a snapshot of this version of Netral",
-                crate::snapshot::SnapshotError::Stale => "made from other rule files",
                 crate::snapshot::SnapshotError::Corrupt => "damaged or cut short",
             };
             let d =
@@ -153,6 +145,8 @@ pub fn rules(lang: &str) -> String {
 }
 
 /// Rule editor's "show the built-in rules": the default rulebook's files as `[{name, text}]`.
+/// Only the editor module has them (the classify module reads its rulebook from a snapshot).
+#[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = builtinSources)]
 pub fn builtin_sources() -> String {
     let files: Vec<FileIn> =
@@ -172,6 +166,7 @@ struct ErrorOut {
     error: Vec<Diagnostic>,
 }
 
+#[cfg(feature = "editor")]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
