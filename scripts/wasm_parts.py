@@ -143,7 +143,7 @@ def part_of(name):
 
 def report(title, raw_path):
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["wasm-bindgen", "--target", "web", "--experimental-reset-state-function",
+        subprocess.run(["wasm-bindgen", "--target", "web", "--experimental-reset-state-function", "--out-name", "netral",
                         "--out-dir", tmp, raw_path], check=True)
         named = os.path.join(tmp, "netral_bg.wasm")
         subprocess.run([WASM_OPT, "-g", *PASSES, *FEATURES, named, "-o", named], check=True)
