@@ -42,7 +42,7 @@ pub enum SnapshotError {
 
 /// The bytes of a compiled rulebook.
 pub fn encode(book: &Rulebook) -> Vec<u8> {
-    let mut w = Writer { out: vec![], text: vec![], laws: vec![] };
+    let mut w = Writer::default();
     book.put(&mut w);
     let payload = w.payload();
     let mut out = Vec::with_capacity(payload.len() + 16);
@@ -64,7 +64,11 @@ pub fn decode(bytes: &[u8]) -> Result<Rulebook, SnapshotError> {
     }
     let mut r = Reader::new(payload);
     let book = Rulebook::get(&mut r);
-    if r.damaged || r.at != r.bytes.len() || !r.text.is_empty() || !well_formed(&book.pats, &book.facts) {
+    if r.damaged
+        || r.at != r.bytes.len()
+        || r.text.iter().any(|t| !t.is_empty())
+        || !well_formed(&book.pats, &book.facts)
+    {
         return Err(SnapshotError::Corrupt);
     }
     book.plan();
@@ -86,8 +90,8 @@ fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// The strings' bytes not yet read.
-    text: &'a [u8],
+    /// The bytes of each strings' column not yet read.
+    text: [&'a [u8]; 2],
     /// The laws' short citations, read before the rules.
     laws: Vec<String>,
     /// How deep the condition or pattern being read is nested.
@@ -96,11 +100,13 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Reads a payload: the strings' bytes (after their length), then the rest.
+    /// Reads a payload: the strings' columns (each after its length), then the rest.
     fn new(payload: &'a [u8]) -> Self {
-        let mut r = Reader { bytes: payload, at: 0, text: &[], laws: vec![], depth: 0, damaged: false };
-        let n = r.len();
-        r.text = r.take(n);
+        let mut r = Reader { bytes: payload, at: 0, text: [&[]; 2], laws: vec![], depth: 0, damaged: false };
+        for col in 0..2 {
+            let n = r.len();
+            r.text[col] = r.take(n);
+        }
         r.bytes = &payload[r.at..];
         r.at = 0;
         r
@@ -161,13 +167,17 @@ impl<'a> Reader<'a> {
         }
     }
     /// A string: its length in bytes, then its UTF-8.
-    /// A string: its length here, its bytes the next ones of the strings' column.
+    /// A string: its length here, its bytes the next ones of the first strings' column.
     fn str(&mut self) -> &'a str {
+        self.str_in(0)
+    }
+    /// A string whose bytes are the next ones of column `col` (see `Writer::text`).
+    fn str_in(&mut self, col: usize) -> &'a str {
         let n = self.uint();
-        let text: &'a [u8] = self.text;
+        let text: &'a [u8] = self.text[col];
         match text.split_at_checked(n.try_into().unwrap_or(usize::MAX)) {
             Some((s, rest)) => {
-                self.text = rest;
+                self.text[col] = rest;
                 std::str::from_utf8(s).unwrap_or_else(|_| self.damage())
             }
             None => self.damage(),
@@ -188,11 +198,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+#[derive(Default)]
 struct Writer {
     out: Vec<u8>,
-    /// Every string's bytes, one after the other: text beside text compresses better than text
-    /// between numbers.
-    text: Vec<u8>,
+    /// Every string's bytes, one after the other, in two columns: all but the English of labels,
+    /// then the English of labels. Text beside text compresses better than text between numbers,
+    /// and English beside English better than beside Indonesian.
+    text: [Vec<u8>; 2],
     /// The laws' short citations ("UU 7/2017"), which begin most citations.
     laws: Vec<String>,
 }
@@ -208,16 +220,22 @@ impl Writer {
     fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64)
     }
-    /// A string: its length in the payload, its bytes in the strings' column.
+    /// A string: its length in the payload, its bytes in the first strings' column.
     fn str(&mut self, s: &str) {
-        self.uint(s.len() as u64);
-        self.text.extend_from_slice(s.as_bytes());
+        self.str_in(0, s)
     }
-    /// The strings' column (after its length), then the rest.
+    fn str_in(&mut self, col: usize, s: &str) {
+        self.uint(s.len() as u64);
+        self.text[col].extend_from_slice(s.as_bytes());
+    }
+    /// The strings' columns (each after its length), then the rest.
     fn payload(self) -> Vec<u8> {
-        let mut head = Writer { out: vec![], text: vec![], laws: vec![] };
-        head.uint(self.text.len() as u64);
-        [head.out, self.text, self.out].concat()
+        let mut head = Writer::default();
+        for col in &self.text {
+            head.uint(col.len() as u64);
+            head.out.extend_from_slice(col);
+        }
+        [head.out, self.out].concat()
     }
 }
 
@@ -360,12 +378,30 @@ macro_rules! snap_struct {
 }
 
 snap_struct! {
-    Label { id, en }
     EnumIr { name, values, groups }
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
     SanctionIr { name, label, severity }
     AskIr { name, label, when, unless, acts }
+}
+
+/// A label: its Indonesian text, then its English translation (if any) in a column of its own.
+impl Snap for Label {
+    fn put(&self, w: &mut Writer) {
+        self.id.put(w);
+        match &self.en {
+            None => w.out.push(0),
+            Some(en) => {
+                w.out.push(1);
+                w.str_in(1, en)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let id = Snap::get(r);
+        let en = (r.tag(2) == 1).then(|| r.str_in(1).to_owned());
+        Label { id, en }
+    }
 }
 
 /// Enums without data: their variants in order.
@@ -915,7 +951,7 @@ mod tests {
         // Behind a valid checksum (which a real snapshot always has), the reader itself must
         // refuse impossible lengths, tags and strings rather than index out of bounds.
         let (book, _) = builtin();
-        let mut w = Writer { out: vec![], text: vec![], laws: vec![] };
+        let mut w = Writer::default();
         book.put(&mut w);
         let payload = w.payload();
         let mut seed = 0x2545_f491_4f6c_dd1du64;
