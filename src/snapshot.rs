@@ -31,6 +31,14 @@ use crate::verdict::{FactInput, RuleKind, VerdictKind};
 const MAGIC: &[u8; 8] = b"NETRAL\x00\x06";
 const MAX_DEPTH: usize = 1024;
 
+/// The columns of strings (`Writer::text`): names, Indonesian labels and citations; the English of
+/// labels; the lexicon's phrases; the examples' texts.
+const PROSE: usize = 0;
+const ENGLISH: usize = 1;
+const PHRASES: usize = 2;
+const EXAMPLES: usize = 3;
+const COLUMNS: usize = 4;
+
 /// Why a snapshot was not used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SnapshotError {
@@ -91,7 +99,7 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     /// The bytes of each strings' column not yet read.
-    text: [&'a [u8]; 2],
+    text: [&'a [u8]; COLUMNS],
     /// The laws' short citations, read before the rules.
     laws: Vec<String>,
     /// How deep the condition or pattern being read is nested.
@@ -102,8 +110,8 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Reads a payload: the strings' columns (each after its length), then the rest.
     fn new(payload: &'a [u8]) -> Self {
-        let mut r = Reader { bytes: payload, at: 0, text: [&[]; 2], laws: vec![], depth: 0, damaged: false };
-        for col in 0..2 {
+        let mut r = Reader { bytes: payload, at: 0, text: [&[]; COLUMNS], laws: vec![], depth: 0, damaged: false };
+        for col in 0..COLUMNS {
             let n = r.len();
             r.text[col] = r.take(n);
         }
@@ -169,7 +177,7 @@ impl<'a> Reader<'a> {
     /// A string: its length in bytes, then its UTF-8.
     /// A string: its length here, its bytes the next ones of the first strings' column.
     fn str(&mut self) -> &'a str {
-        self.str_in(0)
+        self.str_in(PROSE)
     }
     /// A string whose bytes are the next ones of column `col` (see `Writer::text`).
     fn str_in(&mut self, col: usize) -> &'a str {
@@ -201,10 +209,10 @@ impl<'a> Reader<'a> {
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
-    /// Every string's bytes, one after the other, in two columns: all but the English of labels,
-    /// then the English of labels. Text beside text compresses better than text between numbers,
-    /// and English beside English better than beside Indonesian.
-    text: [Vec<u8>; 2],
+    /// Every string's bytes, one after the other, in a column by kind (`PROSE`, `ENGLISH`,
+    /// `PHRASES`, `EXAMPLES`): text beside text compresses better than text between numbers, and
+    /// English beside English, a phrase beside phrases, better than beside Indonesian labels.
+    text: [Vec<u8>; COLUMNS],
     /// The laws' short citations ("UU 7/2017"), which begin most citations.
     laws: Vec<String>,
 }
@@ -222,7 +230,7 @@ impl Writer {
     }
     /// A string: its length in the payload, its bytes in the first strings' column.
     fn str(&mut self, s: &str) {
-        self.str_in(0, s)
+        self.str_in(PROSE, s)
     }
     fn str_in(&mut self, col: usize, s: &str) {
         self.uint(s.len() as u64);
@@ -393,13 +401,13 @@ impl Snap for Label {
             None => w.out.push(0),
             Some(en) => {
                 w.out.push(1);
-                w.str_in(1, en)
+                w.str_in(ENGLISH, en)
             }
         }
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let id = Snap::get(r);
-        let en = (r.tag(2) == 1).then(|| r.str_in(1).to_owned());
+        let en = (r.tag(2) == 1).then(|| r.str_in(ENGLISH).to_owned());
         Label { id, en }
     }
 }
@@ -749,14 +757,14 @@ impl Snap for LawIr {
 /// editor shows, from a rulebook it compiled itself.
 impl Snap for ExampleIr {
     fn put(&self, w: &mut Writer) {
-        self.text.put(w);
+        w.str_in(EXAMPLES, &self.text);
         self.facts.put(w);
         self.verdict.put(w);
         self.must_match.put(w);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         ExampleIr {
-            text: Snap::get(r),
+            text: r.str_in(EXAMPLES).to_owned(),
             facts: Snap::get(r),
             verdict: Snap::get(r),
             must_match: Snap::get(r),
@@ -777,7 +785,7 @@ impl Snap for Lexicon {
         w.uint(self.phrases.len() as u64);
         for p in &self.phrases {
             let words: Vec<&str> = self.words_of(p).iter().map(|x| text(x).0).collect();
-            w.str(&words.join(" "));
+            w.str_in(PHRASES, &words.join(" "));
         }
         let mut concept = None;
         let mut changed = vec![];
@@ -805,7 +813,7 @@ impl Snap for Lexicon {
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
-        let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str().split(' ').collect()).collect();
+        let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str_in(PHRASES).split(' ').collect()).collect();
         let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
         let concepts: Vec<u32> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
         let count = phrases.iter().map(Vec::len).sum::<usize>();
