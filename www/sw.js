@@ -3,7 +3,9 @@
 // would: network first, so an update is seen at once when online; the last copy when offline.
 // Nothing the person types passes through here (it never leaves the page).
 
-const CACHE = 'netral-v2';
+// A new name whenever the modules stop fitting the copies kept before (v3: the classify module's
+// snapshot format and the editor module's exports changed): activating drops the older caches.
+const CACHE = 'netral-v3';
 // The page's files, kept at install. The editor module (pkg-editor/) and its worker
 // (editor-worker.js, whose requests this worker also sees) are kept the first time they are loaded
 // (network first, below), so the rule editor works offline once it has been opened.
