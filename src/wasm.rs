@@ -8,15 +8,17 @@
 //! Nothing here throws into JavaScript for bad input: errors come back as diagnostics.
 //! The active rulebook (built-in, or the last one `compile` accepted) lives in a thread-local.
 //!
-//! Two modules are built from this file. The classify module (no `editor` feature) answers
-//! incidents and describes its rulebook; it reads a rulebook compiled elsewhere as snapshot bytes
-//! (`useRulebook`), which carry their own strings. The editor module (`editor`) also parses, checks
-//! and compiles rule files, runs their examples, hands a compiled rulebook over as those bytes
-//! (`snapshot`), and alone has the built-in rule files' text (`builtinSources`).
+//! Two modules are built from this file, each with only the exports `www/netral.js` calls on it.
+//! The classify module (no `editor` feature) answers incidents and describes its rulebook
+//! (`classify`, `questions`, `rules`, `cases`); it reads a rulebook compiled elsewhere as snapshot
+//! bytes, which carry their own strings (`useRulebook`). The editor module (`editor`) parses,
+//! checks and compiles rule files, runs their examples, hands a compiled rulebook over as those
+//! bytes (`snapshot`), and alone has the built-in rule files' text (`builtinSources`).
 
 use crate::diagnostic::{Code, Diagnostic, Loc};
 #[cfg(feature = "editor")]
 use crate::diagnostic::{SourceFile, Sources};
+#[cfg(not(feature = "editor"))]
 use crate::verdict::{Incident, Lang};
 use crate::Rulebook;
 #[cfg(feature = "editor")]
@@ -43,6 +45,7 @@ fn start() {
 }
 
 /// The verdict on an incident (its JSON), or `{"error": diagnostics}`.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn classify(incident: &str) -> String {
     let incident = match Incident::from_json(incident) {
@@ -106,6 +109,7 @@ pub fn snapshot() -> Vec<u8> {
 /// Makes the rulebook in `bytes` (a `snapshot` of the editor module) the active one; or says why
 /// not, and the old one stays. A snapshot of another format version, or a damaged or truncated
 /// one, is refused with `E-SNAPSHOT`.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen(js_name = useRulebook)]
 pub fn use_rulebook(bytes: &[u8]) -> String {
     match crate::snapshot::decode(bytes) {
@@ -127,18 +131,21 @@ pub fn use_rulebook(bytes: &[u8]) -> String {
 }
 
 /// Self-check form: one question per open fact, in the page's language.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn questions(lang: &str) -> String {
     with_active(|book| to_json(&book.questions(parse_lang(lang))))
 }
 
 /// Training tab: the case library (every example of every rule, with its expected verdict).
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn cases() -> String {
     with_active(|book| to_json(&book.cases()))
 }
 
 /// Rule list view: every rule with its bases, sanction, advice and examples.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn rules(lang: &str) -> String {
     with_active(|book| to_json(&book.rules(parse_lang(lang))))
@@ -196,6 +203,7 @@ fn input_error(message: String) -> Diagnostic {
     Diagnostic::new(Code::Input, Loc::default(), message)
 }
 
+#[cfg(not(feature = "editor"))]
 fn parse_lang(lang: &str) -> Lang {
     if lang.eq_ignore_ascii_case("en") {
         Lang::En
@@ -204,6 +212,7 @@ fn parse_lang(lang: &str) -> Lang {
     }
 }
 
+#[cfg(not(feature = "editor"))]
 fn error(diagnostics: Vec<Diagnostic>) -> String {
     to_json(&ErrorOut { error: diagnostics })
 }
