@@ -32,13 +32,17 @@ thread_local! {
     static ACTIVE: RefCell<Option<Rulebook>> = const { RefCell::new(None) };
 }
 
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
 }
 
-/// Page load: installs a panic hook so an engine bug is at least visible in the console.
+/// Page load: installs a panic hook so an engine bug is at least visible in the console. Not in a
+/// module built with panic=immediate-abort (`make web` on nightly), where a panic is a trap that
+/// never reaches a hook (www/netral.js logs it and rebuilds the instance).
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("netral: internal error: {info}"))));
