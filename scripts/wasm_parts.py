@@ -170,6 +170,11 @@ def report(title, raw_path):
         total += z
         print(f"  {part:70} {len(raw) / 1000:8.1f} {z / 1000:8.1f}")
     print(f"  {'sum (each part gzipped alone)':70} {'':8} {total / 1000:8.1f}")
+    snapshot = os.path.join(ROOT, "target/netral.snapshot")
+    if os.path.exists(snapshot) and open(snapshot, "rb").read()[-64:] in data:
+        snap = open(snapshot, "rb").read()
+        print(f"  {'of the data: the snapshot of the built-in rulebook (alone)':70} "
+              f"{len(snap) / 1000:8.1f} {len(zlib.compress(snap, 9)) / 1000:8.1f}")
 
 
 def main():
