@@ -17,8 +17,9 @@
 //! and hands itself on as one compiled; it is not one to run `check` or examples on.
 //!
 //! Format: magic (with the format version: a snapshot of another version is refused), checksum
-//! of the payload, payload. Integers are LEB128 (signed ones zigzag), floats 8 bytes
-//! little-endian, strings and lists a length then their items. Derived indexes (the fact-name
+//! of the payload, payload: the strings' bytes in columns by kind, then the rest. Integers are
+//! LEB128 (signed ones zigzag), floats 8 bytes little-endian, lists a length then their items, a
+//! string its length (its bytes are the next ones of its column). Derived indexes (the fact-name
 //! index, the evaluation plan) are rebuilt when reading, not stored. Encoding tricks that keep the
 //! snapshot small are described where they are used; the round-trip test checks every one on the
 //! built-in rules.
