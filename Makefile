@@ -9,7 +9,7 @@
 #   make check   check the built-in rulebook (diagnostics, examples)
 #   make bench   native benchmarks, the browser benchmarks (classify, the page on a slow connection,
 #                editing rules), then Netral beside its peers (bench/results.md)
-#   make size-parts  where the module's bytes go (code per part of Netral, data), after make web
+#   make size-parts  where each module's bytes go (code per part of Netral, data), after make web
 #   make schema  rewrite schema/*.json (the contract as JSON Schema) from the Rust types
 #   make dist    the npm package of the browser files, as a tarball in dist/ (docs/embedding.md)
 
@@ -77,6 +77,8 @@ ifeq ($(NIGHTLY_STD),yes)
 else
 	NETRAL_SNAPSHOT=$(SNAPSHOT) $(CARGO) build --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features "$(FEATURES)"
 endif
+	# Kept per module for `make size-parts` (netral-pkg.wasm, netral-pkg-editor.wasm).
+	cp $(WASM_RAW) $(basename $(WASM_RAW))-$(notdir $(OUT)).wasm
 	rm -rf $(OUT)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --experimental-reset-state-function --out-dir $(OUT) $(WASM_RAW)
@@ -140,7 +142,7 @@ bench: web
 size:
 	@bash scripts/size.sh
 
-# Where the module's bytes go: code per part of Netral, and data (after `make web`).
+# Where each module's bytes go: code per part of Netral, and data (after `make web`).
 size-parts:
 	@python3 scripts/wasm_parts.py
 

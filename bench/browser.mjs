@@ -60,8 +60,9 @@ try {
       for (let i = 0; i < BATCH; i++) netral.classify(c);
       perCase.push((performance.now() - t0) / BATCH);
     }
+    const builtin = await netral.builtinSources();
     const t0 = performance.now();
-    for (let i = 0; i < cases.length; i++) await netral.compile(netral.builtinSources());
+    for (let i = 0; i < cases.length; i++) await netral.compile(builtin);
     const compile = (performance.now() - t0) / cases.length;
     netral.reset();
     return { perCase, errors, verdicts, compile };

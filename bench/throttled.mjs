@@ -27,6 +27,12 @@ const HOSTS = {
   gzip: { compression: true, acceptEncoding: 'gzip' },
   brotli: { compression: true, acceptEncoding: null },
 };
+// BEFORE=dir: another build of www/ (a copy of main's, say), measured in the same run with gzip and
+// brotli, interleaved with the hosts above, for a before/after of one change.
+if (process.env.BEFORE) {
+  HOSTS['gzip, before'] = { ...HOSTS.gzip, dir: process.env.BEFORE };
+  HOSTS['brotli, before'] = { ...HOSTS.brotli, dir: process.env.BEFORE };
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
@@ -72,7 +78,7 @@ const browser = await launch();
 const servers = {};
 const results = {};
 try {
-  for (const [host, cfg] of Object.entries(HOSTS)) servers[host] ??= await serve(undefined, { compression: cfg.compression });
+  for (const [host, cfg] of Object.entries(HOSTS)) servers[host] ??= await serve(cfg.dir, { compression: cfg.compression });
   for (const [net, network] of Object.entries(NETWORKS)) {
     results[net] = {};
     // Hosts interleaved round by round, so that a busy moment of the machine falls on all of them.

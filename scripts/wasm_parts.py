@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""What the WebAssembly module's bytes are spent on: `make size-parts` (after `make web`).
+"""What the WebAssembly modules' bytes are spent on: `make size-parts` (after `make web`).
 
-Rebuilds the optimised module with its function names kept (wasm-bindgen without
+For each module `make web` built (the classify module, www/pkg/, then the editor module,
+www/pkg-editor/; their unoptimised builds are kept beside each other in target/), rebuilds the
+optimised module with its function names kept (wasm-bindgen without
 --remove-name-section, wasm-opt -g, the same passes as `make web`), then sorts each function's
 code into a part of Netral by its Rust path, and the data into the embedded rule sources and the
 rest. Each part is gzipped on its own, so the figures add up to a little more than the module's
@@ -17,7 +19,9 @@ import tempfile
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RAW = os.path.join(ROOT, "target/wasm32-unknown-unknown/wasm/netral.wasm")
+RAW_DIR = os.path.join(ROOT, "target/wasm32-unknown-unknown/wasm")
+# The module of each folder of www/, as `make module` keeps it.
+MODULES = [("classify module (www/pkg/)", "netral-pkg.wasm"), ("editor module (www/pkg-editor/)", "netral-pkg-editor.wasm")]
 WASM_OPT = os.path.join(ROOT, "node_modules/.bin/wasm-opt")
 PASSES = ["--low-memory-unused", "--flatten", "--rereloop", "-Oz", "-Oz"]
 FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
@@ -137,12 +141,10 @@ def part_of(name):
     return next((part for key, part in PARTS if key in name), OTHER_CODE)
 
 
-def main():
-    if not os.path.exists(RAW):
-        sys.exit(f"{RAW} not found: run `make web` first")
+def report(title, raw_path):
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["wasm-bindgen", "--target", "web", "--experimental-reset-state-function",
-                        "--out-dir", tmp, RAW], check=True)
+        subprocess.run(["wasm-bindgen", "--target", "web", "--experimental-reset-state-function", "--out-name", "netral",
+                        "--out-dir", tmp, raw_path], check=True)
         named = os.path.join(tmp, "netral_bg.wasm")
         subprocess.run([WASM_OPT, "-g", *PASSES, *FEATURES, named, "-o", named], check=True)
         module = open(named, "rb").read()
@@ -151,19 +153,38 @@ def main():
     for name, body in functions:
         parts[part_of(name)] += body
     data = b"\0".join(segments)
-    sources = b"".join(open(f, "rb").read() for f in sorted(glob.glob(os.path.join(ROOT, "rules/*.rules"))))
     rest = data
+    sources = bytearray()
     for f in sorted(glob.glob(os.path.join(ROOT, "rules/*.rules"))):
-        rest = rest.replace(open(f, "rb").read(), b"", 1)
-    parts["data: the rule sources (shown in the editor; the snapshot's strings)"] = sources
+        text = open(f, "rb").read()
+        if text in rest:
+            rest = rest.replace(text, b"", 1)
+            sources += text
+    if sources:
+        parts["data: the rule sources (shown in the editor)"] = sources
     parts["data: snapshot, word lists, messages"] = rest
-    print(f"{'part':72} {'raw KB':>8} {'gzip KB':>8}")
+    print(f"{title:72} {'raw KB':>8} {'gzip KB':>8}")
     total = 0
     for part, raw in sorted(parts.items(), key=lambda kv: -len(zlib.compress(bytes(kv[1]), 9))):
         z = len(zlib.compress(bytes(raw), 9))
         total += z
-        print(f"{part:72} {len(raw) / 1000:8.1f} {z / 1000:8.1f}")
-    print(f"{'sum (each part gzipped alone)':72} {'':8} {total / 1000:8.1f}")
+        print(f"  {part:70} {len(raw) / 1000:8.1f} {z / 1000:8.1f}")
+    print(f"  {'sum (each part gzipped alone)':70} {'':8} {total / 1000:8.1f}")
+    snapshot = os.path.join(ROOT, "target/netral.snapshot")
+    if os.path.exists(snapshot) and open(snapshot, "rb").read()[-64:] in data:
+        snap = open(snapshot, "rb").read()
+        print(f"  {'of the data: the snapshot of the built-in rulebook (alone)':70} "
+              f"{len(snap) / 1000:8.1f} {len(zlib.compress(snap, 9)) / 1000:8.1f}")
+
+
+def main():
+    found = [(t, os.path.join(RAW_DIR, f)) for t, f in MODULES if os.path.exists(os.path.join(RAW_DIR, f))]
+    if not found:
+        sys.exit(f"no module in {RAW_DIR}: run `make web` first")
+    for i, (title, raw_path) in enumerate(found):
+        if i:
+            print()
+        report(title, raw_path)
 
 
 if __name__ == "__main__":

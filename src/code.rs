@@ -92,7 +92,7 @@ codes! {
     NotUtf8 "E-NOT-UTF8" Error Cli "A `classify --jsonl` line that is not UTF-8 text.";
     // The JavaScript API: errors.
     Editor "E-EDITOR" Error Page "The editor module could not be loaded.";
-    Snapshot "E-SNAPSHOT" Error Page "A compiled rulebook of another version, of other rule files, or damaged.";
+    Snapshot "E-SNAPSHOT" Error Page "A compiled rulebook of another format version, or damaged or cut short.";
     Internal "E-INTERNAL" Error Page "The engine trapped; it was rebuilt and the next call works.";
     Timeout "E-TIMEOUT" Error Page "The rule editor did not answer within the time given and was stopped.";
     Cancelled "E-CANCELLED" Error Page "A call to the rule editor was stopped by its signal.";

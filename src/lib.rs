@@ -77,8 +77,11 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
 ];
 
 /// The built-in rulebook compiled ahead of time (see `snapshot`): `make web` sets
-/// `NETRAL_SNAPSHOT` to the file `netral snapshot` wrote, and build.rs sets this cfg.
-#[cfg(netral_snapshot)]
+/// `NETRAL_SNAPSHOT` to the file `netral snapshot` wrote, and build.rs sets this cfg. Only the
+/// classify module reads it: it embeds no rule sources. The editor module compiles the built-in
+/// rules from their sources, which it carries (to show them), so that its rulebook keeps what a
+/// snapshot leaves out (where each example is written, for the example runner).
+#[cfg(all(netral_snapshot, not(feature = "editor")))]
 const BUILTIN_SNAPSHOT: &[u8] = include_bytes!(env!("NETRAL_SNAPSHOT"));
 
 /// The default rulebook's sources.
@@ -98,12 +101,12 @@ impl Rulebook {
     }
 
     /// The default rulebook, compiled once.
-    /// In a module built with a snapshot of it (`make web`), read from the snapshot.
+    /// In the classify module (`make web`), read from its snapshot.
     pub fn builtin() -> &'static Rulebook {
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            #[cfg(netral_snapshot)]
-            if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT, BUILTIN_FILES) {
+            #[cfg(all(netral_snapshot, not(feature = "editor")))]
+            if let Ok(book) = snapshot::decode(BUILTIN_SNAPSHOT) {
                 return book;
             }
             #[cfg(feature = "editor")]

@@ -5,105 +5,83 @@
 //! CLI and the library compile as before.)
 //!
 //! `make web` writes the snapshot of the built-in rules with `netral snapshot` and builds the
-//! module with `NETRAL_SNAPSHOT` naming it (build.rs turns that into `cfg(netral_snapshot)`).
-//! A snapshot names the sources it was made from by a fingerprint: when they differ from the
-//! embedded ones (a stale file), it is refused and the rules are compiled instead.
+//! classify module with `NETRAL_SNAPSHOT` naming it (build.rs turns that into
+//! `cfg(netral_snapshot)`). The editor module compiles rulebooks and hands them to the classify
+//! module in this form too.
 //!
-//! Format: magic, format version, fingerprint of the sources, checksum of the payload, payload.
-//! Integers are LEB128 (signed ones zigzag), floats 8 bytes little-endian, strings and lists
-//! a length then their items; a string is usually a place in the rule sources (the pool),
-//! which the module embeds anyway. Derived indexes (the fact-name index, the evaluation plan)
-//! are rebuilt when reading, not stored. Encoding tricks that keep the snapshot small are
-//! described where they are used; the round-trip test checks every one on the built-in rules.
+//! A snapshot carries its own strings, and only those classifying shows or reads (labels,
+//! notes, uncertain points, citations, advice, sanctions, questions, example texts for the case
+//! library, the lexicon): the classify module embeds no rule sources. What only the editor needs
+//! is left out: where each example is written, the concepts' names (their count is kept) and
+//! the laws' full titles. A rulebook read from a snapshot classifies, lists its rules and cases
+//! and hands itself on as one compiled; it is not one to run `check` or examples on.
+//!
+//! Format: magic (with the format version: a snapshot of another version is refused), checksum
+//! of the payload, payload: the strings' bytes in columns by kind, then the rest. Integers are
+//! LEB128 (signed ones zigzag), floats 8 bytes little-endian, lists a length then their items, a
+//! string its length (its bytes are the next ones of its column). Derived indexes (the fact-name
+//! index, the evaluation plan) are rebuilt when reading, not stored. Encoding tricks that keep the
+//! snapshot small are described where they are used; the round-trip test checks every one on the
+//! built-in rules.
 
 use crate::diagnostic::Loc;
 use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x05";
+/// The last byte is the format version: bump it whenever what is written changes.
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x06";
 const MAX_DEPTH: usize = 1024;
+
+/// The columns of strings (`Writer::text`): names, Indonesian labels and citations; the English of
+/// labels; the lexicon's phrases; the examples' texts.
+const PROSE: usize = 0;
+const ENGLISH: usize = 1;
+const PHRASES: usize = 2;
+const EXAMPLES: usize = 3;
+const COLUMNS: usize = 4;
 
 /// Why a snapshot was not used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SnapshotError {
     /// Not a snapshot, or of another format version.
     NotASnapshot,
-    /// Made from other rule sources.
-    Stale,
     /// Damaged: checksum mismatch, truncated, or an impossible value.
     Corrupt,
 }
 
-/// The bytes of a compiled rulebook made from `files`, as `(name, text)` pairs such as the
-/// embedded `BUILTIN_FILES`.
-pub fn encode(book: &Rulebook, files: &[(&str, &str)]) -> Vec<u8> {
-    let (pool, starts) = pool(files);
-    let mut w = Writer { out: vec![], pool: &pool, files: &starts, at: 0, last: 0, laws: vec![] };
+/// The bytes of a compiled rulebook.
+pub fn encode(book: &Rulebook) -> Vec<u8> {
+    let mut w = Writer::default();
     book.put(&mut w);
-    let payload = w.out;
-    let mut out = Vec::with_capacity(payload.len() + 24);
+    let payload = w.payload();
+    let mut out = Vec::with_capacity(payload.len() + 16);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&fingerprint(files).to_le_bytes());
     out.extend_from_slice(&fnv1a(FNV_OFFSET, &payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
 }
 
-/// The rulebook in `bytes`, provided it was made from exactly `files`. Strings are read in
-/// place from the texts, not copied (at start-up, in the browser's first tier, copies cost).
-/// Its evaluation plan is built here, as compiling does.
-pub fn decode(bytes: &[u8], files: &[(&str, &str)]) -> Result<Rulebook, SnapshotError> {
+/// The rulebook in `bytes`. Its evaluation plan is built here, as compiling does.
+pub fn decode(bytes: &[u8]) -> Result<Rulebook, SnapshotError> {
     let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or(SnapshotError::NotASnapshot)?;
     if magic != MAGIC {
         return Err(SnapshotError::NotASnapshot);
     }
-    let (print, rest) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
     let (sum, payload) = rest.split_at_checked(8).ok_or(SnapshotError::Corrupt)?;
-    if u64::from_le_bytes(print.try_into().unwrap_or_default()) != fingerprint(files) {
-        return Err(SnapshotError::Stale);
-    }
     if u64::from_le_bytes(sum.try_into().unwrap_or_default()) != fnv1a(FNV_OFFSET, payload) {
         return Err(SnapshotError::Corrupt);
     }
-    let texts: Vec<&str> = files.iter().map(|&(_, text)| text).collect();
-    let starts = starts(&texts);
-    let mut r = Reader {
-        bytes: payload,
-        at: 0,
-        texts: &texts,
-        files: &starts,
-        pool_at: 0,
-        last: 0,
-        laws: vec![],
-        depth: 0,
-        damaged: false,
-    };
+    let mut r = Reader::new(payload);
     let book = Rulebook::get(&mut r);
-    if r.damaged || r.at != payload.len() || !well_formed(&book.pats, &book.facts) {
+    if r.damaged
+        || r.at != r.bytes.len()
+        || r.text.iter().any(|t| !t.is_empty())
+        || !well_formed(&book.pats, &book.facts)
+    {
         return Err(SnapshotError::Corrupt);
     }
     book.plan();
     Ok(book)
-}
-
-/// Every source text, one after the other (the writer searches it), and where each starts.
-/// A place in the pool is an offset in it; the reader finds it in the texts themselves.
-fn pool(files: &[(&str, &str)]) -> (String, Vec<usize>) {
-    let texts: Vec<&str> = files.iter().map(|&(_, text)| text).collect();
-    (texts.concat(), starts(&texts))
-}
-
-/// Where each text starts in the pool.
-fn starts(texts: &[&str]) -> Vec<usize> {
-    texts.iter().scan(0, |at, t| Some(std::mem::replace(at, *at + t.len()))).collect()
-}
-
-/// Names the sources (file names and texts) a snapshot was made from.
-fn fingerprint(files: &[(&str, &str)]) -> u64 {
-    files.iter().fold(FNV_OFFSET, |h, (name, text)| {
-        let h = fnv1a(h, name.as_bytes());
-        fnv1a(fnv1a(h, &[0]), text.as_bytes())
-    })
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -121,12 +99,8 @@ fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// The texts of the pool the writer used, where each starts in it, and where the last
-    /// string read from it ended and started.
-    texts: &'a [&'a str],
-    files: &'a [usize],
-    pool_at: usize,
-    last: usize,
+    /// The bytes of each strings' column not yet read.
+    text: [&'a [u8]; COLUMNS],
     /// The laws' short citations, read before the rules.
     laws: Vec<String>,
     /// How deep the condition or pattern being read is nested.
@@ -135,6 +109,17 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// Reads a payload: the strings' columns (each after its length), then the rest.
+    fn new(payload: &'a [u8]) -> Self {
+        let mut r = Reader { bytes: payload, at: 0, text: [&[]; COLUMNS], laws: vec![], depth: 0, damaged: false };
+        for col in 0..COLUMNS {
+            let n = r.len();
+            r.text[col] = r.take(n);
+        }
+        r.bytes = &payload[r.at..];
+        r.at = 0;
+        r
+    }
     fn damage<T: Default>(&mut self) -> T {
         self.damaged = true;
         T::default()
@@ -190,23 +175,19 @@ impl<'a> Reader<'a> {
             self.damage()
         }
     }
+    /// A string: its length in bytes, then its UTF-8.
+    /// A string: its length here, its bytes the next ones of the first strings' column.
     fn str(&mut self) -> &'a str {
-        let head = self.uint();
-        let len = (head >> 1) as usize;
-        if head & 1 == 0 {
-            let bytes = self.take(len);
-            return std::str::from_utf8(bytes).unwrap_or_else(|_| self.damage());
-        }
-        let start = (self.pool_at as i64).wrapping_add(self.int()) as usize;
-        // The text it lies in (a place never spans two: see `Writer::str`).
-        let file = self.files.partition_point(|&s| s <= start).saturating_sub(1);
-        let texts: &'a [&'a str] = self.texts;
-        let from = start.wrapping_sub(self.files.get(file).copied().unwrap_or(0));
-        match texts.get(file).and_then(|t| t.get(from..from.saturating_add(len))) {
-            Some(s) => {
-                self.pool_at = start + len;
-                self.last = start;
-                s
+        self.str_in(PROSE)
+    }
+    /// A string whose bytes are the next ones of column `col` (see `Writer::text`).
+    fn str_in(&mut self, col: usize) -> &'a str {
+        let n = self.uint();
+        let text: &'a [u8] = self.text[col];
+        match text.split_at_checked(n.try_into().unwrap_or(usize::MAX)) {
+            Some((s, rest)) => {
+                self.text[col] = rest;
+                std::str::from_utf8(s).unwrap_or_else(|_| self.damage())
             }
             None => self.damage(),
         }
@@ -226,19 +207,18 @@ impl<'a> Reader<'a> {
     }
 }
 
-struct Writer<'a> {
+#[derive(Default)]
+struct Writer {
     out: Vec<u8>,
-    /// The rule sources, one after the other: most strings are written as a place in them.
-    pool: &'a str,
-    /// Where the files start in the pool, and where the last string found in it ended and started.
-    files: &'a [usize],
-    at: usize,
-    last: usize,
+    /// Every string's bytes, one after the other, in a column by kind (`PROSE`, `ENGLISH`,
+    /// `PHRASES`, `EXAMPLES`): text beside text compresses better than text between numbers, and
+    /// English beside English, a phrase beside phrases, better than beside Indonesian labels.
+    text: [Vec<u8>; COLUMNS],
     /// The laws' short citations ("UU 7/2017"), which begin most citations.
     laws: Vec<String>,
 }
 
-impl Writer<'_> {
+impl Writer {
     fn uint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.out.push(v as u8 | 0x80);
@@ -249,40 +229,35 @@ impl Writer<'_> {
     fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64)
     }
-    /// A string: its place in the pool (searched first after the last one found, since
-    /// strings are written in source order), or its bytes when the pool lacks it or has it
-    /// only across two files.
+    /// A string: its length in the payload, its bytes in the first strings' column.
     fn str(&mut self, s: &str) {
-        let found = self.pool[self.at..].find(s).map(|i| i + self.at).or_else(|| self.pool.find(s));
-        let within_a_file = |&start: &usize| {
-            let file = self.files.partition_point(|&f| f <= start);
-            self.files.get(file).is_none_or(|&next| start + s.len() <= next)
-        };
-        match found.filter(|_| !s.is_empty()).filter(within_a_file) {
-            Some(start) => {
-                self.uint((s.len() as u64) << 1 | 1);
-                self.int(start as i64 - self.at as i64);
-                self.at = start + s.len();
-                self.last = start;
-            }
-            None => {
-                self.uint((s.len() as u64) << 1);
-                self.out.extend_from_slice(s.as_bytes());
-            }
+        self.str_in(PROSE, s)
+    }
+    fn str_in(&mut self, col: usize, s: &str) {
+        self.uint(s.len() as u64);
+        self.text[col].extend_from_slice(s.as_bytes());
+    }
+    /// The strings' columns (each after its length), then the rest.
+    fn payload(self) -> Vec<u8> {
+        let mut head = Writer::default();
+        for col in &self.text {
+            head.uint(col.len() as u64);
+            head.out.extend_from_slice(col);
         }
+        [head.out, self.out].concat()
     }
 }
 
 /// A part of a rulebook that can be written to and read from a snapshot.
 trait Snap: Sized {
-    fn put(&self, w: &mut Writer<'_>);
+    fn put(&self, w: &mut Writer);
     fn get(r: &mut Reader<'_>) -> Self;
 }
 
 macro_rules! snap_uint {
     ($($t:ty),*) => {$(
         impl Snap for $t {
-            fn put(&self, w: &mut Writer<'_>) {
+            fn put(&self, w: &mut Writer) {
                 w.uint(*self as u64)
             }
             fn get(r: &mut Reader<'_>) -> Self {
@@ -295,7 +270,7 @@ macro_rules! snap_uint {
 snap_uint!(u16, u32, u64);
 
 impl Snap for i32 {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         w.int(*self as i64)
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -305,7 +280,7 @@ impl Snap for i32 {
 }
 
 impl Snap for f64 {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         w.out.extend_from_slice(&self.to_le_bytes())
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -315,7 +290,7 @@ impl Snap for f64 {
 }
 
 impl Snap for bool {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         w.out.push(*self as u8)
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -324,7 +299,7 @@ impl Snap for bool {
 }
 
 impl Snap for String {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         w.str(self)
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -333,7 +308,7 @@ impl Snap for String {
 }
 
 impl<T: Snap> Snap for Vec<T> {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         w.uint(self.len() as u64);
         self.iter().for_each(|x| x.put(w));
     }
@@ -349,7 +324,7 @@ impl<T: Snap> Snap for Vec<T> {
 }
 
 impl<T: Snap> Snap for Option<T> {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         match self {
             None => w.out.push(0),
             Some(x) => {
@@ -368,7 +343,7 @@ impl<T: Snap> Snap for Option<T> {
 }
 
 impl<T: Snap> Snap for Box<T> {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         (**self).put(w)
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -377,7 +352,7 @@ impl<T: Snap> Snap for Box<T> {
 }
 
 impl<A: Snap, B: Snap> Snap for (A, B) {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         self.0.put(w);
         self.1.put(w);
     }
@@ -387,7 +362,7 @@ impl<A: Snap, B: Snap> Snap for (A, B) {
 }
 
 impl<A: Snap, B: Snap, C: Snap> Snap for (A, B, C) {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         self.0.put(w);
         self.1.put(w);
         self.2.put(w);
@@ -401,7 +376,7 @@ impl<A: Snap, B: Snap, C: Snap> Snap for (A, B, C) {
 macro_rules! snap_struct {
     ($($t:ident { $($f:ident),* $(,)? })*) => {$(
         impl Snap for $t {
-            fn put(&self, w: &mut Writer<'_>) {
+            fn put(&self, w: &mut Writer) {
                 $(self.$f.put(w);)*
             }
             fn get(r: &mut Reader<'_>) -> Self {
@@ -412,8 +387,6 @@ macro_rules! snap_struct {
 }
 
 snap_struct! {
-    Label { id, en }
-    LawIr { code, short, title, from, until }
     EnumIr { name, values, groups }
     FactIr { name, ty, open, label, infers }
     PeriodIr { label, start, end }
@@ -421,11 +394,30 @@ snap_struct! {
     AskIr { name, label, when, unless, acts }
 }
 
+/// A label: its Indonesian text, then its English translation (if any) in a column of its own.
+impl Snap for Label {
+    fn put(&self, w: &mut Writer) {
+        self.id.put(w);
+        match &self.en {
+            None => w.out.push(0),
+            Some(en) => {
+                w.out.push(1);
+                w.str_in(ENGLISH, en)
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let id = Snap::get(r);
+        let en = (r.tag(2) == 1).then(|| r.str_in(ENGLISH).to_owned());
+        Label { id, en }
+    }
+}
+
 /// Enums without data: their variants in order.
 macro_rules! snap_unit_enum {
     ($($t:ident { $($v:ident),* $(,)? })*) => {$(
         impl Snap for $t {
-            fn put(&self, w: &mut Writer<'_>) {
+            fn put(&self, w: &mut Writer) {
                 w.out.push(*self as u8)
             }
             fn get(r: &mut Reader<'_>) -> Self {
@@ -443,7 +435,7 @@ snap_unit_enum! {
 }
 
 impl Snap for Rulebook {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         self.laws.put(w);
         w.laws = self.laws.iter().map(|l| l.short.clone()).collect();
         self.enums.put(w);
@@ -452,7 +444,8 @@ impl Snap for Rulebook {
         self.sanctions.put(w);
         self.rules.put(w);
         self.lexicon.put(w);
-        self.concept_names.put(w);
+        // Only the checker names concepts; the matcher needs their number.
+        w.uint(self.concept_names.len() as u64);
         self.ask.put(w);
         put_pats(w, &self.pats);
     }
@@ -470,7 +463,7 @@ impl Snap for Rulebook {
             sanctions: Snap::get(r),
             rules: Snap::get(r),
             lexicon: Snap::get(r),
-            concept_names: Snap::get(r),
+            concept_names: vec![String::new(); r.len()],
             ask: Snap::get(r),
             pats: get_pats(r),
             plan: Default::default(),
@@ -479,7 +472,7 @@ impl Snap for Rulebook {
 }
 
 impl Snap for FactType {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         match self {
             FactType::Bool => w.out.push(0),
             FactType::Date => w.out.push(1),
@@ -501,7 +494,7 @@ impl Snap for FactType {
 }
 
 impl Snap for InferValue {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         match self {
             InferValue::Bool(b) => {
                 w.out.push(0);
@@ -522,7 +515,7 @@ impl Snap for InferValue {
 }
 
 impl Snap for FactInput {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         match self {
             FactInput::Bool(b) => {
                 w.out.push(0);
@@ -555,7 +548,7 @@ impl Snap for FactInput {
 }
 
 impl Snap for Cond {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         match self {
             Cond::And(xs) => {
                 w.out.push(0);
@@ -615,7 +608,7 @@ impl Cond {
 /// The pattern graph, node after node; a node's parts are written as how far back they are
 /// (parts come first, most often just before), which reading turns back into indices: a part
 /// that is not an earlier node is damage.
-fn put_pats(w: &mut Writer<'_>, pats: &[Pat]) {
+fn put_pats(w: &mut Writer, pats: &[Pat]) {
     w.uint(pats.len() as u64);
     for (i, p) in pats.iter().enumerate() {
         let back = |x: PatId| (i as u64).wrapping_sub(x as u64);
@@ -673,7 +666,7 @@ fn get_pats(r: &mut Reader<'_>) -> Vec<Pat> {
 
 /// A citation is most often a law's short citation, a space and the article ("UU 7/2017" +
 /// "Pasal 280 ayat (3)"): then the law's index and the article, found in the sources as written.
-fn put_citation(w: &mut Writer<'_>, citation: &str) {
+fn put_citation(w: &mut Writer, citation: &str) {
     let law = w.laws.iter().position(|short| {
         citation.strip_prefix(short.as_str()).is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
     });
@@ -703,7 +696,7 @@ fn get_citation(r: &mut Reader<'_>) -> String {
 }
 
 impl Snap for RuleIr {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         self.id.put(w);
         self.kind.put(w);
         self.title.put(w);
@@ -745,33 +738,38 @@ impl Snap for RuleIr {
     }
 }
 
-/// An example's place is written relative to its text, which it contains: a few bytes that
-/// barely vary instead of two offsets.
+/// A law: its code and short citation (verdicts cite it) and its dates (a citation is left out
+/// of a verdict on a day the law was not in force); its full title only the rule list of the
+/// CLI shows.
+impl Snap for LawIr {
+    fn put(&self, w: &mut Writer) {
+        self.code.put(w);
+        self.short.put(w);
+        self.from.put(w);
+        self.until.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let (code, short, from, until) = (Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r));
+        LawIr { code, short, title: String::new(), from, until }
+    }
+}
+
+/// An example: what the case library and the rule list show; where it is written only the
+/// editor shows, from a rulebook it compiled itself.
 impl Snap for ExampleIr {
-    fn put(&self, w: &mut Writer<'_>) {
-        self.text.put(w);
-        let file_start = w.files.get(self.loc.file as usize).copied().unwrap_or(0);
-        let anchor = w.last as i64 - file_start as i64;
-        self.loc.file.put(w);
-        w.int(anchor - self.loc.start as i64);
-        w.uint((self.loc.end - self.loc.start) as u64);
+    fn put(&self, w: &mut Writer) {
+        w.str_in(EXAMPLES, &self.text);
         self.facts.put(w);
         self.verdict.put(w);
         self.must_match.put(w);
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        let text = String::get(r);
-        let file = u32::get(r);
-        let file_start = r.files.get(file as usize).copied().unwrap_or_else(|| r.damage());
-        let start = (r.last as i64 - file_start as i64).wrapping_sub(r.int());
-        let start = u32::try_from(start).unwrap_or_else(|_| r.damage());
-        let end = start.checked_add(u32::get(r)).unwrap_or_else(|| r.damage());
         ExampleIr {
-            text,
-            loc: Loc { file, start, end },
+            text: r.str_in(EXAMPLES).to_owned(),
             facts: Snap::get(r),
             verdict: Snap::get(r),
             must_match: Snap::get(r),
+            loc: Loc::default(),
         }
     }
 }
@@ -783,12 +781,12 @@ impl Snap for ExampleIr {
 /// a few bytes cut at either end ("menghadiri" → "hadir"), or its own text. Reading adds the
 /// phrases again in order, so word ids come out as compiling numbered them.
 impl Snap for Lexicon {
-    fn put(&self, w: &mut Writer<'_>) {
+    fn put(&self, w: &mut Writer) {
         let text = |&(word, stem): &(u32, u32)| (self.ids.text(word), self.ids.text(stem));
         w.uint(self.phrases.len() as u64);
         for p in &self.phrases {
             let words: Vec<&str> = self.words_of(p).iter().map(|x| text(x).0).collect();
-            w.str(&words.join(" "));
+            w.str_in(PHRASES, &words.join(" "));
         }
         let mut concept = None;
         let mut changed = vec![];
@@ -816,7 +814,7 @@ impl Snap for Lexicon {
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
-        let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str().split(' ').collect()).collect();
+        let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str_in(PHRASES).split(' ').collect()).collect();
         let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
         let concepts: Vec<u32> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
         let count = phrases.iter().map(Vec::len).sum::<usize>();
@@ -881,27 +879,36 @@ impl<'a> Stem<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{builtin_sources, Incident, BUILTIN_FILES};
+    use crate::{builtin_sources, Incident};
 
     fn builtin() -> (Rulebook, Vec<u8>) {
         let book = Rulebook::compile(&builtin_sources()).expect("the built-in rulebook compiles");
-        let bytes = encode(&book, BUILTIN_FILES);
+        let bytes = encode(&book);
         (book, bytes)
+    }
+
+    /// The book as a snapshot keeps it: without what only the editor reads.
+    fn as_kept(book: &Rulebook) -> Rulebook {
+        let mut kept = book.clone();
+        kept.laws.iter_mut().for_each(|l| l.title.clear());
+        kept.concept_names.iter_mut().for_each(String::clear);
+        kept.rules.iter_mut().flat_map(|r| &mut r.examples).for_each(|e| e.loc = Loc::default());
+        kept
     }
 
     #[test]
     fn the_built_in_rulebook_reads_back_unchanged() {
         let (book, bytes) = builtin();
-        let read = decode(&bytes, BUILTIN_FILES).expect("a fresh snapshot reads");
+        let read = decode(&bytes).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
             format!(
                 "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
                 b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask, b.pats
             )
         };
-        assert_eq!(parts(&read), parts(&book));
+        assert_eq!(parts(&read), parts(&as_kept(&book)));
         assert_eq!(read.fact_index, book.fact_index);
-        // Same verdicts, explanations and questions on every example written in the rules.
+        // Same verdicts, explanations, questions, rule list and cases as the compiled book.
         for rule in &book.rules {
             for ex in &rule.examples {
                 let mut incident = Incident { text: ex.text.clone(), ..Default::default() };
@@ -909,29 +916,42 @@ mod tests {
                 assert_eq!(read.classify(&incident), book.classify(&incident), "{}", ex.text);
             }
         }
+        for lang in [crate::Lang::Id, crate::Lang::En] {
+            let json = |b: &Rulebook| {
+                serde_json::to_string(&(b.rules(lang), b.questions(lang), b.cases())).expect("serialises")
+            };
+            assert_eq!(json(&read), json(&book));
+        }
     }
 
     #[test]
-    fn a_snapshot_of_other_sources_is_refused() {
+    fn a_snapshot_carries_its_own_strings() {
+        // Nothing of the rule sources is needed to read it: it reads back alone, and a snapshot
+        // of the snapshot's rulebook is the same bytes.
         let (_, bytes) = builtin();
-        let edited = format!("{}\n# an edit after the snapshot was made\n", BUILTIN_FILES[3].1);
-        let mut files = BUILTIN_FILES.to_vec();
-        files[3].1 = &edited;
-        assert_eq!(decode(&bytes, &files).err(), Some(SnapshotError::Stale));
+        let read = decode(&bytes).expect("reads");
+        assert_eq!(encode(&read), bytes);
+    }
+
+    #[test]
+    fn a_snapshot_of_another_format_version_is_refused() {
+        let (_, bytes) = builtin();
+        let mut older = bytes.clone();
+        older[7] = 5;
+        assert_eq!(decode(&older).err(), Some(SnapshotError::NotASnapshot));
     }
 
     #[test]
     fn damaged_snapshots_are_refused() {
         let (_, bytes) = builtin();
-        let sources = BUILTIN_FILES;
-        assert_eq!(decode(b"not a snapshot", sources).err(), Some(SnapshotError::NotASnapshot));
-        for cut in [9, 20, 24, 25, bytes.len() / 2, bytes.len() - 1] {
-            assert!(decode(&bytes[..cut], sources).is_err(), "cut at {cut}");
+        assert_eq!(decode(b"not a snapshot").err(), Some(SnapshotError::NotASnapshot));
+        for cut in [9, 12, 16, 17, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
-        for at in (24..bytes.len()).step_by(97) {
+        for at in (16..bytes.len()).step_by(97) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x5a;
-            assert_eq!(decode(&damaged, sources).err(), Some(SnapshotError::Corrupt), "byte {at}");
+            assert_eq!(decode(&damaged).err(), Some(SnapshotError::Corrupt), "byte {at}");
         }
     }
 
@@ -940,11 +960,9 @@ mod tests {
         // Behind a valid checksum (which a real snapshot always has), the reader itself must
         // refuse impossible lengths, tags and strings rather than index out of bounds.
         let (book, _) = builtin();
-        let (pool, files) = pool(BUILTIN_FILES);
-        let texts: Vec<&str> = BUILTIN_FILES.iter().map(|&(_, text)| text).collect();
-        let mut w = Writer { out: vec![], pool: &pool, files: &files, at: 0, last: 0, laws: vec![] };
+        let mut w = Writer::default();
         book.put(&mut w);
-        let payload = w.out;
+        let payload = w.payload();
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..300 {
             let mut damaged = payload.clone();
@@ -955,18 +973,7 @@ mod tests {
                 let at = (seed % damaged.len() as u64) as usize;
                 damaged[at] = (seed >> 32) as u8;
             }
-            let mut r = Reader {
-                bytes: &damaged,
-                at: 0,
-                texts: &texts,
-                files: &files,
-                pool_at: 0,
-                last: 0,
-                laws: vec![],
-                depth: 0,
-                damaged: false,
-            };
-            let _ = Rulebook::get(&mut r);
+            let _ = Rulebook::get(&mut Reader::new(&damaged));
         }
     }
 }

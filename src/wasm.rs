@@ -8,17 +8,22 @@
 //! Nothing here throws into JavaScript for bad input: errors come back as diagnostics.
 //! The active rulebook (built-in, or the last one `compile` accepted) lives in a thread-local.
 //!
-//! Two modules are built from this file. The classify module (no `editor` feature) answers
-//! incidents and describes its rulebook; it reads a rulebook compiled elsewhere as snapshot bytes
-//! (`useRulebook`). The editor module (`editor`) also parses, checks and compiles rule files, runs
-//! their examples, and hands a compiled rulebook over as those bytes (`snapshot`).
+//! Two modules are built from this file, each with only the exports `www/netral.js` calls on it.
+//! The classify module (no `editor` feature) answers incidents and describes its rulebook
+//! (`classify`, `questions`, `rules`, `cases`); it reads a rulebook compiled elsewhere as snapshot
+//! bytes, which carry their own strings (`useRulebook`). The editor module (`editor`) parses,
+//! checks and compiles rule files, runs their examples, hands a compiled rulebook over as those
+//! bytes (`snapshot`), and alone has the built-in rule files' text (`builtinSources`).
 
 use crate::diagnostic::{Code, Diagnostic, Loc};
 #[cfg(feature = "editor")]
 use crate::diagnostic::{SourceFile, Sources};
+#[cfg(not(feature = "editor"))]
 use crate::verdict::{Incident, Lang};
 use crate::Rulebook;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "editor")]
+use serde::Deserialize;
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -27,19 +32,24 @@ thread_local! {
     static ACTIVE: RefCell<Option<Rulebook>> = const { RefCell::new(None) };
 }
 
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
 }
 
-/// Page load: installs a panic hook so an engine bug is at least visible in the console.
+/// Page load: installs a panic hook so an engine bug is at least visible in the console. Not in a
+/// module built with panic=immediate-abort (`make web` on nightly), where a panic is a trap that
+/// never reaches a hook (www/netral.js logs it and rebuilds the instance).
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("netral: internal error: {info}"))));
 }
 
 /// The verdict on an incident (its JSON), or `{"error": diagnostics}`.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn classify(incident: &str) -> String {
     let incident = match Incident::from_json(incident) {
@@ -93,29 +103,20 @@ pub fn run_examples() -> String {
     with_active(|book| to_json(&crate::run_examples(book)))
 }
 
-/// The active rulebook as snapshot bytes, made from `source` (the JSON `compile` took): what the
-/// editor module hands to the classify module.
+/// The active rulebook as snapshot bytes: what the editor module hands to the classify module.
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
-pub fn snapshot(source: &str) -> Vec<u8> {
-    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else { return vec![] };
-    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    with_active(|book| crate::snapshot::encode(book, &files))
+pub fn snapshot() -> Vec<u8> {
+    with_active(crate::snapshot::encode)
 }
 
-/// Makes the rulebook in `bytes` (a `snapshot` of the editor module, made from `source`) the
-/// active one; or says why not, and the old one stays. A snapshot of another format version, of
-/// other sources, or damaged is refused.
+/// Makes the rulebook in `bytes` (a `snapshot` of the editor module) the active one; or says why
+/// not, and the old one stays. A snapshot of another format version, or a damaged or truncated
+/// one, is refused with `E-SNAPSHOT`.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen(js_name = useRulebook)]
-pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
-    let Ok(files) = serde_json::from_str::<Vec<FileIn>>(source) else {
-        return to_json(&Compiled {
-            ok: false,
-            diagnostics: vec![input_error("expected an array of {name, text}".into())],
-        });
-    };
-    let files: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
-    match crate::snapshot::decode(bytes, &files) {
+pub fn use_rulebook(bytes: &[u8]) -> String {
+    match crate::snapshot::decode(bytes) {
         Ok(book) => {
             ACTIVE.with(|a| *a.borrow_mut() = Some(book));
             to_json(&Compiled { ok: true, diagnostics: vec![] })
@@ -123,7 +124,6 @@ pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
         Err(e) => {
             let why = match e {
                 crate::snapshot::SnapshotError::NotASnapshot => "not a snapshot of this version of Netral",
-                crate::snapshot::SnapshotError::Stale => "made from other rule files",
                 crate::snapshot::SnapshotError::Corrupt => "damaged or cut short",
             };
             let d =
@@ -135,24 +135,29 @@ pub fn use_rulebook(bytes: &[u8], source: &str) -> String {
 }
 
 /// Self-check form: one question per open fact, in the page's language.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn questions(lang: &str) -> String {
     with_active(|book| to_json(&book.questions(parse_lang(lang))))
 }
 
 /// Training tab: the case library (every example of every rule, with its expected verdict).
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn cases() -> String {
     with_active(|book| to_json(&book.cases()))
 }
 
 /// Rule list view: every rule with its bases, sanction, advice and examples.
+#[cfg(not(feature = "editor"))]
 #[wasm_bindgen]
 pub fn rules(lang: &str) -> String {
     with_active(|book| to_json(&book.rules(parse_lang(lang))))
 }
 
 /// Rule editor's "show the built-in rules": the default rulebook's files as `[{name, text}]`.
+/// Only the editor module has them (the classify module reads its rulebook from a snapshot).
+#[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = builtinSources)]
 pub fn builtin_sources() -> String {
     let files: Vec<FileIn> =
@@ -172,6 +177,7 @@ struct ErrorOut {
     error: Vec<Diagnostic>,
 }
 
+#[cfg(feature = "editor")]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
@@ -201,6 +207,7 @@ fn input_error(message: String) -> Diagnostic {
     Diagnostic::new(Code::Input, Loc::default(), message)
 }
 
+#[cfg(not(feature = "editor"))]
 fn parse_lang(lang: &str) -> Lang {
     if lang.eq_ignore_ascii_case("en") {
         Lang::En
@@ -209,6 +216,7 @@ fn parse_lang(lang: &str) -> Lang {
     }
 }
 
+#[cfg(not(feature = "editor"))]
 fn error(diagnostics: Vec<Diagnostic>) -> String {
     to_json(&ErrorOut { error: diagnostics })
 }

@@ -163,7 +163,8 @@ let netral; // the engine
 let questions = []; // the form schema of the active rulebook
 let ruleInfo = new Map(); // id -> RuleInfo
 let cases = []; // the case library of the active rulebook
-let builtinText = '';
+let builtinText = ''; // the built-in rule files as the editor shows them, once loaded (builtinRules)
+let builtinLoading = null; // Promise of builtinText, once asked for
 let customActive = false; // Periksa uses the editor's rules
 let firstVerdict = true;
 let lastVerdict = null; // the verdict on screen
@@ -762,6 +763,7 @@ function offsetOf(text, starts, line, column) {
  */
 async function checkEditor(budget) {
   editorChecked = true;
+  if (state.editor === null) await builtinRules();
   const text = $('editor').value;
   editorCall = { control: new AbortController(), started: performance.now() };
   const opts = { timeout: budget, signal: editorCall.control.signal };
@@ -950,20 +952,40 @@ function syncEditorScroll() {
 
 function layoutEditor() { syncEditorScroll(); }
 
-function restoreBuiltin() {
+async function restoreBuiltin() {
   state.editor = null;
   save();
-  $('editor').value = builtinText;
+  $('editor').value = await builtinRules();
   runEditorCheck();
 }
 
+/**
+ * The built-in rule files as the editor shows them. Only the editor module carries their text (the
+ * classify module has its rulebook as a snapshot), so they are asked for when the editor is first
+ * used, not when the page opens; until then the editor is empty. When the editor module cannot be
+ * loaded (offline before it was ever opened) the text stays empty, the check says why, and the
+ * next use asks again.
+ */
+function builtinRules() {
+  builtinLoading ??= netral.builtinSources().then((files) => {
+    if (!files.length) {
+      builtinLoading = null;
+      return builtinText;
+    }
+    builtinText = files.map((f) => `# ── ${f.name} ──\n${f.text.replace(/\n*$/, '')}\n`).join('\n');
+    if (state.editor === null) $('editor').value = builtinText;
+    // The built-in rules are in use unless edited ones are: their text needs no compiling.
+    if (!customActive) lastGood = builtinText;
+    return builtinText;
+  });
+  return builtinLoading;
+}
+
 function initEditor(budget = EDIT_BUDGET_MS) {
-  builtinText = netral.builtinSources().map((f) => `# ── ${f.name} ──\n${f.text.replace(/\n*$/, '')}\n`).join('\n');
   const ta = $('editor');
   ta.value = state.editor ?? builtinText;
-  lastGood = builtinText;
   ta.addEventListener('input', () => {
-    state.editor = ta.value === builtinText ? null : ta.value;
+    state.editor = builtinText && ta.value === builtinText ? null : ta.value;
     save();
     scheduleCheck();
   });

@@ -5,7 +5,8 @@
 // the worker makes no request beyond its own glue.
 //
 // Messages in: {id, op: 'init', glue, module} first, then {id, op: 'check'|'compile'|'runExamples'
-// |'reset', input}. Out: {id, ok: true, value} or {id, ok: false, error} (a trap in the module; the
+// |'builtinSources'|'reset', input}.
+// Out: {id, ok: true, value} or {id, ok: false, error} (a trap in the module; the
 // page then drops this worker and starts a fresh one on the next call).
 
 let glue;
@@ -20,9 +21,10 @@ const ops = {
   // module: one round trip for what compile() needs.
   compile({ input }) {
     const out = glue.compile(input);
-    return { out, bytes: JSON.parse(out).ok ? glue.snapshot(input) : null };
+    return { out, bytes: JSON.parse(out).ok ? glue.snapshot() : null };
   },
   runExamples: () => glue.runExamples(),
+  builtinSources: () => glue.builtinSources(),
   reset: () => glue.reset(),
 };
 

@@ -255,6 +255,10 @@ export class Netral {
   cases(): Case[];
   /** The rule list of the active rulebook. */
   rules(lang?: Lang): RuleInfo[];
-  /** The files of the built-in rulebook. */
-  builtinSources(): RuleFile[];
+  /**
+   * The files of the built-in rulebook. Async: only the editor module carries their text (the
+   * classify module reads its rulebook from a snapshot), so the first call loads it; `[]` when it
+   * cannot be loaded (offline before the rule editor was ever opened).
+   */
+  builtinSources(opts?: EditorCallOptions): Promise<RuleFile[]>;
 }

@@ -9,9 +9,11 @@
 // rebuilt (with the last rulebook compiled) and the next call works. Types: netral.d.ts.
 //
 // Two modules: the classify module (pkg/) answers incidents and is all a page needs for a
-// verdict; the editor module (pkg-editor/: the rule language's parser and checker) is loaded on
-// the first compile(), check() or runExamples(), which are therefore async. A rulebook it
-// compiles reaches the classify module as snapshot bytes. In a browser the editor module runs in
+// verdict, and carries its built-in rulebook as a snapshot (no rule sources); the editor module
+// (pkg-editor/: the rule language's parser and checker, and the built-in rule files' text) is
+// loaded on the first compile(), check(), runExamples() or builtinSources(), which are therefore
+// async. A rulebook it compiles reaches the classify module as snapshot bytes, which carry their
+// own strings. In a browser the editor module runs in
 // a Web Worker (editor-worker.js), so checking a large or hostile rule file never freezes the page,
 // and a call given a `timeout` stops the worker when it does not answer in time.
 
@@ -92,8 +94,9 @@ class LocalEditor {
     const ed = this._glue;
     if (op === 'compile') {
       const out = ed.compile(input);
-      return { out, bytes: JSON.parse(out).ok ? ed.snapshot(input) : null };
+      return { out, bytes: JSON.parse(out).ok ? ed.snapshot() : null };
     }
+    if (op === 'builtinSources') return ed.builtinSources();
     return op === 'check' ? ed.check(input) : op === 'runExamples' ? ed.runExamples() : ed.reset();
   }
 
@@ -227,7 +230,7 @@ export class Netral {
     const out = JSON.parse(answer.out);
     if (!out.ok) return out;
     const bytes = answer.bytes;
-    const used = this._call(() => this._glue.useRulebook(bytes, input), (d) => ({ ok: false, diagnostics: [d] }));
+    const used = this._call(() => this._glue.useRulebook(bytes), (d) => ({ ok: false, diagnostics: [d] }));
     if (used.ok) {
       this._source = input;
       this._snapshot = bytes;
@@ -316,9 +319,14 @@ export class Netral {
     return this._call(() => this._glue.rules(langOf(lang)), () => []);
   }
 
-  /** The files of the built-in rulebook, as `[{name, text}]`. */
-  builtinSources() {
-    return this._call(() => this._glue.builtinSources(), () => []);
+  /**
+   * The files of the built-in rulebook, as `[{name, text}]`. Async: only the editor module carries
+   * them (the classify module reads its rulebook from a snapshot), so the first call loads it; `[]`
+   * when it cannot be loaded. `opts.timeout` and `opts.signal` as for compile().
+   */
+  async builtinSources(opts = {}) {
+    const answer = await this._editorCall('builtinSources', undefined, opts, () => []);
+    return typeof answer === 'string' ? JSON.parse(answer) : answer;
   }
 
   // Runs one export and parses its JSON answer.
@@ -339,7 +347,7 @@ export class Netral {
     this.restarts++;
     try {
       this._glue.__wbg_reset_state();
-      if (this._snapshot !== null) this._glue.useRulebook(this._snapshot, this._source);
+      if (this._snapshot !== null) this._glue.useRulebook(this._snapshot);
     } catch (err) {
       console.error('netral: restart failed:', err);
     }

@@ -3,6 +3,8 @@
 // would: network first, so an update is seen at once when online; the last copy when offline.
 // Nothing the person types passes through here (it never leaves the page).
 
+// A new name whenever the modules stop fitting the copies kept before (v3: the classify module's
+// snapshot format and the editor module's exports changed): activating drops the older caches.
 const CACHE = 'netral-v3';
 // The page's files, kept at install (with the Latihan tab's module and case data, which the page
 // loads only with that tab, so that a shared quiz opens offline too). The editor module (pkg-editor/) and its worker

@@ -105,8 +105,7 @@ test('every case of the built-in library classifies', () => {
 });
 
 test('a compiled rulebook reaches the classify module as snapshot bytes; a bad one is refused', async () => {
-  const files = JSON.stringify([{ name: 'rules.rules', text: MINI }]);
-  const refused = (x) => JSON.parse(netral._glue.useRulebook(x, files));
+  const refused = (x) => JSON.parse(netral._glue.useRulebook(x));
   for (const bad of [new Uint8Array(0), new Uint8Array([1, 2, 3]), new TextEncoder().encode('NETRAL\u0000\u0001 an older format')]) {
     const out = refused(bad);
     assert.equal(out.ok, false);
@@ -118,9 +117,23 @@ test('a compiled rulebook reaches the classify module as snapshot bytes; a bad o
   netral.reset();
   const truncated = refused(good.slice(0, good.length - 7));
   assert.equal(truncated.diagnostics[0].code, 'E-SNAPSHOT');
-  const stale = JSON.parse(netral._glue.useRulebook(good, JSON.stringify([{ name: 'rules.rules', text: `${MINI}\n# edited` }])));
-  assert.equal(stale.ok, false, 'a snapshot of other sources is refused');
+  const older = good.slice();
+  older[7] -= 1;
+  assert.match(refused(older).diagnostics[0].message, /not a snapshot of this version/, 'another format version');
   assert.ok(netral.rules().length > 1);
+  // The bytes carry their own strings: no rule source is needed to use them.
+  assert.deepEqual(refused(good), { ok: true });
+  assert.deepEqual(netral.rules().map((r) => r.id), ['mini_like']);
+  netral.reset();
+});
+
+test('the classify module carries no rule sources; builtinSources comes from the editor module', async () => {
+  assert.equal(typeof netral._glue.builtinSources, 'undefined');
+  assert.equal(bytes.indexOf(Buffer.from('rules/30_asn.rules')), -1, 'no rule file names');
+  const files = await netral.builtinSources();
+  assert.ok(files.length > 1 && files.every((f) => f.name.startsWith('rules/') && f.text.length > 0));
+  const sample = files.find((f) => f.name === 'rules/30_asn.rules').text.split('\n').find((l) => l.startsWith('#') && l.length > 20);
+  assert.equal(bytes.indexOf(Buffer.from(sample)), -1, 'no comment of the rule files');
 });
 
 test('an editor module that cannot load: a clear diagnostic, and classifying goes on', async () => {

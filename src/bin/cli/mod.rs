@@ -209,8 +209,7 @@ fn no_rules(paths: &[PathBuf], sources: &netral::Sources) -> Diagnostic {
 
 fn snapshot(out: &Path) -> Result<ExitCode, Stop> {
     let book = load_rulebook(&[])?;
-    std::fs::write(out, netral::snapshot::encode(&book, netral::BUILTIN_FILES))
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    std::fs::write(out, netral::snapshot::encode(&book)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
