@@ -1,9 +1,11 @@
 // Shared by the browser tests and the benchmarks: a static server for www/ on a free 127.0.0.1
 // port (scripts/serve.mjs, the server of `make serve`: precompressed files, application/wasm)
 // and Debian's Chromium.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
+import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -74,3 +76,24 @@ export async function openApp(page, url, hash = '') {
   await page.goto(url + hash);
   await page.waitForSelector('html[data-ready=true]');
 }
+
+/**
+ * The page tests' shared set-up: www/ served and one Chromium for the test file, and, after all
+ * its tests, the privacy check: no page it opened (each pushed to `pages`) requested anything but
+ * the local server.
+ */
+export function pageSuite() {
+  const suite = { srv: null, browser: null, pages: [] };
+  before(async () => {
+    suite.srv = await serve();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    const outside = suite.pages.flatMap((p) => p.requests).filter((u) => !u.startsWith(suite.srv.url) && !u.startsWith('data:'));
+    await suite.browser?.close();
+    suite.srv?.close();
+    assert.deepEqual(outside, [], 'requests left 127.0.0.1');
+  });
+  return suite;
+}
+

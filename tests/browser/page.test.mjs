@@ -1,36 +1,23 @@
 // The page in headless Chromium: self-check, follow-up question, language, rule editor, quiz,
 // persistence, privacy, accessibility, XSS and print. Screenshots go to test-results/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
+import { pageSuite, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
 
 const VIOLATION = 'Saya PNS, saya like postingan kampanye caleg di Facebook';
 const MISSING = 'Saya like postingan kampanye caleg di Facebook';
 const MINI = readFileSync(path.join(ROOT, 'tests/browser/fixtures/mini.rules'), 'utf8');
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let srv;
-let browser;
-const pages = [];
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  // Privacy: over every test, no request went anywhere but the local static server.
-  const outside = pages.flatMap((p) => p.requests).filter((u) => !u.startsWith(srv.url) && !u.startsWith('data:'));
-  await browser?.close();
-  srv?.close();
-  assert.deepEqual(outside, [], 'requests left 127.0.0.1');
-});
+// Privacy: over every test, no request went anywhere but the local static server. (pageSuite)
+const suite = pageSuite();
 
 async function page(opts = {}, seed = null) {
-  const p = await newPage(browser, opts);
+  const p = await newPage(suite.browser, opts);
   p.setDefaultTimeout(8000);
-  pages.push(p);
+  suite.pages.push(p);
   if (seed) {
     // Seed localStorage once (a reload keeps what the page saved since).
     await p.addInitScript(([s]) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('netral.v1', s); } }, [JSON.stringify(seed)]);
@@ -44,7 +31,7 @@ async function verdictOf(p) {
 
 test('the page loads with its engine, in Indonesian, with the privacy line and no error', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   assert.equal(await p.getAttribute('html', 'lang'), 'id');
   assert.match(await p.textContent('#privacy-line'), /tidak ada yang anda ketik dikirim/i);
   assert.equal(await p.textContent('#tab-periksa'), 'Periksa');
@@ -55,7 +42,7 @@ test('the page loads with its engine, in Indonesian, with the privacy line and n
 
 test('a violation: verdict, article and highlighted words as the person types', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', VIOLATION);
   await p.waitForSelector('#result-body [data-verdict=violation]');
   assert.match(await p.textContent('.verdict-word'), /Melanggar/);
@@ -71,7 +58,7 @@ test('a violation: verdict, article and highlighted words as the person types', 
 
 test('offline: after the first visit the page opens and answers with no network', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   // The service worker has kept the page's files once it is active and controls the page.
   // Bounded, so that a page without one fails here at once instead of hanging.
   const controlled = await p.evaluate(() => Promise.race([
@@ -106,7 +93,7 @@ test('offline: after the first visit the page opens and answers with no network'
 
 test('a missing fact: the question is asked, the answer decides', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', MISSING);
   await p.waitForSelector('#result-body [data-verdict=needs_more_info]');
   assert.ok(await p.isVisible('.follow-up .btn-answer'));
@@ -127,7 +114,7 @@ test('a missing fact: the question is asked, the answer decides', async () => {
 
 test('an act not understood: the acts checklist is asked, and its answer decides', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', 'Saya polisi, minggu depan saya mau ngangkut sound system buat panggung caleg');
   await p.waitForSelector('#result-body [data-verdict=needs_more_info]');
   // A checklist of acts, never a guessed "allowed".
@@ -146,7 +133,7 @@ test('an act not understood: the acts checklist is asked, and its answer decides
 
 test('the language switch turns the interface and the verdict into English', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', VIOLATION);
   await p.waitForSelector('#result-body [data-verdict=violation]');
   await p.click('#lang-switch');
@@ -160,7 +147,7 @@ test('the language switch turns the interface and the verdict into English', asy
 
 test('the rule editor: a broken line is reported at its line; a valid rulebook is used at once', async () => {
   const p = await page();
-  await openApp(p, srv.url, '#aturan');
+  await openApp(p, suite.srv.url, '#aturan');
   const lines = MINI.split('\n');
   const at = lines.findIndex((l) => l.startsWith('rule mini_like'));
   const broken = [...lines.slice(0, at + 2), '  applies to asn ,,', ...lines.slice(at + 3)].join('\n');
@@ -189,7 +176,7 @@ test('the rule editor: a broken line is reported at its line; a valid rulebook i
 
 test('the quiz: pick a verdict, see the answer with its rule and basis, keep score', async () => {
   const p = await page({}, { editor: MINI, tab: 'latihan' });
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.waitForSelector('#quiz-body .btn-choice');
   const text = await p.textContent('.quiz-case');
   const expected = text.includes('PNS') ? 'violation' : 'allowed';
@@ -212,7 +199,7 @@ test('the quiz: pick a verdict, see the answer with its rule and basis, keep sco
 
 test('nothing is lost: text, answers and edited rules come back after a reload; clear removes them', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', MISSING);
   await p.waitForSelector('#result-body [data-verdict]');
   await p.selectOption('#fact-subject', 'pns');
@@ -236,7 +223,7 @@ test('nothing is lost: text, answers and edited rules come back after a reload; 
 
 test('XSS: markup in rule titles, advice and the incident is shown as text', async () => {
   const p = await page();
-  await openApp(p, srv.url, '#aturan');
+  await openApp(p, suite.srv.url, '#aturan');
   const evil = MINI
     .replace('"ASN menyukai unggahan calon"', '"<img src=x onerror=\\"window.__xss=1\\">ASN"')
     .replace('"Cukup baca, jangan menyukai."', '"<script>window.__xss=2</script>"');
@@ -255,7 +242,7 @@ test('XSS: markup in rule titles, advice and the incident is shown as text', asy
 
 test('accessibility: axe-core finds no serious or critical violation on any tab', async () => {
   const p = await page({ bypassCSP: true });
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', MISSING);
   await p.waitForSelector('#result-body [data-verdict]');
   await p.addScriptTag({ content: AXE });
@@ -272,7 +259,7 @@ test('accessibility: axe-core finds no serious or critical violation on any tab'
 
 test('keyboard: tabs move with the arrow keys and focus is visible', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.focus('#tab-periksa');
   await p.keyboard.press('ArrowRight');
   assert.equal(await p.evaluate(() => document.activeElement.id), 'tab-latihan');
@@ -285,7 +272,7 @@ test('keyboard: tabs move with the arrow keys and focus is visible', async () =>
 
 test('print: the result with its citations fits one A4 page', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', VIOLATION);
   await p.waitForSelector('#result-body [data-verdict=violation]');
   await p.emulateMedia({ media: 'print' });
@@ -296,7 +283,7 @@ test('print: the result with its citations fits one A4 page', async () => {
 
 test('phone width (390 px): every tab renders without horizontal scrolling', async () => {
   const p = await page({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, { editor: null });
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', VIOLATION);
   await p.waitForSelector('#result-body [data-verdict]');
   for (const tab of ['periksa', 'latihan', 'aturan']) {

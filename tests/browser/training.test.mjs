@@ -2,41 +2,28 @@
 // rule examples with its filters, a quiz link built, opened in a fresh browser context and
 // answered to the end, a bad link, presenter mode at 1920×1080, "what if" flipping a verdict,
 // the module loaded only with the tab, and axe on every view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
+import { pageSuite, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
 
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DATA = JSON.parse(readFileSync(path.join(ROOT, 'www/training/cases.json'), 'utf8'));
 
-let srv;
-let browser;
-const pages = [];
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  // Nothing typed or answered leaves the device: every request went to the local server.
-  const outside = pages.flatMap((p) => p.requests).filter((u) => !u.startsWith(srv.url) && !u.startsWith('data:'));
-  await browser?.close();
-  srv?.close();
-  assert.deepEqual(outside, [], 'requests left 127.0.0.1');
-});
+// Nothing typed or answered leaves the device: every request went to the local server. (pageSuite)
+const suite = pageSuite();
 
 async function page(opts = {}) {
-  const p = await newPage(browser, opts);
+  const p = await newPage(suite.browser, opts);
   p.setDefaultTimeout(10_000);
-  pages.push(p);
+  suite.pages.push(p);
   return p;
 }
 
 /** The Latihan tab, rendered by its module. */
 async function training(p, hash = '#latihan') {
-  await openApp(p, srv.url, hash);
+  await openApp(p, suite.srv.url, hash);
   await p.waitForSelector('#library li[data-case]');
   await p.waitForSelector('#quiz-body .btn-choice');
 }
@@ -60,7 +47,7 @@ test('the case data: every report of dev.jsonl and every rule example, each tagg
 
 test('the training module loads with the Latihan tab, not before the first verdict', async () => {
   const p = await page();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await p.fill('#incident', 'Saya PNS, saya like postingan kampanye caleg di Facebook');
   await p.waitForSelector('#result-body [data-verdict=violation]');
   const early = p.requests.filter((u) => /training/.test(u));
@@ -122,7 +109,7 @@ test('a quiz link: built by the trainer, opened in a fresh context, answered to 
   await trainer.click('#builder-make');
   const link = await trainer.inputValue('#builder-link');
   const url = new URL(link);
-  assert.equal(url.origin + url.pathname, srv.url.replace(/\/$/, '/'));
+  assert.equal(url.origin + url.pathname, suite.srv.url.replace(/\/$/, '/'));
   const params = new URLSearchParams(url.hash.split('?')[1]);
   assert.equal(params.get('kuis'), String(DATA.version));
   assert.equal(params.get('topik'), 'medsos');
@@ -203,7 +190,7 @@ test('accessibility: axe finds nothing serious on the Latihan views (library, bu
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
   assert.deepEqual(await run(), []);
-  await p.goto(`${srv.url}#latihan?kuis=1&topik=keluarga&n=1&urut=urut`);
+  await p.goto(`${suite.srv.url}#latihan?kuis=1&topik=keluarga&n=1&urut=urut`);
   await p.waitForSelector('#quiz-body .btn-choice');
   await p.click('#quiz-body .btn-choice[data-choice=allowed]');
   await p.click('#quiz-next');
