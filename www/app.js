@@ -967,13 +967,22 @@ async function restoreBuiltin() {
  * next use asks again.
  */
 function builtinRules() {
-  builtinLoading ??= netral.builtinSources().then((files) => {
+  if (builtinLoading) return builtinLoading;
+  // Until the built-in text is in the editor, the editor cannot be typed in: text typed into the
+  // empty editor would be mixed with the built-in text arriving under the cursor.
+  const ta = $('editor');
+  const waiting = state.editor === null;
+  if (waiting) { ta.readOnly = true; ta.setAttribute('aria-busy', 'true'); }
+  const done = () => { ta.readOnly = false; ta.removeAttribute('aria-busy'); };
+  builtinLoading = netral.builtinSources().then((files) => {
     if (!files.length) {
       builtinLoading = null;
+      done();
       return builtinText;
     }
     builtinText = files.map((f) => `# ── ${f.name} ──\n${f.text.replace(/\n*$/, '')}\n`).join('\n');
-    if (state.editor === null) $('editor').value = builtinText;
+    if (state.editor === null) ta.value = builtinText;
+    done();
     // The built-in rules are in use unless edited ones are: their text needs no compiling.
     if (!customActive) lastGood = builtinText;
     return builtinText;
