@@ -84,6 +84,12 @@ export async function openApp(page, url, hash = '') {
  */
 export function pageSuite() {
   const suite = { srv: null, browser: null, pages: [] };
+  /** A new page (newPage), counted in the privacy check. */
+  suite.open = async (opts = {}) => {
+    const p = await newPage(suite.browser, opts);
+    suite.pages.push(p);
+    return p;
+  };
   before(async () => {
     suite.srv = await serve();
     suite.browser = await launch();

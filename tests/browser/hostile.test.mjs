@@ -1,21 +1,12 @@
 // Hostile input in the browser: a 5 MB paste, binary data, a rule file with 10,000 nested
 // parentheses and a rule file where every rule overlaps. The page stays responsive, shows a
 // message, and keeps what was typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, openApp } from './helpers.mjs';
+import { pageSuite, openApp } from './helpers.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.close();
-});
+// Every page opened here is also checked to have requested nothing outside 127.0.0.1.
+const suite = pageSuite();
 
 /** The page answers a trivial script within `ms` (its main thread is not stuck). */
 async function responsive(p, ms = 2000) {
@@ -25,9 +16,9 @@ async function responsive(p, ms = 2000) {
 }
 
 test('a 5 MB paste: a clear message, the page responsive, the text kept', async () => {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(15000);
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   const huge = 'Saya PNS, saya like postingan kampanye caleg. '.repeat(110_000); // ~5 MB
   await p.fill('#incident', huge);
   await p.waitForSelector('#result .verdict-error');
@@ -38,8 +29,8 @@ test('a 5 MB paste: a clear message, the page responsive, the text kept', async 
 });
 
 test('binary data: a verdict, no crash', async () => {
-  const p = await newPage(browser);
-  await openApp(p, srv.url);
+  const p = await suite.open();
+  await openApp(p, suite.srv.url);
   const binary = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('');
   await p.fill('#incident', binary);
   await p.waitForSelector('#result-body [data-verdict]');
@@ -48,9 +39,9 @@ test('binary data: a verdict, no crash', async () => {
 });
 
 test('a rule file with 10,000 nested parentheses: a diagnostic, no crash, the text kept', async () => {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(15000);
-  await openApp(p, srv.url, '#aturan');
+  await openApp(p, suite.srv.url, '#aturan');
   const deep = `rule r "r" {\n  prohibition\n  when ${'('.repeat(10_000)}x${')'.repeat(10_000)}\n}\n`;
   await p.fill('#editor', deep);
   await p.waitForSelector('#diagnostics .diag-error');
@@ -61,9 +52,9 @@ test('a rule file with 10,000 nested parentheses: a diagnostic, no crash, the te
 });
 
 test('a rule file where every rule overlaps: still answers', async () => {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(15000);
-  await openApp(p, srv.url, '#aturan');
+  await openApp(p, suite.srv.url, '#aturan');
   let src = 'law L "L 1/2024" "Hukum"\nenum Subject { pns "PNS" }\nfact subject: Subject open "Siapa?" en "Who?" { pns <- "pns" }\n';
   src += 'concept w = "like"\nact a "A" = w\nsanction s "S" { severity 10 }\n';
   for (let i = 0; i < 300; i++) {
@@ -100,8 +91,8 @@ function slowRulebook(n = 8000) {
 }
 
 test('a check stopped by its signal answers E-CANCELLED, and the next call works', async () => {
-  const p = await newPage(browser);
-  await openApp(p, srv.url);
+  const p = await suite.open();
+  await openApp(p, suite.srv.url);
   const [first, next] = await p.evaluate(async (src) => {
     const { load } = await import('./netral.js');
     const n = await load({ separate: true });
@@ -119,7 +110,7 @@ test('a check stopped by its signal answers E-CANCELLED, and the next call works
 });
 
 test('saved rules that take too long to check: stopped within the budget, the built-in rules used, the text kept', async () => {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(15000);
   const slow = slowRulebook();
   const text = 'Saya PNS, saya like postingan kampanye caleg di Facebook';
@@ -127,7 +118,7 @@ test('saved rules that take too long to check: stopped within the budget, the bu
     if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('netral.v1', s); }
   }, [JSON.stringify({ text, editor: slow })]);
   const t0 = Date.now();
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   // The built-in rules answer at once (the saved rules are being checked in the worker meanwhile).
   await p.waitForSelector('#result-body [data-verdict=violation]');
   assert.ok(await responsive(p, 500), 'the page answers while the saved rules are checked');
@@ -158,9 +149,9 @@ test('saved rules that take too long to check: stopped within the budget, the bu
 });
 
 test('a rule file that takes long to check while editing: the page stays usable, and a fixed file is checked', async () => {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(20000);
-  await openApp(p, srv.url, '#aturan');
+  await openApp(p, suite.srv.url, '#aturan');
   await p.waitForSelector('#editor-status.is-ok');
   await p.evaluate((s) => {
     const ta = document.getElementById('editor');

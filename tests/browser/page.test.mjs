@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pageSuite, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
+import { pageSuite, openApp, ROOT, RESULTS } from './helpers.mjs';
 
 const VIOLATION = 'Saya PNS, saya like postingan kampanye caleg di Facebook';
 const MISSING = 'Saya like postingan kampanye caleg di Facebook';
@@ -15,9 +15,8 @@ const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'u
 const suite = pageSuite();
 
 async function page(opts = {}, seed = null) {
-  const p = await newPage(suite.browser, opts);
+  const p = await suite.open(opts);
   p.setDefaultTimeout(8000);
-  suite.pages.push(p);
   if (seed) {
     // Seed localStorage once (a reload keeps what the page saved since).
     await p.addInitScript(([s]) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('netral.v1', s); } }, [JSON.stringify(seed)]);

@@ -2,28 +2,19 @@
 // (`{"lang": "fr"}` left the page on "Memuat…" for good), "Hapus data saya" on every tab and on a
 // page whose engine never loads, and a save over quota (it failed silently, and a reload brought
 // back an older text).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, openApp } from './helpers.mjs';
+import { pageSuite, openApp } from './helpers.mjs';
 
 const STORE = 'netral.v1';
 const VIOLATION = 'Saya PNS, saya like postingan kampanye caleg di Facebook';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.close();
-});
+// Every page opened here is also checked to have requested nothing outside 127.0.0.1.
+const suite = pageSuite();
 
 /** A page whose storage holds `raw` (the entry as written) when it first opens; a reload keeps what the page stored since. */
 async function seeded(raw) {
-  const p = await newPage(browser);
+  const p = await suite.open();
   p.setDefaultTimeout(8000);
   if (raw !== null) {
     await p.addInitScript(([key, value]) => {
@@ -75,7 +66,7 @@ const BAD_ENTRIES = [
 for (const [what, entry, text, lang] of BAD_ENTRIES) {
   test(`stored state with ${what}: the page is ready, keeps the rest and classifies`, async () => {
     const p = await seeded(JSON.stringify(entry));
-    await openApp(p, srv.url);
+    await openApp(p, suite.srv.url);
     assert.equal(await p.inputValue('#incident'), text);
     assert.equal(await p.getAttribute('html', 'lang'), lang);
     // The built-in rule files come with the editor module, when the Aturan tab is opened.
@@ -90,7 +81,7 @@ for (const [what, entry, text, lang] of BAD_ENTRIES) {
 /** The entry the page stores after one quiz answer: its quiz has the signature of the cases the page has. */
 async function storedQuiz() {
   const p = await seeded(null);
-  await openApp(p, srv.url, '#latihan');
+  await openApp(p, suite.srv.url, '#latihan');
   await p.click('#quiz-body .btn-choice');
   const entry = JSON.parse(await stored(p));
   await p.context().close();
@@ -108,7 +99,7 @@ test('a stored quiz of these cases, damaged: the page is ready on the training t
   ];
   for (const quiz of damaged) {
     const p = await seeded(JSON.stringify({ ...entry, tab: 'latihan', text: VIOLATION, quiz }));
-    await openApp(p, srv.url);
+    await openApp(p, suite.srv.url);
     assert.equal(await p.inputValue('#incident'), VIOLATION, 'the other fields are kept');
     await p.waitForSelector('#quiz-body .btn-choice');
     assert.equal(await p.textContent('#quiz-score'), 'Skor: 0 / 0', 'a fresh quiz');
@@ -121,7 +112,7 @@ test('a stored quiz of these cases, damaged: the page is ready on the training t
 test('stored entries that are not a state at all: the page is ready and classifies', async () => {
   for (const raw of ['{', 'null', '5', '"teks"', '[1, 2]', '{"facts": null, "quiz": 3}', '{"text": null}', '{"lang": null}']) {
     const p = await seeded(raw);
-    await openApp(p, srv.url);
+    await openApp(p, suite.srv.url);
     await classifiesAViolation(p);
     assert.deepEqual(p.errors, [], raw);
     await p.context().close();
@@ -134,7 +125,7 @@ test('stored entries that are not a state at all: the page is ready and classifi
 for (const tab of ['periksa', 'latihan', 'aturan']) {
   test(`"Hapus data saya" on the ${tab} tab: the entry is gone, also after a reload`, async () => {
     const p = await seeded(null);
-    await openApp(p, srv.url);
+    await openApp(p, suite.srv.url);
     await classifiesAViolation(p);
     await p.click(`#tab-${tab}`);
     if (tab === 'latihan') await p.click('#quiz-body .btn-choice');
@@ -153,7 +144,7 @@ for (const tab of ['periksa', 'latihan', 'aturan']) {
 test('"Hapus data saya" works on a page whose engine never loads', async () => {
   const p = await seeded(JSON.stringify({ text: VIOLATION }));
   await p.route('**/*.wasm', (route) => route.abort());
-  await p.goto(srv.url);
+  await p.goto(suite.srv.url);
   await p.waitForFunction(() => document.getElementById('loading').textContent.includes('gagal dimuat'));
   assert.ok(await stored(p));
   await p.click('#clear-data');
@@ -167,7 +158,7 @@ test('"Hapus data saya" works on a page whose engine never loads', async () => {
 test('a text too long for the storage left: a message, and the older text is not kept', async () => {
   const p = await seeded(JSON.stringify({ text: 'Saya PNS, teks lama' }));
   await storageFullPast(p, 2000);
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   assert.equal(await p.inputValue('#incident'), 'Saya PNS, teks lama');
   assert.equal(await p.textContent('#storage-status'), '', 'no message while saves succeed');
   const long = `${VIOLATION}. ${'Kemudian saya membagikan ulang postingan itu. '.repeat(60)}`;
@@ -193,7 +184,7 @@ test('a text too long for the storage left: a message, and the older text is not
 test('a storage that takes nothing more: the entry is removed rather than left stale', async () => {
   const p = await seeded(JSON.stringify({ text: 'Saya PNS, teks lama' }));
   await storageFullPast(p, 0);
-  await openApp(p, srv.url);
+  await openApp(p, suite.srv.url);
   await classifiesAViolation(p);
   await p.waitForSelector('#storage-status .notice');
   assert.equal(await stored(p), null);

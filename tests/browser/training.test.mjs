@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pageSuite, newPage, openApp, ROOT, RESULTS } from './helpers.mjs';
+import { pageSuite, openApp, ROOT, RESULTS } from './helpers.mjs';
 
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DATA = JSON.parse(readFileSync(path.join(ROOT, 'www/training/cases.json'), 'utf8'));
@@ -15,9 +15,8 @@ const DATA = JSON.parse(readFileSync(path.join(ROOT, 'www/training/cases.json'),
 const suite = pageSuite();
 
 async function page(opts = {}) {
-  const p = await newPage(suite.browser, opts);
+  const p = await suite.open(opts);
   p.setDefaultTimeout(10_000);
-  suite.pages.push(p);
   return p;
 }
 
