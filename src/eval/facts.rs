@@ -179,11 +179,12 @@ pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable, tokens: 
         |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
     // Whom the text is about: an act that matters to none of them (a candidate's act
     // "melibatkan ASN" in a text about the PNS) accounts for nothing.
-    let subjects = match book.fact_index.get("subject").map(|&s| t.vals[s as usize]) {
+    let plan = book.plan();
+    let subjects = match plan.subject.map(|s| t.vals[s as usize]) {
         Some(Val::Set(m)) => m,
         _ => u64::MAX,
     };
-    let fact_subjects = &book.plan().fact_subjects;
+    let fact_subjects = &plan.fact_subjects;
     let mut accounted = vec![];
     let matters = |f: FactId| fact_subjects.get(f as usize).is_none_or(|&m| m & subjects != 0);
     for &f in ask.acts.iter().filter(|&&f| matters(f)).chain(&ask.unless) {

@@ -37,6 +37,8 @@ pub(crate) struct Plan {
     /// ASN", a candidate's act, told of a PNS) does not account for a text about this one
     /// (`facts::open_unexplained_acts`).
     pub fact_subjects: Vec<u64>,
+    /// The `subject` fact, if the rulebook has one (what `fact_subjects` masks).
+    pub subject: Option<FactId>,
     /// Per fact, whether words the speaker says they do not know leave it unknown
     /// (`text::doubt`): an open fact, or an act the `ask` item lists or excuses by. What the
     /// text mentions (an election, a candidate) is mentioned all the same.
@@ -87,6 +89,7 @@ impl Plan {
             infer_needs,
             fact_order,
             fact_subjects,
+            subject: book.fact_index.get("subject").copied(),
             doubtable,
         };
         (plan.silent_vals, plan.silent_inferred) = silent(book, &plan);

@@ -141,17 +141,14 @@ fn range_in(a: i32, b: i32, lo: f64, hi: f64) -> Tri {
     }
 }
 
-/// A range of days against a comparison with `x`: each comparison holds on an interval, `!=`
-/// on everything but `x`.
+/// A range of days against a comparison with `x` (a day number: dates in rule files are whole
+/// days): each comparison holds on an interval, `!=` on everything but `x`.
 fn range_cmp(a: i32, b: i32, op: CmpOp, x: f64) -> Tri {
     const INF: f64 = f64::INFINITY;
-    // Day numbers are whole: `< x` holds up to the last whole day below x.
-    let below = |x: f64| if x.fract() == 0.0 { x - 1.0 } else { x.floor() };
-    let above = |x: f64| if x.fract() == 0.0 { x + 1.0 } else { x.ceil() };
     match op {
-        CmpOp::Lt => range_in(a, b, -INF, below(x)),
+        CmpOp::Lt => range_in(a, b, -INF, x - 1.0),
         CmpOp::Le => range_in(a, b, -INF, x),
-        CmpOp::Gt => range_in(a, b, above(x), INF),
+        CmpOp::Gt => range_in(a, b, x + 1.0, INF),
         CmpOp::Ge => range_in(a, b, x, INF),
         CmpOp::Eq => range_in(a, b, x, x),
         CmpOp::Ne => range_in(a, b, x, x).not(),

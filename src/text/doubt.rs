@@ -42,11 +42,16 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
     let role = |t: &Token| ROLES.get(word(t)).and_then(|r| r.bytes().next()).unwrap_or(0);
     let mut i = 0;
     while i < tokens.len() {
-        let r = role(&tokens[i]);
-        let after_negator = i > 0
-            && tokens[i - 1].sentence == tokens[i].sentence
-            && (role(&tokens[i - 1]) == b'n' || word(&tokens[i - 1]).ends_with("n't"));
-        let doubt = r == b'd' || r == b'k' && after_negator;
+        // One lookup per token; the word before is looked at only after a word of knowing.
+        let doubt = match role(&tokens[i]) {
+            b'd' => true,
+            b'k' => {
+                i > 0
+                    && tokens[i - 1].sentence == tokens[i].sentence
+                    && (role(&tokens[i - 1]) == b'n' || word(&tokens[i - 1]).ends_with("n't"))
+            }
+            _ => false,
+        };
         if !doubt {
             i += 1;
             continue;
