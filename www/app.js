@@ -865,7 +865,7 @@ function renderDiagnostics(text, diags) {
   const backdrop = document.createDocumentFragment();
   for (const n of nodes) backdrop.append(n);
   $('editor-backdrop').replaceChildren(backdrop);
-  renderGutter(text, new Map(diags.map((d) => [d.line, d.severity])));
+  renderGutter(starts.length, new Map(diags.map((d) => [d.line, d.severity])));
   syncEditorScroll();
   // For tests and bench/editing.mjs: this list now shows the latest check, even when unchanged.
   list.dataset.version = String(++editorShown);
@@ -879,13 +879,11 @@ function blankOf(text) {
 }
 
 /**
- * The line numbers, marking the lines that have a problem. Only the numbers added or removed and
+ * The line numbers (`lines` of them, counted by lineStarts), marking the lines that have a problem. Only the numbers added or removed and
  * the marks that changed touch the DOM: a rulebook has thousands of lines, and rebuilding them all
  * on every keystroke cost more than the check.
  */
-function renderGutter(text, bad) {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+function renderGutter(lines, bad) {
   const gutter = $('editor-gutter');
   gutterEnd ??= el('div', { class: 'ln' }, ' ');
   if (!gutterEnd.isConnected) gutter.append(gutterEnd);
