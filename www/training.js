@@ -384,7 +384,10 @@ function renderSummary() {
   const date = new Date().toLocaleDateString(ctx.state.lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
   const missed = answers.filter((a) => a.picked !== a.expected);
   box.append(el('p', { class: 'summary-score' }, t('summaryScore', { s: score, t: answers.length, d: date })),
-    el('div', { class: 'table-scroll' }, el('table', { class: 'summary-table' },
+    // A table wider than the card scrolls: its region is reachable by keyboard and named
+    // (axe's scrollable-region-focusable; whether it scrolls depends on the cases' words).
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('summaryTitle') },
+      el('table', { class: 'summary-table' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '#'), el('th', { scope: 'col' }, t('colCase')),
         el('th', { scope: 'col' }, t('colYours')), el('th', { scope: 'col' }, t('colRight')), el('th', { scope: 'col' }, t('colBasis')))),
       el('tbody', {}, answers.map((a, i) => el('tr', { class: a.picked === a.expected ? 'row-right' : 'row-wrong' },
