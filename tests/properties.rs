@@ -520,3 +520,26 @@ fn another_persons_act_accounts_for_nothing() {
     let team = "Saya tim sukses paslon, saya minta pedagang pasar hadir jadi peserta kampanye";
     assert_eq!(verdict(team), VerdictKind::NeedsMoreInfo, "{team}");
 }
+
+/// While the person is unknown, an act read from the text accounts for it only when it matters
+/// to every kind of person: "mengantar istri" is named by the ASN rules alone, so a soldier who
+/// answers the subject question would face an unexplained election sentence. The answer must
+/// not turn a decided verdict into an open one (found by
+/// `verdict_is_deterministic_and_safe_under_every_answer`).
+#[test]
+fn an_answer_never_reopens_what_the_unknown_person_left_decided() {
+    let book = Rulebook::builtin();
+    let text = "hadir cuti istri swasta swasta guru tidak saya saya saya saya saya istri kampanye";
+    let unknown_person = Incident { text: text.into(), ..Default::default() };
+    let base = book.classify(&unknown_person).unwrap();
+    for subject in ["pns", "tni", "polri", "kepala_desa", "pejabat_negara"] {
+        let mut inc = Incident { text: text.into(), ..Default::default() };
+        inc.facts.insert("subject".into(), FactInput::Text(subject.into()));
+        let answered = book.classify(&inc).unwrap().verdict;
+        assert!(
+            answered == base.verdict || base.verdict == VerdictKind::NeedsMoreInfo,
+            "subject = {subject} gives {answered:?}, the unknown person {:?}",
+            base.verdict
+        );
+    }
+}

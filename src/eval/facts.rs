@@ -177,16 +177,23 @@ pub(crate) fn open_unexplained_acts(book: &Rulebook, t: &mut FactTable, tokens: 
     }
     let sentence_of =
         |byte: u32| tokens.get(tokens.partition_point(|k| k.end <= byte)).map_or(u32::MAX, |k| k.sentence);
-    // Whom the text is about: an act that matters to none of them (a candidate's act
-    // "melibatkan ASN" in a text about the PNS) accounts for nothing.
+    // Whom the text may be about: an act accounts only when it matters to every one of them.
+    // A candidate's act "melibatkan ASN" in a text about the PNS accounts for nothing; nor does
+    // "mengantar istri" (named by the ASN rules only) while the person is unknown, for a soldier
+    // who answers the subject question would then face an unexplained election sentence, and
+    // an answer must never turn a decided verdict into an open one.
     let plan = book.plan();
-    let subjects = match plan.subject.map(|s| t.vals[s as usize]) {
-        Some(Val::Set(m)) => m,
-        _ => u64::MAX,
+    let subjects = match plan.subject.map(|s| (s, t.vals[s as usize])) {
+        Some((_, Val::Set(m))) => m,
+        Some((s, _)) => match book.facts[s as usize].ty {
+            FactType::Enum(e) => book.enums[e as usize].all(),
+            _ => u64::MAX,
+        },
+        None => u64::MAX,
     };
     let fact_subjects = &plan.fact_subjects;
     let mut accounted = vec![];
-    let matters = |f: FactId| fact_subjects.get(f as usize).is_none_or(|&m| m & subjects != 0);
+    let matters = |f: FactId| fact_subjects.get(f as usize).is_none_or(|&m| m & subjects == subjects);
     for &f in ask.acts.iter().filter(|&&f| matters(f)).chain(&ask.unless) {
         if t.vals[f as usize] != Val::Bool(true) {
             continue;
