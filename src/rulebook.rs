@@ -303,6 +303,22 @@ pub(crate) struct Lexicon {
     pub words: Vec<(u32, u32)>,
 }
 
+/// How a phrase's words match, as written around its quotes: `"repost*"`, `"=camat"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PhraseForm {
+    pub prefix: bool,
+    pub exact: bool,
+}
+
+impl PhraseForm {
+    /// The form a phrase is written in, and its words without the marks.
+    pub fn of(phrase: &str) -> (PhraseForm, &str) {
+        let exact = phrase.starts_with('=');
+        let prefix = phrase.ends_with('*');
+        (PhraseForm { prefix, exact }, phrase.trim_start_matches('=').trim_end_matches('*'))
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Phrase {
     /// Its range in `Lexicon::words`.
@@ -312,19 +328,24 @@ pub(crate) struct Phrase {
     pub concept: u32,
     /// The last word is a prefix (`melapor*`): it matches any word or stem that starts with it.
     pub prefix: bool,
+    /// Written with a leading `=` (`"=camat"`): each word matches only the same word, never by
+    /// its stem, so "camat" does not match "kecamatan" (whose stem is "camat").
+    pub exact: bool,
 }
 
 impl Lexicon {
-    /// Adds a phrase of one or more `(word, stem)` pairs.
-    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, prefix: bool, concept: u32) {
+    /// Adds a phrase of one or more `(word, stem)` pairs. An exact phrase keeps each word as
+    /// its own stem, so it is indexed and compared by its words alone.
+    pub fn add<'w>(&mut self, words: impl Iterator<Item = (&'w str, &'w str)>, form: PhraseForm, concept: u32) {
         let from = self.words.len() as u32;
         for (word, stem) in words {
             let w = self.ids.intern(word);
             // Most words are their own stem.
-            let s = if stem == word { w } else { self.ids.intern(stem) };
+            let s = if stem == word || form.exact { w } else { self.ids.intern(stem) };
             self.words.push((w, s));
         }
-        self.phrases.push(Phrase { words: (from, self.words.len() as u32), concept, prefix });
+        let (prefix, exact) = (form.prefix, form.exact);
+        self.phrases.push(Phrase { words: (from, self.words.len() as u32), concept, prefix, exact });
     }
 
     /// The `(word id, stem id)` pairs of a phrase.

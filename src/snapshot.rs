@@ -29,7 +29,7 @@ use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
 /// The last byte is the format version: bump it whenever what is written changes.
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x06";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x07";
 const MAX_DEPTH: usize = 1024;
 
 /// The columns of strings (`Writer::text`): names, Indonesian labels and citations; the English of
@@ -776,7 +776,7 @@ impl Snap for ExampleIr {
 
 /// The lexicon is most of a rulebook, written column by column (each column compresses well):
 /// every phrase's words joined by spaces (usually a place in the pool, since phrases are written
-/// in lower case); every phrase's flags (prefix, same concept as the previous phrase); the
+/// in lower case); every phrase's flags (prefix, same concept as the previous phrase, exact); the
 /// concepts that change; then how each stem relates to its word: the same, the word with
 /// a few bytes cut at either end ("menghadiri" → "hadir"), or its own text. Reading adds the
 /// phrases again in order, so word ids come out as compiling numbered them.
@@ -792,7 +792,7 @@ impl Snap for Lexicon {
         let mut changed = vec![];
         for p in &self.phrases {
             let same = concept == Some(p.concept);
-            w.out.push(p.prefix as u8 | (same as u8) << 1);
+            w.out.push(p.prefix as u8 | (same as u8) << 1 | (p.exact as u8) << 2);
             if !same {
                 concept = Some(p.concept);
                 changed.push(p.concept);
@@ -815,7 +815,7 @@ impl Snap for Lexicon {
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
         let phrases: Vec<Vec<&str>> = (0..n).map(|_| r.str_in(PHRASES).split(' ').collect()).collect();
-        let flags: Vec<u8> = (0..n).map(|_| r.tag(4)).collect();
+        let flags: Vec<u8> = (0..n).map(|_| r.tag(8)).collect();
         let concepts: Vec<u32> = (0..flags.iter().filter(|&&f| f & 2 == 0).count()).map(|_| Snap::get(r)).collect();
         let count = phrases.iter().map(Vec::len).sum::<usize>();
         let codes: Vec<u8> = (0..count).map(|_| r.tag(3)).collect();
@@ -842,7 +842,7 @@ impl Snap for Lexicon {
                     (word, stem.unwrap_or_else(|| r.damage()))
                 })
                 .collect();
-            lexicon.add(pairs.into_iter(), f & 1 != 0, concept);
+            lexicon.add(pairs.into_iter(), PhraseForm { prefix: f & 1 != 0, exact: f & 4 != 0 }, concept);
         }
         lexicon
     }

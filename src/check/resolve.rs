@@ -370,13 +370,14 @@ impl<'a> Resolver<'a> {
     /// Adds a phrase to the lexicon; returns what it matches (`duplicates::key`), or `None` for
     /// a phrase without words (E-EMPTY-PHRASE).
     fn add_phrase(&mut self, phrase: &str, loc: Loc, concept: u32) -> Option<duplicates::Key> {
-        let a = self.analyser.analyse(phrase.trim_end_matches('*'));
+        let (form, words) = PhraseForm::of(phrase);
+        let a = self.analyser.analyse(words);
         if a.tokens().is_empty() {
             self.diags.push(Diagnostic::new(Code::EmptyPhrase, loc, "this phrase has no words"));
             return None;
         }
         let words = (0..a.tokens().len()).map(|i| (a.word(i), a.stem(i)));
-        self.book.lexicon.add(words, phrase.ends_with('*'), concept);
+        self.book.lexicon.add(words, form, concept);
         let lex = &self.book.lexicon;
         lex.phrases.last().map(|p| duplicates::key(lex, p))
     }

@@ -217,7 +217,8 @@ fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
 }
 
 /// The last token index of a phrase matched from token `i`, if it matches there: each word by
-/// id (the token's word or stem), a prefix word by the start of the token's word or stem.
+/// id (the token's word or stem; the word alone for an exact phrase), a prefix word by the start
+/// of the token's word or stem.
 fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i: usize) -> Option<usize> {
     let toks = a.tokens();
     let words = lex.words_of(phrase);
@@ -225,13 +226,15 @@ fn match_at(lex: &Lexicon, phrase: &Phrase, ids: &[(u32, u32)], a: &Analysis, i:
     if words.is_empty() || last >= toks.len() || toks[last].sentence != toks[i].sentence {
         return None;
     }
-    let (exact, prefix) = if phrase.prefix { words.split_at(words.len() - 1) } else { (words, &[][..]) };
-    if !exact.iter().zip(&ids[i..]).all(|(&(pw, ps), &(tw, ts))| tw == pw || ts == ps) {
+    let (whole, prefix) = if phrase.prefix { words.split_at(words.len() - 1) } else { (words, &[][..]) };
+    let by_stem = !phrase.exact;
+    if !whole.iter().zip(&ids[i..]).all(|(&(pw, ps), &(tw, ts))| tw == pw || (by_stem && ts == ps)) {
         return None;
     }
     if let Some(&(pw, ps)) = prefix.first() {
         let (word, stem) = a.word_and_stem_bytes(last);
-        let ok = word.starts_with(lex.ids.bytes(pw)) || stem.unwrap_or(word).starts_with(lex.ids.bytes(ps));
+        let ok =
+            word.starts_with(lex.ids.bytes(pw)) || (by_stem && stem.unwrap_or(word).starts_with(lex.ids.bytes(ps)));
         if !ok {
             return None;
         }
@@ -788,6 +791,26 @@ rule r "R" {{ prohibition when a sanction s basis L "Pasal 1" }}
         let mut patterns = super::Patterns::new(&book.pats);
         let own = patterns.eval(root, &m).map_or(0, <[_]>::len);
         (own, patterns.evidence.len())
+    }
+
+    /// A phrase written with `=` matches its words as written, never by their stems; a plain
+    /// phrase matches by stem ("kecamatan" has the stem "camat"). Also through the snapshot.
+    #[test]
+    fn exact_phrases_match_the_word_not_its_stem() {
+        assert!(matches(r#""camat""#, "saya kerja di kecamatan"));
+        assert!(!matches(r#""=camat""#, "saya kerja di kecamatan"));
+        assert!(matches(r#""=camat""#, "Pak Camat ikut kampanye"));
+        assert!(matches(r#""=pak camat*""#, "Pak Camatnya datang"));
+        assert!(!matches(r#""=pak camat*""#, "pak kecamatan"));
+        let src = r#"law L "L 1/2020" "Law"
+sanction s "Sanksi" { severity 10 }
+concept c = "=camat"
+act a "A" = c
+rule r "R" { prohibition when a sanction s basis L "Pasal 1" }"#;
+        let book = Rulebook::compile(&Sources::single("t.rules", src)).unwrap();
+        let reread = crate::snapshot::decode(&crate::snapshot::encode(&book)).unwrap();
+        let p = reread.lexicon.phrases[0];
+        assert!(p.exact && !p.prefix);
     }
 
     /// A node's evidence lists each occurrence once: a chain of 24 `near` links over one word

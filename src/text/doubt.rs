@@ -6,7 +6,10 @@
 //! "no" ("tidak tahu … tugas pengamanan" is not "not on duty").
 //!
 //! A doubt is a word of knowing after a negator ("tidak tahu", "belum jelas", "not sure", "no
-//! idea", "don't know"), or one that says it alone ("entah", "unsure", "unclear"). It covers the
+//! idea", "don't know"), or one that says it alone ("entah", "unsure", "unclear"), or a word of
+//! saying after a negator and before a question word: what someone did not say is not known
+//! ("Bagian Umum belum menjawab apakah bupati telah mengambil cuti", "beliau belum pernah
+//! menyebut apakah sudah mengurus cuti", "he didn't say whether he had taken leave"). It covers the
 //! words after it to the end of the sentence, at most `SCOPE` words, and clears their negation.
 //! Asking about the rule is not a doubt about the fact: when a word of permission follows
 //! ("nggak tahu boleh atau tidak", "not sure if I'm allowed to attend"), nothing is marked, and
@@ -22,8 +25,10 @@ const RULE_QUESTION: usize = 4;
 
 lexicon!(
     /// The role of each word that matters to doubt, as `word=letter`: `k` a word of knowing
-    /// (a doubt after a negator), `d` a doubt alone, `n` a negator, `r` a word about the rule.
-    static ROLES: 128 = words!(
+    /// (a doubt after a negator), `d` a doubt alone, `n` a negator, `r` a word about the rule,
+    /// `s` a word of saying (a doubt after a negator when a question word `q` follows), `e`
+    /// "pernah" between a negator and the word ("belum pernah menyebut").
+    static ROLES: 256 = words!(
         "tahu=k tau=k yakin=k jelas=k pasti=k paham=k mengerti=k ngerti=k ingat=k inget=k",
         "sure=k certain=k know=k knew=k idea=k clear=k aware=k",
         "entah=d entahlah=d unsure=d unclear=d uncertain=d",
@@ -32,6 +37,10 @@ lexicon!(
         "aturannya=r netral=r netralitas=r larangan=r dilarang=r sanksi=r",
         "allowed=r may=r can=r permitted=r ok=r okay=r legal=r violate=r violation=r breach=r rule=r",
         "rules=r problem=r issue=r fine=r",
+        "menyebut=s sebut=s bilang=s mengatakan=s menjawab=s jawab=s menjelaskan=s mengonfirmasi=s",
+        "menyampaikan=s memberi=s say=s said=s mention=s mentioned=s answer=s answered=s confirm=s",
+        "confirmed=s tell=s told=s explain=s",
+        "apakah=q whether=q if=q kapan=q pernah=e ever=e",
     );
 );
 
@@ -43,20 +52,24 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
     let mut i = 0;
     while i < tokens.len() {
         // One lookup per token; the word before is looked at only after a word of knowing.
+        let sentence = tokens[i].sentence;
+        let negator = |j: usize| {
+            tokens[j].sentence == sentence && (role(&tokens[j]) == b'n' || word(&tokens[j]).ends_with("n't"))
+        };
+        // "tidak tahu", "belum pernah menyebut"
+        let negated_before = i > 0 && (negator(i - 1) || (i > 1 && role(&tokens[i - 1]) == b'e' && negator(i - 2)));
+        let question_after =
+            || (i + 1..tokens.len().min(i + 3)).any(|j| tokens[j].sentence == sentence && role(&tokens[j]) == b'q');
         let doubt = match role(&tokens[i]) {
             b'd' => true,
-            b'k' => {
-                i > 0
-                    && tokens[i - 1].sentence == tokens[i].sentence
-                    && (role(&tokens[i - 1]) == b'n' || word(&tokens[i - 1]).ends_with("n't"))
-            }
+            b'k' => negated_before,
+            b's' => negated_before && question_after(),
             _ => false,
         };
         if !doubt {
             i += 1;
             continue;
         }
-        let sentence = tokens[i].sentence;
         let end = (i + 1..tokens.len().min(i + 1 + SCOPE))
             .find(|&j| tokens[j].sentence != sentence)
             .unwrap_or(tokens.len().min(i + 1 + SCOPE));
@@ -90,8 +103,14 @@ mod tests {
         assert_eq!(doubted("I'm not sure whether he had taken leave"), ["whether", "he", "had", "taken", "leave"]);
         assert_eq!(doubted("No idea if he's PNS"), ["if", "he", "is", "pns"]);
         assert_eq!(doubted("entah sudah cuti atau belum"), ["sudah", "cuti", "atau", "belum"]);
-        // Not a doubt: knowing, or asking about the rule.
+        assert_eq!(
+            doubted("Beliau belum pernah menyebut apakah sudah mengurus cuti."),
+            ["apakah", "sudah", "mengurus", "cuti"]
+        );
+        assert_eq!(doubted("He didn't say whether he had taken leave"), ["whether", "he", "had", "taken", "leave"]);
+        // Not a doubt: knowing, saying what happened, or asking about the rule.
         assert!(doubted("saya tahu dia ikut kampanye").is_empty());
+        assert!(doubted("dia tidak bilang ke atasan, lalu ikut kampanye").is_empty());
         assert!(doubted("saya tidak tahu boleh atau tidak ikut kampanye").is_empty());
         assert!(doubted("I'm not sure if I'm allowed to attend the rally").is_empty());
         assert!(doubted("saya tidak tahu aturannya, kemarin saya like postingan capres").is_empty());
