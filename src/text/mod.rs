@@ -15,6 +15,7 @@
 //! hashed at compile time (`lexicon.rs`), so there is no start-up work.
 
 mod dates;
+mod dialect;
 mod doubt;
 mod english;
 mod invisible;
@@ -129,7 +130,8 @@ impl Analyser {
             b.push(piece);
         }
         let mut buffers = b.finish();
-        let (mut tokens, arena) = (std::mem::take(&mut buffers.tokens), std::mem::take(&mut buffers.arena));
+        let (mut tokens, mut arena) = (std::mem::take(&mut buffers.tokens), std::mem::take(&mut buffers.arena));
+        dialect::first_person_tak(&mut tokens, text, &mut arena);
         for t in &mut tokens {
             (t.start, t.end) = visible.span(t.start, t.end);
         }
