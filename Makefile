@@ -106,7 +106,7 @@ test: setup
 # Formatting, lints and the JavaScript check: the code stays as the next engineer expects it.
 lint: setup
 	$(CARGO) fmt --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --features peers -- -D warnings
 	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
 	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features --features editor -- -D warnings
 	node_modules/.bin/eslint .
@@ -136,7 +136,7 @@ bench: web
 	node bench/throttled.mjs
 	node bench/editing.mjs
 	@[ -d bench/node_modules/json-rules-engine ] || npm install --prefix bench --no-audit --no-fund
-	$(CARGO) run --quiet --release --example export_peers
+	$(CARGO) run --quiet --release --features peers --example export_peers
 	node bench/peers.mjs
 
 size:
