@@ -1,8 +1,13 @@
-// The Latihan tab's own words (www/training.js), Indonesian first. Words the page shares with
-// the other tabs (verdict names, quiz buttons) stay in app.js and are looked up there.
+// The Latihan tab's own words (www/training.js), Indonesian first, loaded with the tab. Words the
+// page shows before the tab is loaded (index.html's headings and buttons of the tab) and the
+// verdict names stay in the page's words (i18n.js, verdict-words.js), and are looked up there.
 
 export const WORDS = {
   id: {
+    quizProgress: 'Soal {n} dari {t}', quizAsk: 'Menurut Anda, apa putusannya?', quizCorrect: 'Benar!', quizWrong: 'Kurang tepat.',
+    quizAnswerIs: 'Jawaban yang benar: {v}', quizNext: 'Soal berikutnya', quizDone: 'Kuis selesai. Skor akhir: {s} dari {t}.', quizScore: 'Skor: {s} / {t}',
+    quizEmpty: 'Belum ada kasus di dalam aturan.', summaryEmpty: 'Jawab soal kuis; ringkasannya muncul di sini dan dapat dicetak untuk kelas.', colCase: 'Kasus', colYours: 'Jawaban',
+    colRight: 'Putusan', colBasis: 'Aturan dan dasar hukum', summaryScore: 'Skor {s} dari {t} · {d}', tryCase: 'Periksa kasus ini',
     quizRule: 'Aturan', testedRule: 'Aturan yang diuji contoh ini', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Karena', advice: 'Saran',
     openQuestion: 'Yang masih perlu diketahui', whyNot: 'Mengapa bukan pelanggaran: aturan terdekat', lacking: 'tidak terpenuhi',
     any: 'Semua', all: 'Semua', filterTopic: 'Topik', filterGroup: 'Kelompok subjek', filterVerdict: 'Putusan', filterKind: 'Jenis kasus',
@@ -31,6 +36,10 @@ export const WORDS = {
     presentReveal: 'Tampilkan jawaban', presentNext: 'Kasus berikutnya', presentBack: 'Kembali', presentLeave: 'Keluar',
   },
   en: {
+    quizProgress: 'Question {n} of {t}', quizAsk: 'What is the verdict, in your view?', quizCorrect: 'Correct!', quizWrong: 'Not quite.',
+    quizAnswerIs: 'The right answer: {v}', quizNext: 'Next question', quizDone: 'Quiz finished. Final score: {s} of {t}.', quizScore: 'Score: {s} / {t}',
+    quizEmpty: 'The rules contain no cases yet.', summaryEmpty: 'Answer quiz questions; the summary appears here and can be printed for the class.', colCase: 'Case', colYours: 'Answer',
+    colRight: 'Verdict', colBasis: 'Rule and legal basis', summaryScore: 'Score {s} of {t} · {d}', tryCase: 'Check this case',
     quizRule: 'Rule', testedRule: 'The rule this example tests', basis: 'Legal basis', sanction: 'Sanction', because: 'Because', advice: 'Advice',
     openQuestion: 'Still to be known', whyNot: 'Why it is not a violation: the nearest rules', lacking: 'not met',
     any: 'All', all: 'All', filterTopic: 'Topic', filterGroup: 'Subject group', filterVerdict: 'Verdict', filterKind: 'Kind of case',
