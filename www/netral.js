@@ -247,6 +247,19 @@ export class Netral {
   }
 
   /**
+   * Stops this engine's editor (in a browser its worker, which holds the editor module) until a
+   * later compile(), check(), runExamples() or builtinSources() starts a fresh one; the rulebook in
+   * use stays. For an engine whose rules are no longer edited: <netral-check> when its `rules=` is
+   * removed. A call still waiting for the editor answers `E-CANCELLED`.
+   */
+  stopEditor() {
+    const editor = this._editor;
+    this._editor = null;
+    this._editorObj = null;
+    if (editor) editor.then((ed) => ed.stop(new EditorCancelled()), () => {});
+  }
+
+  /**
    * Every diagnostic of rule files (errors, warnings, failing examples); does not switch rulebooks.
    * `opts.timeout` and `opts.signal` as for compile().
    */
