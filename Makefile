@@ -52,9 +52,9 @@ web: setup
 	$(CARGO) run --quiet --bin netral -- snapshot --out $(SNAPSHOT)
 	@$(MAKE) --no-print-directory module FEATURES= OUT=$(PKG)
 	@$(MAKE) --no-print-directory module FEATURES=editor OUT=$(PKG_EDITOR)
-	# The page loads its script (app.js with netral.js) as one minified bundle, and minified CSS
-	# and glue: a third fewer bytes and one request fewer. netral.js stays as written for
-	# embedders and <netral-check>.
+	# The page loads its script (app.js, the modules it imports, netral.js) as one minified
+	# bundle, and minified CSS and glue: a third fewer bytes and one request fewer. netral.js
+	# stays as written for embedders and <netral-check>.
 	$(ESBUILD) www/app.js --bundle --minify --format=esm --log-level=warning --outfile=www/app.min.js
 	$(ESBUILD) www/style.css --minify --log-level=warning --outfile=www/style.min.css
 	# The Latihan tab's module, styles and case data, loaded with that tab only (www/training.js):
@@ -106,7 +106,7 @@ test: setup
 # Formatting, lints and the JavaScript check: the code stays as the next engineer expects it.
 lint: setup
 	$(CARGO) fmt --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --features peers -- -D warnings
 	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
 	$(CARGO) clippy --target $(WASM_TARGET) --lib --no-default-features --features editor -- -D warnings
 	node_modules/.bin/eslint .
@@ -136,7 +136,7 @@ bench: web
 	node bench/throttled.mjs
 	node bench/editing.mjs
 	@[ -d bench/node_modules/json-rules-engine ] || npm install --prefix bench --no-audit --no-fund
-	$(CARGO) run --quiet --release --example export_peers
+	$(CARGO) run --quiet --release --features peers --example export_peers
 	node bench/peers.mjs
 
 size:

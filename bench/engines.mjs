@@ -5,7 +5,7 @@
 // and `summary` reads the same four things from it.
 //
 // The peers' rules are derived from bench/peers/netral.jsonlogic.json (exported from the compiled
-// rulebook by `cargo run --example export_peers`): json-logic as is, json-rules-engine conditions
+// rulebook by `cargo run --features peers --example export_peers`): json-logic as is, json-rules-engine conditions
 // and ZEN expressions translated from it one operator at a time (translateJre, translateZen).
 
 /** Verdict, matched, possible and sanction from rule statuses ('T' holds, 'U' may hold, 'F'). */

@@ -1,6 +1,6 @@
 //! Writes the default rulebook as json-logic for the side-by-side benchmark (bench/peers.mjs
 //! derives the json-rules-engine rules and the ZEN decision from it):
-//!   cargo run --release --example export_peers [-- OUT]   (default bench/peers/netral.jsonlogic.json)
+//!   cargo run --release --features peers --example export_peers [-- OUT]   (default bench/peers/netral.jsonlogic.json)
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "bench/peers/netral.jsonlogic.json".into());
     if let Some(dir) = std::path::Path::new(&out).parent() {

@@ -17,9 +17,13 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
 
 rm -rf "$stage"
 mkdir -p "$stage/pkg" "$stage/pkg-editor" "$stage/schema"
-for js in netral.js netral-check-element.js netral-check.js; do
+for js in netral.js netral-check.js; do
   "$esbuild" "$root/www/$js" --minify --format=esm --legal-comments=none --log-level=warning --outfile="$stage/$js"
 done
+# The element's class with the page's modules it shares (dom.js, verdict-words.js) bundled in;
+# netral.js stays a separate file, so the element and the host share one engine.
+"$esbuild" "$root/www/netral-check-element.js" --bundle --external:./netral.js --minify --format=esm --legal-comments=none \
+  --log-level=warning --outfile="$stage/netral-check-element.js"
 cp "$root"/www/netral.d.ts "$root"/www/netral-check-element.d.ts "$root"/www/netral-check.d.ts "$stage/"
 for dir in pkg pkg-editor; do cp "$root/www/$dir/netral.js" "$root/www/$dir/netral_bg.wasm" "$stage/$dir/"; done
 cp "$root"/schema/*.json "$stage/schema/"

@@ -33,6 +33,7 @@ pub mod check;
 pub mod code;
 pub mod diagnostic;
 pub mod eval;
+#[cfg(feature = "peers")]
 mod export;
 mod info;
 pub mod rulebook;

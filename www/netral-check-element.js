@@ -15,35 +15,36 @@
 // either direction. Text is rendered with textContent only. The verdict comes from the engine;
 // this element only shows it and passes it on.
 
+import { el } from './dom.js';
 import { load } from './netral.js';
+import { VERDICT_ICON, VERDICT_WORDS } from './verdict-words.js';
 
 const WORDS = {
   id: {
+    ...VERDICT_WORDS.id,
     label: 'Periksa netralitas tindakan Anda', hint: 'Hasil diperbarui saat Anda mengetik.',
     placeholder: 'Contoh: Saya PNS, saya like postingan kampanye caleg',
-    violation: 'Melanggar aturan netralitas', allowed: 'Diperbolehkan', needs_more_info: 'Perlu informasi tambahan',
-    empty: 'Ceritakan tindakannya untuk melihat hasil.', basis: 'Dasar hukum', sanction: 'Sanksi', advice: 'Saran',
+    empty: 'Ceritakan tindakannya untuk melihat hasil.',
     loading: 'Memuat…', failed: 'Pemeriksa tidak dapat dimuat.', rulesFailed: 'Aturan tidak dapat dimuat:',
     privacy: 'Diperiksa di perangkat Anda; tidak ada yang dikirim.', invalid: 'Uraian tidak dapat diperiksa:',
-    send: 'Kirim pilihan', nearly: 'Berlaku bila', note: 'Catatan', uncertain: 'Belum pasti',
+    send: 'Kirim pilihan', nearly: 'Berlaku bila',
     missing: 'Uraikan tindakan Anda dan tunggu hasil pemeriksaan sebelum mengirim formulir.',
     mustAllow: 'Formulir hanya dapat dikirim bila hasilnya Diperbolehkan. Jawab pertanyaan lanjutan bila ada.',
     isViolation: 'Tindakan ini melanggar aturan netralitas; formulir tidak dapat dikirim.',
   },
   en: {
+    ...VERDICT_WORDS.en,
     label: 'Check the neutrality of your act', hint: 'The result updates as you type.',
     placeholder: 'Example: Saya PNS, saya like postingan kampanye caleg',
-    violation: 'Breaks the neutrality rules', allowed: 'Allowed', needs_more_info: 'More information needed',
-    empty: 'Describe the act to see the result.', basis: 'Legal basis', sanction: 'Sanction', advice: 'Advice',
+    empty: 'Describe the act to see the result.',
     loading: 'Loading…', failed: 'The checker could not be loaded.', rulesFailed: 'The rules could not be loaded:',
     privacy: 'Checked on your device; nothing is sent.', invalid: 'This description cannot be checked:',
-    send: 'Send the choice', nearly: 'Would apply with', note: 'Note', uncertain: 'Belum pasti / Uncertain',
+    send: 'Send the choice', nearly: 'Would apply with',
     missing: 'Describe the act and wait for the result of the check before sending the form.',
     mustAllow: 'The form can be sent only when the result is Allowed. Answer the follow-up question if there is one.',
     isViolation: 'This act breaks the neutrality rules; the form cannot be sent.',
   },
 };
-const ICON = { violation: '!', allowed: '✓', needs_more_info: '?' };
 
 // Theming: every colour, the font and the radius read a --netral-* custom property (custom
 // properties inherit into the shadow root; `all: initial` does not reset them), and the main
@@ -102,18 +103,6 @@ function styles(root) {
   }
 }
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
-
 let ids = 0;
 
 /** The language of an element: its own `lang`, else the nearest ancestor's, across shadow roots. */
@@ -132,8 +121,10 @@ export class NetralCheck extends HTMLElement {
 
   #internals;
   #engine = null;
-  /** This element's own engine for a `rules=` rulebook, kept and recompiled when `rules` changes
-   *  (a new engine per change would keep every old one's memory alive). */
+  /** Promise of this element's own engine for a `rules=` rulebook: one for the element's life,
+   *  recompiled when `rules` changes, its editor stopped when `rules` is removed. A separate
+   *  engine's instance is never given back to the page (its glue, imported under a URL of its
+   *  own, stays in the module map), so a new engine per change would keep every old one alive. */
   #own = null;
   #facts = {};
   #answers = {};
@@ -175,7 +166,15 @@ export class NetralCheck extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (name === 'rules') { this.#engine = null; this.#loading = null; this.#ensureEngine(); return; }
+    if (name === 'rules') {
+      this.#engine = null;
+      this.#loading = null;
+      // Back to the shared engine: the own one's editor (a worker with the rule language's module)
+      // is released; a compile still running there is moot and answers E-CANCELLED.
+      if (!after) this.#own?.then((own) => own.stopEditor(), () => {});
+      this.#ensureEngine();
+      return;
+    }
     if (name === 'value-format' || name === 'required' || name === 'require') { this.#settle(); return; }
     this.#words();
     this.#classify();
@@ -277,12 +276,14 @@ export class NetralCheck extends HTMLElement {
       const res = await fetch(new URL(rules, document.baseURI));
       if (!res.ok) throw new Error(`${rules}: HTTP ${res.status}`);
       const source = await res.text();
-      if (!this.#own) {
-        const shared = await load();
-        this.#own = load({ module: shared.module, separate: true });
-      }
+      // Not loaded yet, or its load failed (then the next `rules=` tries again).
+      this.#own ??= load().then((shared) => load({ module: shared.module, separate: true })).catch((e) => {
+        this.#own = null;
+        throw e;
+      });
       const engine = await this.#own;
-      // A slow old `rules=` must not compile over a newer one in the shared engine.
+      // A file that arrives after a newer `rules=` was set (or removed) is dropped: compiled, it
+      // would replace the newer rulebook in the own engine.
       if (!current()) return null;
       const out = await engine.compile(source);
       if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; '));
@@ -329,7 +330,7 @@ export class NetralCheck extends HTMLElement {
 
   #render(v) {
     const parts = [el('div', { class: `verdict ${v.verdict}`, part: 'verdict', 'data-verdict': v.verdict },
-      el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[v.verdict]), el('span', {}, this.#t(v.verdict)))];
+      el('span', { class: 'icon', 'aria-hidden': 'true' }, VERDICT_ICON[v.verdict]), el('span', {}, this.#t(`v_${v.verdict}`)))];
     const m = v.matched[0];
     if (m) {
       parts.push(el('ul', { class: 'rule', part: 'rule' },

@@ -244,6 +244,9 @@ export class Netral {
   compile(source: RuleSource, opts?: EditorCallOptions): Promise<CompileResult>;
   /** Back to the built-in rulebook. */
   reset(): void;
+  /** Stops the editor (its worker) until a later editor call starts a fresh one; the rulebook in
+   *  use stays. A call still waiting for the editor answers `E-CANCELLED`. */
+  stopEditor(): void;
   /** Errors, warnings and failing examples; does not change the active rulebook. Async (the
    *  editor module). */
   check(source: RuleSource, opts?: EditorCallOptions): Promise<Diagnostic[]>;

@@ -247,6 +247,19 @@ export class Netral {
   }
 
   /**
+   * Stops this engine's editor (in a browser its worker, which holds the editor module) until a
+   * later compile(), check(), runExamples() or builtinSources() starts a fresh one; the rulebook in
+   * use stays. For an engine whose rules are no longer edited: <netral-check> when its `rules=` is
+   * removed. A call still waiting for the editor answers `E-CANCELLED`.
+   */
+  stopEditor() {
+    const editor = this._editor;
+    this._editor = null;
+    this._editorObj = null;
+    if (editor) editor.then((ed) => ed.stop(new EditorCancelled()), () => {});
+  }
+
+  /**
    * Every diagnostic of rule files (errors, warnings, failing examples); does not switch rulebooks.
    * `opts.timeout` and `opts.signal` as for compile().
    */
@@ -368,7 +381,7 @@ function encode(incident) {
     }
     return JSON.stringify(incident ?? {});
   } catch (e) {
-    return inputError(`the incident cannot be read: ${e && e.message ? e.message : e}`);
+    return inputError(`the incident cannot be read: ${reason(e)}`);
   }
 }
 
@@ -380,42 +393,40 @@ function hasNonFinite(facts) {
   return false;
 }
 
+/**
+ * A diagnostic this wrapper makes itself (the module makes every other one), with no place in a
+ * rule file: the same fields as the module's (schema/diagnostic.json).
+ */
+function diagnostic(code, message, hint) {
+  return { code, severity: 'error', message, hint, file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0 };
+}
+
+/** What went wrong, from an exception or any other value thrown. */
+function reason(e) {
+  return e && e.message ? e.message : e;
+}
+
 function inputError(message) {
-  return {
-    code: 'E-INPUT', severity: 'error', message,
-    hint: 'an Incident is {text, facts, lang} made of strings, numbers, booleans and null',
-    file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-  };
+  return diagnostic('E-INPUT', message, 'an Incident is {text, facts, lang} made of strings, numbers, booleans and null');
 }
 
 function internalError(e) {
-  return {
-    code: 'E-INTERNAL', severity: 'error',
-    message: `internal error in the engine (${e && e.message ? e.message : e}); it was restarted`,
-    hint: 'please report this input', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-  };
+  return diagnostic('E-INTERNAL', `internal error in the engine (${reason(e)}); it was restarted`, 'please report this input');
 }
 
 function editorError(e) {
-  return {
-    code: 'E-EDITOR', severity: 'error', message: `the rule editor could not be loaded (${e && e.message ? e.message : e})`,
-    hint: 'check the connection and try again; checking incidents keeps working', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-  };
+  return diagnostic('E-EDITOR', `the rule editor could not be loaded (${reason(e)})`,
+    'check the connection and try again; checking incidents keeps working');
 }
 
 function timeoutError(ms) {
-  return {
-    code: 'E-TIMEOUT', severity: 'error', message: `the rule editor did not answer within ${ms} ms and was stopped`,
-    hint: 'the rules in use stay as they were; a smaller rule file (fewer rules or examples) is checked faster',
-    file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-  };
+  return diagnostic('E-TIMEOUT', `the rule editor did not answer within ${ms} ms and was stopped`,
+    'the rules in use stay as they were; a smaller rule file (fewer rules or examples) is checked faster');
 }
 
 function cancelledError() {
-  return {
-    code: 'E-CANCELLED', severity: 'error', message: 'the call was cancelled (its signal was aborted) and the rule editor stopped',
-    hint: 'the rules in use stay as they were; the next call starts the editor again', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
-  };
+  return diagnostic('E-CANCELLED', 'the call was cancelled (its signal was aborted) and the rule editor stopped',
+    'the rules in use stay as they were; the next call starts the editor again');
 }
 
 function langOf(lang) {

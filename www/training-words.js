@@ -1,9 +1,15 @@
-// The Latihan tab's own words (www/training.js), Indonesian first. Words the page shares with
-// the other tabs (verdict names, quiz buttons) stay in app.js and are looked up there.
+// The Latihan tab's own words (www/training.js), Indonesian first, loaded with the tab. Words the
+// page shows before the tab is loaded (index.html's headings and buttons of the tab), the
+// verdict words (verdict-words.js: names, basis, sanction, advice) and yes/no are the page's
+// (i18n.js), looked up there.
 
 export const WORDS = {
   id: {
-    quizRule: 'Aturan', testedRule: 'Aturan yang diuji contoh ini', basis: 'Dasar hukum', sanction: 'Sanksi', because: 'Karena', advice: 'Saran',
+    quizProgress: 'Soal {n} dari {t}', quizAsk: 'Menurut Anda, apa putusannya?', quizCorrect: 'Benar!', quizWrong: 'Kurang tepat.',
+    quizAnswerIs: 'Jawaban yang benar: {v}', quizNext: 'Soal berikutnya', quizDone: 'Kuis selesai. Skor akhir: {s} dari {t}.', quizScore: 'Skor: {s} / {t}',
+    quizEmpty: 'Belum ada kasus di dalam aturan.', summaryEmpty: 'Jawab soal kuis; ringkasannya muncul di sini dan dapat dicetak untuk kelas.', colCase: 'Kasus', colYours: 'Jawaban',
+    colRight: 'Putusan', colBasis: 'Aturan dan dasar hukum', summaryScore: 'Skor {s} dari {t} · {d}', tryCase: 'Periksa kasus ini',
+    quizRule: 'Aturan', testedRule: 'Aturan yang diuji contoh ini', because: 'Karena',
     openQuestion: 'Yang masih perlu diketahui', whyNot: 'Mengapa bukan pelanggaran: aturan terdekat', lacking: 'tidak terpenuhi',
     any: 'Semua', all: 'Semua', filterTopic: 'Topik', filterGroup: 'Kelompok subjek', filterVerdict: 'Putusan', filterKind: 'Jenis kasus',
     kindReport: 'Laporan nyata', kindExample: 'Contoh aturan', source: 'Sumber berita',
@@ -23,7 +29,7 @@ export const WORDS = {
     whatIfOpen: 'Bagaimana jika…?', whatIfTitle: 'Bagaimana jika…?',
     whatIfHint: 'Ubah fakta kasus ini dan lihat putusannya berubah: status orangnya, cuti, tanggal, atau perbuatan yang terbaca dari cerita.',
     whatIfAsCase: '(seperti dalam kasus)', whatIfSubject: 'Status kepegawaian', whatIfLeave: 'Sedang cuti di luar tanggungan negara (CLTN)?',
-    whatIfDate: 'Tanggal kejadian', whatIfActs: 'Perbuatan yang terbaca dari cerita (hapus centang: tidak dilakukan)', yes: 'Ya', no: 'Tidak',
+    whatIfDate: 'Tanggal kejadian', whatIfActs: 'Perbuatan yang terbaca dari cerita (hapus centang: tidak dilakukan)',
     whatIfBefore: 'Putusan kasus ini', whatIfAfter: 'Jika demikian', whatIfSame: '(tidak berubah)', whatIfChanged: '(berubah)',
     whatIfGone: 'Aturan yang tidak lagi berlaku', whatIfAdded: 'Aturan yang kini berlaku', whatIfClose: 'Tutup',
     whatIfCannot: 'Kasus ini tidak dapat diperiksa.', whatIfError: 'Fakta ini tidak dapat diperiksa:',
@@ -31,7 +37,11 @@ export const WORDS = {
     presentReveal: 'Tampilkan jawaban', presentNext: 'Kasus berikutnya', presentBack: 'Kembali', presentLeave: 'Keluar',
   },
   en: {
-    quizRule: 'Rule', testedRule: 'The rule this example tests', basis: 'Legal basis', sanction: 'Sanction', because: 'Because', advice: 'Advice',
+    quizProgress: 'Question {n} of {t}', quizAsk: 'What is the verdict, in your view?', quizCorrect: 'Correct!', quizWrong: 'Not quite.',
+    quizAnswerIs: 'The right answer: {v}', quizNext: 'Next question', quizDone: 'Quiz finished. Final score: {s} of {t}.', quizScore: 'Score: {s} / {t}',
+    quizEmpty: 'The rules contain no cases yet.', summaryEmpty: 'Answer quiz questions; the summary appears here and can be printed for the class.', colCase: 'Case', colYours: 'Answer',
+    colRight: 'Verdict', colBasis: 'Rule and legal basis', summaryScore: 'Score {s} of {t} · {d}', tryCase: 'Check this case',
+    quizRule: 'Rule', testedRule: 'The rule this example tests', because: 'Because',
     openQuestion: 'Still to be known', whyNot: 'Why it is not a violation: the nearest rules', lacking: 'not met',
     any: 'All', all: 'All', filterTopic: 'Topic', filterGroup: 'Subject group', filterVerdict: 'Verdict', filterKind: 'Kind of case',
     kindReport: 'Real report', kindExample: 'Rule example', source: 'News source',
@@ -51,7 +61,7 @@ export const WORDS = {
     whatIfOpen: 'What if…?', whatIfTitle: 'What if…?',
     whatIfHint: 'Change the facts of this case and watch the verdict change: the person\'s status, leave, the date, or the acts read from the story.',
     whatIfAsCase: '(as in the case)', whatIfSubject: 'Employment status', whatIfLeave: 'On unpaid leave (CLTN)?',
-    whatIfDate: 'Date of the act', whatIfActs: 'Acts read from the story (untick: not done)', yes: 'Yes', no: 'No',
+    whatIfDate: 'Date of the act', whatIfActs: 'Acts read from the story (untick: not done)',
     whatIfBefore: 'This case\'s verdict', whatIfAfter: 'Then', whatIfSame: '(unchanged)', whatIfChanged: '(changed)',
     whatIfGone: 'Rules that no longer hold', whatIfAdded: 'Rules that now hold', whatIfClose: 'Close',
     whatIfCannot: 'This case cannot be checked.', whatIfError: 'These facts cannot be checked:',

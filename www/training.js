@@ -16,7 +16,7 @@ import { whatIf } from './training-whatif.js';
 const DATA_URL = new URL('./training/cases.json', import.meta.url);
 const STYLE_URL = new URL('./training.min.css', import.meta.url);
 
-let ctx; // what app.js lends: the engine, the state, its DOM helpers and words (see app.js)
+let ctx; // what the page lends: the engine, the state, its DOM helpers and words (shell.js)
 let data = null; // cases.json, once loaded; `false` when it could not be loaded
 let wired = false; // the tab's listeners are attached
 
@@ -161,9 +161,9 @@ function renderLibrary(e) {
     el('div', { class: 'tr-explain' }, explain(c)),
     c.source ? el('p', { class: 'tr-source' }, el('a', { href: c.source, rel: 'noopener noreferrer', target: '_blank' }, w('source'))) : null,
     el('p', { class: 'tr-row tr-actions' },
-      el('button', { type: 'button', class: 'btn btn-link', onclick: () => ctx.usePrompt(c.text, c.facts) }, ctx.t('tryCase')),
+      el('button', { type: 'button', class: 'btn btn-link', onclick: () => ctx.usePrompt(c.text, c.facts) }, w('tryCase')),
       el('button', { type: 'button', class: 'btn btn-link tr-whatif', onclick: (e) => openWhatIf(c, e.currentTarget) }, w('whatIfOpen'))))));
-  if (!shown.length) list.append(el('li', { class: 'field-hint' }, allCases().length ? ctx.t('noMatch') : ctx.t('quizEmpty')));
+  if (!shown.length) list.append(el('li', { class: 'field-hint' }, allCases().length ? ctx.t('noMatch') : w('quizEmpty')));
   if (shown.length > libraryLimit) {
     list.append(el('li', { class: 'tr-more' }, el('button', { type: 'button', class: 'btn btn-secondary', id: 'library-more', onclick: () => {
       libraryLimit += LIBRARY_PAGE;
@@ -294,7 +294,8 @@ function quizState(d) {
 }
 
 function renderQuiz() {
-  const { el, t } = ctx;
+  const { el } = ctx;
+  const t = w;
   const body = $('quiz-body');
   body.replaceChildren();
   const d = deck();
@@ -372,7 +373,8 @@ function restartQuiz() {
 
 /** The printable summary: the score, every answer, and the missed cases to review. */
 function renderSummary() {
-  const { el, t } = ctx;
+  const { el } = ctx;
+  const t = w;
   const box = $('quiz-summary');
   box.replaceChildren();
   const answers = ctx.state.quiz?.answers ?? [];

@@ -2,6 +2,7 @@
 // hostile styles and its own rule file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve, launch, newPage, ROOT, RESULTS } from './helpers.mjs';
 
@@ -73,4 +74,63 @@ test('a foreign page: its own rule file, and no style leaks either way', async (
   assert.equal(await p.$eval('#host-button', (b) => getComputedStyle(b).borderTopStyle), 'dotted');
   await p.screenshot({ path: path.join(RESULTS, 'embed-foreign.png'), fullPage: true });
   assert.deepEqual(p.errors, []);
+});
+
+test('rules= changes: a slow older file is dropped, and removing rules= stops the own editor', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(8000);
+  const mini = readFileSync(path.join(ROOT, 'tests/browser/fixtures/mini.rules'), 'utf8');
+  // slow.rules: the same rulebook under another rule id, answered only once `release` is called.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/slow.rules', async (route) => {
+    await held;
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: mini.replace('rule mini_like', 'rule mini_slow') });
+  });
+  await p.goto(`${srv.url}tests/browser/fixtures/foreign.html`);
+  const rulesOf = async (text) => {
+    const got = nextVerdict(p, '#own');
+    await p.fill('#own textarea', text);
+    return (await got).rules;
+  };
+  assert.deepEqual(await rulesOf('Saya PNS like postingan caleg'), ['mini_like']);
+  assert.equal(p.workers().length, 1, 'the own engine compiled rules= in its editor worker');
+
+  // An older load that ends after a newer one must not replace the newer rulebook.
+  await p.$eval('#own', (e) => e.setAttribute('rules', '/tests/browser/fixtures/slow.rules'));
+  await p.$eval('#own', (e) => e.setAttribute('rules', '/tests/browser/fixtures/mini.rules'));
+  assert.deepEqual(await rulesOf('Saya PNS like postingan caleg.'), ['mini_like']);
+  release();
+  await p.waitForTimeout(500); // the slow file arrives, and must be dropped
+  assert.deepEqual(await rulesOf('Saya PNS like postingan caleg!'), ['mini_like'], 'the newer rules= stays in use');
+
+  // Without rules= the element uses the shared built-in engine and stops its own editor.
+  const worker = p.workers()[0];
+  const stopped = new Promise((resolve, reject) => {
+    worker.once('close', resolve);
+    setTimeout(() => reject(new Error('the own engine\'s editor worker is still running')), 5000);
+  });
+  await p.$eval('#own', (e) => e.removeAttribute('rules'));
+  await stopped;
+  assert.deepEqual(p.workers(), []);
+  assert.ok(!(await rulesOf('Saya PNS, saya like postingan kampanye caleg di Facebook')).includes('mini_like'), 'the built-in rules');
+  // rules= again: the own engine compiles it in a fresh editor.
+  await p.$eval('#own', (e) => e.setAttribute('rules', '/tests/browser/fixtures/mini.rules'));
+  await p.waitForFunction(() => !document.querySelector('#own').shadowRoot.textContent.includes('Loading'));
+  assert.deepEqual(await rulesOf('Saya PNS like postingan caleg'), ['mini_like']);
+  assert.deepEqual(p.errors, []);
+});
+
+test('the element shows the points the law leaves uncertain, labelled as the page labels them', async () => {
+  const p = await newPage(browser);
+  p.setDefaultTimeout(8000);
+  await p.goto(`${srv.url}tests/browser/fixtures/foreign.html`);
+  const got = p.evaluate(() => new Promise((resolve) => {
+    document.querySelector('#builtin').addEventListener('netral-verdict', (e) => resolve(e.detail.matched[0].uncertain), { once: true });
+  }));
+  await p.fill('#builtin textarea', 'Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook');
+  const uncertain = await got;
+  assert.ok(uncertain.length > 0, 'this rule has points the digest leaves open');
+  const shown = await p.$$eval('#builtin [part=uncertain]', (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(shown, uncertain.map((u) => `Belum pasti: ${u}`));
 });
