@@ -228,14 +228,19 @@ fn doubling_a_hostile_file_about_doubles_the_work() {
         let small = cost(name, make(n), 3, limit);
         let large = cost(name, make(2 * n), 3, limit);
         assert!(large.total <= 3 * small.total, "{name}: {} then {} bytes allocated", small.total, large.total);
-        // Below a few milliseconds, time is mostly noise.
-        if small.time > Duration::from_millis(5) {
-            assert!(
-                large.time.as_secs_f64() <= 3.5 * small.time.as_secs_f64(),
-                "{name}: {:?} then {:?}",
-                small.time,
-                large.time
-            );
+        // Below a few milliseconds, time is mostly noise. On a machine busy with other work one
+        // pair of timings can be off, so a pair over the bound is timed again, up to three times:
+        // work that grows with the square is over it every time.
+        let within = |small: &Cost, large: &Cost| {
+            small.time <= Duration::from_millis(5) || large.time.as_secs_f64() <= 3.5 * small.time.as_secs_f64()
+        };
+        let mut pair = (small, large);
+        for _ in 0..3 {
+            if within(&pair.0, &pair.1) {
+                break;
+            }
+            pair = (cost(name, make(n), 3, limit), cost(name, make(2 * n), 3, limit));
         }
+        assert!(within(&pair.0, &pair.1), "{name}: {:?} then {:?}", pair.0.time, pair.1.time);
     }
 }
