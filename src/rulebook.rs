@@ -310,15 +310,6 @@ pub(crate) struct PhraseForm {
     pub exact: bool,
 }
 
-impl PhraseForm {
-    /// The form a phrase is written in, and its words without the marks.
-    pub fn of(phrase: &str) -> (PhraseForm, &str) {
-        let exact = phrase.starts_with('=');
-        let prefix = phrase.ends_with('*');
-        (PhraseForm { prefix, exact }, phrase.trim_start_matches('=').trim_end_matches('*'))
-    }
-}
-
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Phrase {
     /// Its range in `Lexicon::words`.

@@ -370,7 +370,7 @@ impl<'a> Resolver<'a> {
     /// Adds a phrase to the lexicon; returns what it matches (`duplicates::key`), or `None` for
     /// a phrase without words (E-EMPTY-PHRASE).
     fn add_phrase(&mut self, phrase: &str, loc: Loc, concept: u32) -> Option<duplicates::Key> {
-        let (form, words) = PhraseForm::of(phrase);
+        let (form, words) = phrase_form(phrase);
         let a = self.analyser.analyse(words);
         if a.tokens().is_empty() {
             self.diags.push(Diagnostic::new(Code::EmptyPhrase, loc, "this phrase has no words"));
@@ -1159,6 +1159,13 @@ impl<'a> Resolver<'a> {
         };
         ExampleIr { text: ex.text.to_string(), facts, verdict: ex.verdict, must_match, loc: ex.loc }
     }
+}
+
+/// The form a phrase is written in (`"repost*"`, `"=camat"`), and its words without the marks.
+fn phrase_form(phrase: &str) -> (PhraseForm, &str) {
+    let exact = phrase.starts_with('=');
+    let prefix = phrase.ends_with('*');
+    (PhraseForm { prefix, exact }, phrase.trim_start_matches('=').trim_end_matches('*'))
 }
 
 #[cfg(test)]
