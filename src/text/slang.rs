@@ -61,6 +61,8 @@ lexicon!(
     "teko=datang teka=datang nyoblosi=mencoblos milihi=memilih kanca=teman konco=teman",
     "driji=jari ngoordinir=mengkoordinir ditawani=ditawari emoh=ogah garwo=istri",
     "ngumpulke=mengumpulkan ngumpulake=mengumpulkan ngenalke=mengenalkan ngenalake=mengenalkan kanggo=untuk",
+    "dudu=bukan mboten=tidak boten=tidak sanes=bukan kula=saya kulo=saya ngarahke=mengarahkan",
+    "ngarahake=mengarahkan supados=supaya",
     // Betawi:
     "aje=saja udeh=sudah ape=apa kite=kita bini=istri",
     // Sundanese:
@@ -69,7 +71,7 @@ lexicon!(
     // Banjar:
     "ulun=saya kada=tidak handak=mau umpat=ikut inya=dia",
     // Minangkabau:
-    "indak=tidak ikuik=ikut pai=pergi",
+    "indak=tidak ikuik=ikut pai=pergi ambo=saya",
     // Platforms.
     "ig=instagram insta=instagram fb=facebook wa=whatsapp wag=whatsapp yt=youtube",
     // English contractions written without an apostrophe.
