@@ -6,14 +6,19 @@
 //! rule files, rules/15_topics.rules) are those of the rules its verdict names (those that hold; else an example's own rule; else those that hold when the same
 //! text is read as told by a civil servant, a soldier, …; else the first that may hold or
 //! the nearest that does not),
-//! and its subject group comes from the `subject` the engine read or was given. The page loads
-//! this file only with the Latihan tab, so none of it costs bytes before the first verdict.
+//! and its subject group comes from the `subject` the engine read or was given. The file also
+//! carries the printed handouts' content, one per subject group (`handouts`, see `handouts.rs`).
+//! The page loads this file only with the Latihan tab, so none of it costs bytes before the first
+//! verdict.
 //!
 //!     cargo run --example training_data -- tests/cases/dev.jsonl www/training/cases.json
 
 use netral::{Incident, Lang, Rulebook};
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap};
+
+#[path = "training_data/handouts.rs"]
+mod handouts;
 
 /// Version of the file's shape; quiz links name it, so a link made for another shape is refused.
 const VERSION: u32 = 1;
@@ -97,7 +102,8 @@ fn main() {
         .zip(book.topics(Lang::En))
         .map(|(id, en)| json!({"id": id.id, "label": {"id": id.label, "en": en.label}}))
         .collect();
-    let out = json!({"version": VERSION, "topics": topics, "groups": groups, "cases": cases});
+    let handouts = handouts::build(book, &groups, GROUPS, OTHERS.0);
+    let out = json!({"version": VERSION, "topics": topics, "groups": groups, "cases": cases, "handouts": handouts});
     if let Some(dir) = std::path::Path::new(out_path).parent() {
         std::fs::create_dir_all(dir).expect("output folder");
     }
