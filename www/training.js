@@ -220,9 +220,10 @@ function renderBuilder() {
 function renderHandouts() {
   let box = $('handout-card');
   if (!box) {
-    // After the quiz builder: made here, not in index.html, so that the page loads nothing of it.
+    // Last in the tab, after the case library (a sheet is long): made here, not in index.html, so
+    // that the page loads nothing of it before the tab.
     box = ctx.el('section', { id: 'handout-card', class: 'card', 'aria-labelledby': 'handout-title' });
-    $('quiz-builder').insertAdjacentElement('afterend', box);
+    $('panel-latihan').append(box);
   }
   box.hidden = !data?.handouts;
   if (box.hidden) return;
