@@ -127,12 +127,15 @@ test('every group\'s handout prints on one or two A4 pages, whole: its text is i
     assert.ok(pdf.pages >= 1 && pdf.pages <= 2, `${g.group}: ${pdf.pages} pages`);
     assert.ok(pdf.ink > 0.005, `${g.group}: the first page has ink (${pdf.ink})`);
     const text = flat(pdf.text.join(' '));
+    // Every title, sanction, uncertain point, date and channel, and the last line of the sheet.
+    const rules = [...g.forbidden.flatMap((s) => s.rules), ...g.allowed];
     const expected = [
       `Netralitas dalam Pemilu dan Pilkada: ${g.label.id}`,
-      ...g.forbidden.flatMap((s) => [s.label.id, ...s.rules.map((r) => r.title.id)]),
-      ...g.allowed.map((r) => r.title.id),
+      ...g.forbidden.map((s) => s.label.id),
+      ...rules.flatMap((r) => [r.title.id, ...r.uncertain.map((u) => u.id)]),
       ...HANDOUTS.dates.map((d) => d.label.id),
       HANDOUTS.report.note.id,
+      'Putusan akhir ada pada Bawaslu',
     ];
     for (const want of expected) assert.ok(text.includes(flat(want)), `${g.group}: the PDF says "${want}"`);
     // Only the sheet prints: not the quiz, the library or the page's header.
