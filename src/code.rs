@@ -65,6 +65,7 @@ codes! {
     Duplicate "E-DUPLICATE" Error RuleFile "A name declared twice, or a pattern with the name of a concept.";
     UnknownName "E-UNKNOWN-NAME" Error RuleFile "An unknown fact, value, concept, period, sanction or rule.";
     UnknownLaw "E-UNKNOWN-LAW" Error RuleFile "A citation of a law code that no `law` declares.";
+    UnknownTopic "E-UNKNOWN-TOPIC" Error RuleFile "A rule's `topic` that no `topic` item declares.";
     Type "E-TYPE" Error RuleFile "A value or operator that does not fit the fact's type.";
     NoKind "E-NO-KIND" Error RuleFile "A rule that is neither `prohibition` nor `permission`.";
     NoCondition "E-NO-CONDITION" Error RuleFile "A rule without `when`.";
@@ -106,6 +107,7 @@ codes! {
     MixedAndOr "W-MIXED-AND-OR" Warning RuleFile "`and` and `or` at one level without parentheses.";
     DuplicatePhrase "W-DUPLICATE-PHRASE" Warning RuleFile "Two phrases of one concept or `or` list that read the same after normalising and stemming.";
     DuplicateInclude "W-DUPLICATE-INCLUDE" Warning RuleFile "A concept that includes the same concept twice.";
+    NoTopic "W-NO-TOPIC" Warning RuleFile "A rule without `topic` in a rulebook that declares topics.";
     UncertainInNote "W-UNCERTAIN-IN-NOTE" Warning RuleFile "A note that says `UNCERTAIN`: the point belongs in an `uncertain` clause.";
 }
 

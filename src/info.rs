@@ -1,7 +1,7 @@
 //! Read-only views of a rulebook for the surfaces: the rule list, the form schema generated
 //! from the open facts, and the case library built from the examples.
 
-use crate::rulebook::{text, yes_no, FactType, Rulebook};
+use crate::rulebook::{text, yes_no, Cond, FactType, Rulebook};
 use crate::verdict::{Answer, FactInput, Lang, RuleKind, SanctionRef, Value, VerdictKind};
 use serde::Serialize;
 
@@ -25,8 +25,33 @@ pub struct RuleInfo {
     pub note: Option<String>,
     /// Points the legal digest does not settle.
     pub uncertain: Vec<String>,
+    /// Its training topics (names of `topic` items), as written; empty in the rule list of a
+    /// rulebook read from a snapshot (the page's classify module), which leaves them out.
+    pub topics: Vec<String>,
     /// The examples: text, given facts and expected verdict.
     pub examples: Vec<CaseInfo>,
+}
+
+/// A training topic (`topic` item), for the Latihan tab's data.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicInfo {
+    /// Name, as rules write it.
+    pub id: String,
+    /// Label.
+    pub label: String,
+}
+
+/// An election period (`period` item), for the handouts' key dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodInfo {
+    /// Label.
+    pub label: String,
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day (the same as `start` for a single day).
+    pub end: String,
+    /// Canonical citations of where the dates come from; empty from a snapshot.
+    pub basis: Vec<String>,
 }
 
 /// One example, as a case for training.
@@ -79,6 +104,7 @@ impl Rulebook {
                 advice: r.advice.as_ref().map(|l| text(l, lang).to_string()),
                 note: r.note.as_ref().map(|l| text(l, lang).to_string()),
                 uncertain: r.uncertain.iter().map(|l| text(l, lang).to_string()).collect(),
+                topics: self.topic_names(&r.topics),
                 examples: r
                     .examples
                     .iter()
@@ -89,6 +115,50 @@ impl Rulebook {
                         expected: e.verdict,
                     })
                     .collect(),
+            })
+            .collect()
+    }
+
+    /// The subjects (values of the `subject` fact) rule `id` is limited to by `applies to` (or a
+    /// condition that starts with `subject in …`), in declaration order; empty when it is not, or
+    /// when no rule has that id. Compiling puts `applies to` first in the condition as `subject in
+    /// mask` (`check::resolve`), so that test is read back from there. (Not in the rule list: the
+    /// handouts read it natively, and the classify module does without its code.)
+    pub fn applies_to(&self, id: &str) -> Vec<String> {
+        let Some(r) = self.rules.iter().find(|r| r.id == id) else { return vec![] };
+        let Some(&subject) = self.fact_index.get("subject") else { return vec![] };
+        let Some(FactType::Enum(e)) = self.facts.get(subject as usize).map(|f| f.ty) else { return vec![] };
+        let (Cond::And(parts), Some(en)) = (&r.cond, self.enums.get(e as usize)) else { return vec![] };
+        match parts.first() {
+            Some(&Cond::InSet(f, mask)) if f == subject => en.members(mask).map(|i| en.values[i].0.clone()).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// The names of a rule's topics. The classify module's rulebooks all come from snapshots,
+    /// which carry no topics, so it goes without this code (some 300 bytes of gzipped wasm).
+    fn topic_names(&self, topics: &[u32]) -> Vec<String> {
+        if cfg!(all(netral_snapshot, not(feature = "editor"))) {
+            return vec![];
+        }
+        topics.iter().filter_map(|&t| self.topics.get(t as usize)).map(|t| t.name.clone()).collect()
+    }
+
+    /// The training topics, in declaration order.
+    pub fn topics(&self, lang: Lang) -> Vec<TopicInfo> {
+        self.topics.iter().map(|t| TopicInfo { id: t.name.clone(), label: text(&t.label, lang).to_string() }).collect()
+    }
+
+    /// The election periods, in declaration order.
+    pub fn periods(&self, lang: Lang) -> Vec<PeriodInfo> {
+        use crate::text::format_iso_date;
+        self.periods
+            .iter()
+            .map(|p| PeriodInfo {
+                label: text(&p.label, lang).to_string(),
+                start: format_iso_date(p.start),
+                end: format_iso_date(p.end),
+                basis: p.basis.clone(),
             })
             .collect()
     }

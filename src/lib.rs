@@ -54,7 +54,7 @@ pub use code::Code;
 pub use diagnostic::{Diagnostic, Severity, SourceFile, Sources};
 /// Longest incident text read, in bytes (E-TEXT-TOO-LONG beyond).
 pub use eval::facts::MAX_TEXT_BYTES as MAX_INCIDENT_BYTES;
-pub use info::{FactQuestion, RuleInfo};
+pub use info::{FactQuestion, PeriodInfo, RuleInfo, TopicInfo};
 pub use rulebook::Rulebook;
 pub use verdict::{
     Evidence, FactInput, Incident, KnownFacts, Lang, MatchedRule, Question, RuleKind, Verdict, VerdictKind,
@@ -67,6 +67,7 @@ use std::sync::OnceLock;
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("rules/00_laws.rules", include_str!("../rules/00_laws.rules")),
     ("rules/10_periods.rules", include_str!("../rules/10_periods.rules")),
+    ("rules/15_topics.rules", include_str!("../rules/15_topics.rules")),
     ("rules/20_concepts.rules", include_str!("../rules/20_concepts.rules")),
     ("rules/30_asn.rules", include_str!("../rules/30_asn.rules")),
     ("rules/40_tni.rules", include_str!("../rules/40_tni.rules")),

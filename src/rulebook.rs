@@ -20,6 +20,8 @@ pub struct Rulebook {
     pub(crate) fact_index: HashMap<String, FactId, BuildHasherDefault<WordHasher>>,
     pub(crate) periods: Vec<PeriodIr>,
     pub(crate) sanctions: Vec<SanctionIr>,
+    /// The training topics (`topic` items), in declaration order; rules name them by index.
+    pub(crate) topics: Vec<TopicIr>,
     pub(crate) rules: Vec<RuleIr>,
     pub(crate) lexicon: Lexicon,
     pub(crate) concept_names: Vec<String>,
@@ -150,6 +152,16 @@ pub(crate) struct PeriodIr {
     pub label: Label,
     pub start: i32,
     pub end: i32,
+    /// Canonical citations of where its dates come from (the handouts' key dates cite them; a
+    /// snapshot leaves them out: no verdict shows them).
+    pub basis: Vec<String>,
+}
+
+/// A training topic: what the Latihan tab files a rule's cases under (it changes no verdict).
+#[derive(Debug, Clone)]
+pub(crate) struct TopicIr {
+    pub name: String,
+    pub label: Label,
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +191,8 @@ pub(crate) struct RuleIr {
     pub note: Option<Label>,
     /// Points the legal digest does not settle (`uncertain` clauses), in order.
     pub uncertain: Vec<Label>,
+    /// Its training topics (indices in `Rulebook::topics`), as written.
+    pub topics: Vec<u32>,
     pub examples: Vec<ExampleIr>,
     /// Highest sanction severity (0 for permissions): the weight of this rule in questions.
     pub weight: u32,

@@ -13,8 +13,11 @@
 //! notes, uncertain points, citations, advice, sanctions, questions, example texts for the case
 //! library, the lexicon): the classify module embeds no rule sources. What only the editor needs
 //! is left out: where each example is written, the concepts' names (their count is kept) and
-//! the laws' full titles. A rulebook read from a snapshot classifies, lists its rules and cases
-//! and hands itself on as one compiled; it is not one to run `check` or examples on.
+//! the laws' full titles; and what only the training data and handouts read (built natively by
+//! `make web` from the compiled rules): the training topics and the periods' citations, so the
+//! rule list of a snapshot's rulebook names no topics. A rulebook read from a snapshot
+//! classifies, lists its rules and cases and hands itself on as one compiled; it is not one to
+//! run `check` or examples on.
 //!
 //! Format: magic (with the format version: a snapshot of another version is refused), checksum
 //! of the payload, payload: the strings' bytes in columns by kind, then the rest. Integers are
@@ -389,9 +392,22 @@ macro_rules! snap_struct {
 snap_struct! {
     EnumIr { name, values, groups }
     FactIr { name, ty, open, label, infers }
-    PeriodIr { label, start, end }
     SanctionIr { name, label, severity }
     AskIr { name, label, when, unless, acts }
+}
+
+/// A period: its label and days (a verdict names the period a date fell in); where its dates come
+/// from only the handouts show, which are built from the compiled rules.
+impl Snap for PeriodIr {
+    fn put(&self, w: &mut Writer) {
+        self.label.put(w);
+        self.start.put(w);
+        self.end.put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        let (label, start, end) = (Snap::get(r), Snap::get(r), Snap::get(r));
+        PeriodIr { label, start, end, basis: vec![] }
+    }
 }
 
 /// A label: its Indonesian text, then its English translation (if any) in a column of its own.
@@ -466,6 +482,9 @@ impl Snap for Rulebook {
             concept_names: vec![String::new(); r.len()],
             ask: Snap::get(r),
             pats: get_pats(r),
+            // Training topics: only the Latihan tab's data and the handouts (built from the
+            // compiled rules) read them, never a verdict.
+            topics: vec![],
             plan: Default::default(),
         }
     }
@@ -732,6 +751,7 @@ impl Snap for RuleIr {
             advice: Snap::get(r),
             note: Snap::get(r),
             uncertain: Snap::get(r),
+            topics: vec![],
             examples: Snap::get(r),
             weight: Snap::get(r),
         }
@@ -893,6 +913,9 @@ mod tests {
         kept.laws.iter_mut().for_each(|l| l.title.clear());
         kept.concept_names.iter_mut().for_each(String::clear);
         kept.rules.iter_mut().flat_map(|r| &mut r.examples).for_each(|e| e.loc = Loc::default());
+        kept.rules.iter_mut().for_each(|r| r.topics.clear());
+        kept.periods.iter_mut().for_each(|p| p.basis.clear());
+        kept.topics.clear();
         kept
     }
 
@@ -902,8 +925,18 @@ mod tests {
         let read = decode(&bytes).expect("a fresh snapshot reads");
         let parts = |b: &Rulebook| {
             format!(
-                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
-                b.laws, b.enums, b.facts, b.periods, b.sanctions, b.rules, b.lexicon, b.concept_names, b.ask, b.pats
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                b.laws,
+                b.enums,
+                b.facts,
+                b.periods,
+                b.sanctions,
+                b.rules,
+                b.lexicon,
+                b.concept_names,
+                b.ask,
+                b.pats,
+                b.topics
             )
         };
         assert_eq!(parts(&read), parts(&as_kept(&book)));
@@ -920,7 +953,7 @@ mod tests {
             let json = |b: &Rulebook| {
                 serde_json::to_string(&(b.rules(lang), b.questions(lang), b.cases())).expect("serialises")
             };
-            assert_eq!(json(&read), json(&book));
+            assert_eq!(json(&read), json(&as_kept(&book)));
         }
     }
 

@@ -144,6 +144,20 @@ fn control_characters_in_a_rule_title_are_escaped_in_the_rule_list() {
 }
 
 #[test]
+fn the_rule_list_names_each_rules_topics_as_written() {
+    let out = run(&["list", "--json"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let topics = |id: &str| {
+        let rule = rules.as_array().and_then(|r| r.iter().find(|r| r["id"] == id)).expect(id);
+        rule["topics"].clone()
+    };
+    assert_eq!(topics("asn_photo_partisan_symbol"), serde_json::json!(["medsos", "atribut"]));
+    assert_eq!(topics("vote"), serde_json::json!(["pemilihan"]));
+    assert!(rules.as_array().is_some_and(|r| r.iter().all(|r| r["topics"].as_array().is_some_and(|t| !t.is_empty()))));
+}
+
+#[test]
 fn control_characters_in_a_failing_example_are_escaped() {
     let dir = scratch("example");
     let rules = mini_with(

@@ -1,7 +1,7 @@
 // The Latihan (training) tab, loaded only when the tab is first shown (app.js, loadTraining), so
 // none of it costs bytes before the first verdict: the case library of real reports and rule
 // examples with filters, quizzes a trainer shapes and shares as a link, the quiz itself and its
-// printable summary.
+// printable summary, and printed handouts per subject group (training-handout.js).
 //
 // The case data (www/training/cases.json, written by `make web` from tests/cases/dev.jsonl and
 // the rules' examples: examples/training_data.rs) carries each case's tags, computed natively from
@@ -12,6 +12,7 @@ import { WORDS } from './training-words.js';
 import { parseLink, linkOf, selectCases } from './training-link.js';
 import { present } from './training-presenter.js';
 import { whatIf } from './training-whatif.js';
+import { handouts } from './training-handout.js';
 
 const DATA_URL = new URL('./training/cases.json', import.meta.url);
 const STYLE_URL = new URL('./training.min.css', import.meta.url);
@@ -45,6 +46,7 @@ export async function render(context) {
   if (data === null) data = await loadData();
   $('whatif')?.setAttribute('hidden', '');
   renderBuilder();
+  renderHandouts();
   renderFilters();
   renderLibrary();
   renderQuiz();
@@ -210,6 +212,25 @@ function renderBuilder() {
           el('option', { value: 'acak' }, w('orderShuffled')), el('option', { value: 'urut' }, w('orderLibrary'))))),
     el('button', { type: 'button', class: 'btn btn-primary', id: 'builder-make', onclick: makeLink }, w('builderMake')),
     el('div', { id: 'builder-out', class: 'tr-out', 'aria-live': 'polite' }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printed handouts (training-handout.js): built natively from the rules into the case data.
+
+function renderHandouts() {
+  let box = $('handout-card');
+  if (!box) {
+    // Last in the tab, after the case library (a sheet is long): made here, not in index.html, so
+    // that the page loads nothing of it before the tab.
+    box = ctx.el('section', { id: 'handout-card', class: 'card', 'aria-labelledby': 'handout-title' });
+    $('panel-latihan').append(box);
+  }
+  box.hidden = !data?.handouts;
+  if (box.hidden) return;
+  handouts(box, data.handouts, {
+    el: ctx.el, lang: ctx.state.lang, print: () => ctx.printAs('handout'),
+    words: (lang) => ({ ...WORDS.id, ...WORDS[lang] }),
+  });
 }
 
 function put(node, ...children) {

@@ -60,6 +60,7 @@ struct Decls<'a> {
     pattern_items: Vec<&'a ast::PatternDecl<'a>>,
     sanctions: Names<'a, usize>,
     rules: Names<'a, usize>,
+    topics: Names<'a, usize>,
 }
 
 pub(crate) struct Resolver<'a> {
@@ -102,6 +103,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             pattern_items: vec![],
             sanctions: Names::default(),
             rules: Names::default(),
+            topics: Names::default(),
         },
         diags: vec![],
         book: Rulebook {
@@ -111,6 +113,7 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
             fact_index: HashMap::default(),
             periods: vec![],
             sanctions: vec![],
+            topics: vec![],
             rules: vec![],
             lexicon: Lexicon::default(),
             concept_names: vec![],
@@ -215,6 +218,10 @@ impl<'a> Resolver<'a> {
                 Item::Rule(r) => {
                     declare_in(&mut self.d.rules, &r.name, n_rule, "rule", diags);
                     n_rule += 1
+                }
+                Item::Topic(t) => {
+                    declare_in(&mut self.d.topics, &t.name, self.book.topics.len(), "topic", diags);
+                    self.book.topics.push(TopicIr { name: t.name.text.to_string(), label: t.label.to_label() });
                 }
                 Item::Ask(_) => {}
             }
@@ -416,11 +423,12 @@ impl<'a> Resolver<'a> {
                             );
                         }
                     }
-                    self.citations(&p.basis);
+                    let basis = self.citations(&p.basis);
                     self.book.periods.push(PeriodIr {
                         label: p.label.to_label(),
                         start: start.unwrap_or(0),
                         end: end.unwrap_or(0),
+                        basis,
                     });
                 }
                 Item::Sanction(s) => {
@@ -1065,6 +1073,7 @@ impl<'a> Resolver<'a> {
             );
         }
         self.notes_say_something(&r.note, &r.uncertain);
+        let topics = self.topics(r);
         let examples = r.examples.iter().map(|ex| self.example(ex, kind, r.name.text)).collect();
         let weight = sanctions.first().map_or(0, |&i| self.book.sanctions[i as usize].severity.max(1));
         RuleIr {
@@ -1080,9 +1089,40 @@ impl<'a> Resolver<'a> {
             advice: r.advice.first().map(|(l, _)| l.to_label()),
             note: r.note.first().map(|(l, _)| l.to_label()),
             uncertain: r.uncertain.iter().map(|(l, _)| l.to_label()).collect(),
+            topics,
             examples,
             weight,
         }
+    }
+
+    /// A rule's training topics: E-UNKNOWN-TOPIC for a name no `topic` declares; W-NO-TOPIC for a
+    /// rule without any in a rulebook that declares topics (a rulebook without them is not
+    /// filed for training, and need not say so rule by rule).
+    fn topics(&mut self, r: &ast::Rule) -> Vec<u32> {
+        if r.topics.is_empty() && !self.book.topics.is_empty() {
+            self.usage.warnings.push(
+                Diagnostic::new(Code::NoTopic, r.name.loc, format!("rule `{}` has no training topic", r.name.text))
+                    .with_hint("add `topic NAME` with one of the declared topics"),
+            );
+        }
+        let mut topics = vec![];
+        for t in &r.topics {
+            match self.d.topics.get(t.text) {
+                Some(&i) => topics.push(i as u32),
+                None => {
+                    let names = self.hint_candidates(|r| r.d.topics.keys().copied().collect());
+                    let d = Diagnostic::new(Code::UnknownTopic, t.loc, format!("unknown topic `{}`", t.text));
+                    let d = self.with_suggestion(d, t.text, names);
+                    let d = if self.book.topics.is_empty() {
+                        d.with_hint(format!("declare it: `topic {} \"Label\" en \"Label\"`", t.text))
+                    } else {
+                        d
+                    };
+                    self.diags.push(d);
+                }
+            }
+        }
+        topics
     }
 
     /// E-EMPTY-NOTE for a `note` or `uncertain` clause (of a rule or a sanction) without text.

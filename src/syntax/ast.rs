@@ -55,6 +55,18 @@ pub enum Item<'a> {
     Rule(Rule<'a>),
     /// `ask name "question" when act unless … = act, …`.
     Ask(Ask<'a>),
+    /// `topic name "label"`: a training topic that rules name.
+    Topic(Topic<'a>),
+}
+
+/// A training topic (`topic medsos "Media sosial" en "Social media"`): what the Latihan tab files
+/// a rule's cases under; it changes no verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic<'a> {
+    /// Name, as rules write it in their `topic` clause.
+    pub name: Name<'a>,
+    /// Label.
+    pub label: LabelText<'a>,
 }
 
 /// The acts question: which acts stay open when an election-related text was not understood.
@@ -236,6 +248,8 @@ pub struct Rule<'a> {
     pub kind: Vec<(RuleKind, Loc)>,
     /// `applies to` names.
     pub applies: Vec<Name<'a>>,
+    /// `topic` names: the training topics it belongs to.
+    pub topics: Vec<Name<'a>>,
     /// Conditions (`when`); more than one is an error.
     pub when: Vec<Expr<'a>>,
     /// Exceptions (`unless`).

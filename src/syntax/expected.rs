@@ -43,9 +43,11 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::prison => "`prison N months`",
         Rule::fine => "`fine N`",
         Rule::rule => "a rule: rule id \"title\" { … }",
-        Rule::rule_clause => "a rule clause (`prohibition`, `permission`, `applies to`, `when`, `unless`, `overrides`, `sanction`, `basis`, `advice`, `note`, `uncertain` or `example`)",
+        Rule::rule_clause => "a rule clause (`prohibition`, `permission`, `applies to`, `topic`, `when`, `unless`, `overrides`, `sanction`, `basis`, `advice`, `note`, `uncertain` or `example`)",
         Rule::kind => "`prohibition` or `permission`",
         Rule::applies => "`applies to` followed by subjects",
+        Rule::rule_topic => "`topic` followed by topic names",
+        Rule::topic_decl => "a topic: topic name \"label\"",
         Rule::when => "`when` followed by a condition",
         Rule::unless => "`unless` followed by a condition",
         Rule::overrides => "`overrides` followed by rule ids",
@@ -97,6 +99,7 @@ pub(super) fn to_diagnostic(file: u32, offset: usize, e: &Error<Rule>) -> Diagno
                     | Rule::sanction
                     | Rule::rule
                     | Rule::ask
+                    | Rule::topic_decl
             )
         };
         // "expected any item" reads better than eight item templates.

@@ -187,6 +187,11 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
             }
             Item::Ask(Ask { name, label, when, unless, acts })
         }
+        Rule::topic_decl => {
+            let mut it = p.into_inner();
+            let name = cx.name(next(&mut it));
+            Item::Topic(Topic { name, label: label(cx, &mut it) })
+        }
         _ => return None,
     })
 }
@@ -343,6 +348,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
         loc,
         kind: vec![],
         applies: vec![],
+        topics: vec![],
         when: vec![],
         unless: vec![],
         overrides: vec![],
@@ -361,6 +367,7 @@ fn rule<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Item<'a> {
                 r.kind.push((k, cloc));
             }
             Rule::applies => r.applies.extend(c.into_inner().map(|n| cx.name(n))),
+            Rule::rule_topic => r.topics.extend(c.into_inner().map(|n| cx.name(n))),
             Rule::when => r.when.push(expr(cx, first(c))),
             Rule::unless => r.unless.push(expr(cx, first(c))),
             Rule::overrides => r.overrides.extend(c.into_inner().map(|n| cx.name(n))),
