@@ -704,11 +704,15 @@ function renderTraining() {
 // Aturan: the rule editor (live diagnostics, examples) and the rule list.
 
 /**
- * Checks the editor's text now, or, while a check runs, once it ends: keystrokes during a check
- * are coalesced into one check of the latest text, and the first one waits for nothing.
+ * Checks the editor's text once the current task ends, or, while a check runs, once it ends:
+ * keystrokes during a check are coalesced into one check of the latest text. Waiting for the task
+ * to end coalesces the input events of one insertion too (a paste or an input method's text with
+ * a line break fires two), which would otherwise start a check that the second makes moot.
  */
+let checkTimer = 0;
 function scheduleCheck() {
-  runEditorCheck();
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => runEditorCheck(), 0);
 }
 
 /** Runs checkEditor until the text it checked is the latest (one check at a time). */
@@ -857,7 +861,9 @@ function renderDiagnostics(text, diags) {
   for (const n of nodes) backdrop.append(n);
   $('editor-backdrop').replaceChildren(backdrop);
   renderGutter(starts.length, new Map(diags.map((d) => [d.line, d.severity])));
-  syncEditorScroll();
+  // Aligned in the next frame, with its layout: reading the editor's scroll position here would
+  // lay out the page (the editor's whole text) before the diagnostics are even on screen.
+  requestAnimationFrame(syncEditorScroll);
   // For tests and bench/editing.mjs: this list now shows the latest check, even when unchanged.
   list.dataset.version = String(++editorShown);
 }

@@ -258,10 +258,14 @@ export class Netral {
     if (answer.out === undefined) return answer;
     const out = JSON.parse(answer.out);
     if (!out.ok || !use) return out;
-    const used = this._call(() => this._glue.useRulebook(answer.bytes), (d) => ({ ok: false, diagnostics: [d] }));
-    if (!used.ok) return { ok: false, diagnostics: out.diagnostics.concat(used.diagnostics), examples: [] };
+    // An edit that leaves the compiled rulebook as it was (a comment, a blank line) gives the same
+    // bytes: the classify module keeps the one it has rather than reading them again.
+    if (!sameBytes(answer.bytes, this._snapshot)) {
+      const used = this._call(() => this._glue.useRulebook(answer.bytes), (d) => ({ ok: false, diagnostics: [d] }));
+      if (!used.ok) return { ok: false, diagnostics: out.diagnostics.concat(used.diagnostics), examples: [] };
+      this._snapshot = answer.bytes;
+    }
     this._source = input;
-    this._snapshot = answer.bytes;
     return out;
   }
 
@@ -443,6 +447,13 @@ function cancelledError() {
     code: 'E-CANCELLED', severity: 'error', message: 'the call was cancelled (its signal was aborted) and the rule editor stopped',
     hint: 'the rules in use stay as they were; the next call starts the editor again', file: '', line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0,
   };
+}
+
+/** Whether two snapshots (Uint8Array, or null) are the same bytes. */
+function sameBytes(a, b) {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function langOf(lang) {
