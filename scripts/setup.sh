@@ -54,8 +54,8 @@ else
 fi
 
 # 4. npm packages: playwright-core, axe-core, binaryen (wasm-opt), esbuild (minifies the page's
-#    JS and CSS), ajv (validates outputs against schema/), typescript (type-checks the package's
-#    types). Never Debian's binaryen.
+#    JS and CSS), @gfx/zopfli (the .gz copies of `make web`), ajv (validates outputs against
+#    schema/), typescript (type-checks the package's types). Never Debian's binaryen.
 stamp=node_modules/.package-lock.json
 if [ -f "$stamp" ] && [ ! package-lock.json -nt "$stamp" ] && [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ]; then
   step "node_modules: up to date"

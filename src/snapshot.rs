@@ -22,7 +22,7 @@
 //! Format: magic (with the format version: a snapshot of another version is refused), checksum
 //! of the payload, payload: the strings' bytes in columns by kind, then the rest. Integers are
 //! LEB128 (signed ones zigzag), floats 8 bytes little-endian, lists a length then their items, a
-//! string its length (its bytes are the next ones of its column). Derived indexes (the fact-name
+//! string nothing there (its bytes are the next ones of its column, up to a 0xff byte). Derived indexes (the fact-name
 //! index, the evaluation plan) are rebuilt when reading, not stored. Encoding tricks that keep the
 //! snapshot small are described where they are used; the round-trip test checks every one on the
 //! built-in rules.
@@ -32,16 +32,20 @@ use crate::rulebook::*;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 
 /// The last byte is the format version: bump it whenever what is written changes.
-const MAGIC: &[u8; 8] = b"NETRAL\x00\x07";
+const MAGIC: &[u8; 8] = b"NETRAL\x00\x08";
 const MAX_DEPTH: usize = 1024;
 
 /// The columns of strings (`Writer::text`): names, Indonesian labels and citations; the English of
 /// labels; the lexicon's phrases; the examples' texts.
+///
+/// Each string in its column ends with `END`, a byte UTF-8 never uses, so that no length is
+/// written: a terminator beside text compresses to a fraction of a length between numbers.
 const PROSE: usize = 0;
 const ENGLISH: usize = 1;
 const PHRASES: usize = 2;
 const EXAMPLES: usize = 3;
 const COLUMNS: usize = 4;
+const END: u8 = 0xff;
 
 /// Why a snapshot was not used.
 #[derive(Debug, PartialEq, Eq)]
@@ -178,19 +182,17 @@ impl<'a> Reader<'a> {
             self.damage()
         }
     }
-    /// A string: its length in bytes, then its UTF-8.
-    /// A string: its length here, its bytes the next ones of the first strings' column.
+    /// A string whose bytes are the next ones of the first strings' column.
     fn str(&mut self) -> &'a str {
         self.str_in(PROSE)
     }
-    /// A string whose bytes are the next ones of column `col` (see `Writer::text`).
+    /// A string whose bytes are the next ones of column `col`, up to `END` (see `Writer::text`).
     fn str_in(&mut self, col: usize) -> &'a str {
-        let n = self.uint();
         let text: &'a [u8] = self.text[col];
-        match text.split_at_checked(n.try_into().unwrap_or(usize::MAX)) {
-            Some((s, rest)) => {
-                self.text[col] = rest;
-                std::str::from_utf8(s).unwrap_or_else(|_| self.damage())
+        match text.iter().position(|&b| b == END) {
+            Some(n) => {
+                self.text[col] = &text[n + 1..];
+                std::str::from_utf8(&text[..n]).unwrap_or_else(|_| self.damage())
             }
             None => self.damage(),
         }
@@ -232,13 +234,14 @@ impl Writer {
     fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64)
     }
-    /// A string: its length in the payload, its bytes in the first strings' column.
+    /// A string: its bytes in the first strings' column.
     fn str(&mut self, s: &str) {
         self.str_in(PROSE, s)
     }
+    /// A string: its bytes, then `END`, in column `col` (UTF-8 never has that byte).
     fn str_in(&mut self, col: usize, s: &str) {
-        self.uint(s.len() as u64);
         self.text[col].extend_from_slice(s.as_bytes());
+        self.text[col].push(END);
     }
     /// The strings' columns (each after its length), then the rest.
     fn payload(self) -> Vec<u8> {
@@ -731,13 +734,15 @@ impl Snap for RuleIr {
         self.advice.put(w);
         self.note.put(w);
         self.uncertain.put(w);
-        self.examples.put(w);
+        put_examples(w, &self.examples, &self.id);
         self.weight.put(w);
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        let (id, kind, title, cond, unless, excused_by, sanctions) =
+        let (id, kind, title, cond, unless, excused_by, sanctions): (String, _, _, _, _, _, _) =
             (Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r));
         let basis = (0..r.len()).map(|_| get_citation(r)).collect();
+        let (basis_laws, advice, note, uncertain) = (Snap::get(r), Snap::get(r), Snap::get(r), Snap::get(r));
+        let examples = get_examples(r, &id);
         RuleIr {
             id,
             kind,
@@ -747,12 +752,12 @@ impl Snap for RuleIr {
             excused_by,
             sanctions,
             basis,
-            basis_laws: Snap::get(r),
-            advice: Snap::get(r),
-            note: Snap::get(r),
-            uncertain: Snap::get(r),
+            basis_laws,
+            advice,
+            note,
+            uncertain,
             topics: vec![],
-            examples: Snap::get(r),
+            examples,
             weight: Snap::get(r),
         }
     }
@@ -774,24 +779,40 @@ impl Snap for LawIr {
     }
 }
 
-/// An example: what the case library and the rule list show; where it is written only the
-/// editor shows, from a rulebook it compiled itself.
-impl Snap for ExampleIr {
-    fn put(&self, w: &mut Writer) {
-        w.str_in(EXAMPLES, &self.text);
-        self.facts.put(w);
-        self.verdict.put(w);
-        self.must_match.put(w);
-    }
-    fn get(r: &mut Reader<'_>) -> Self {
-        ExampleIr {
-            text: r.str_in(EXAMPLES).to_owned(),
-            facts: Snap::get(r),
-            verdict: Snap::get(r),
-            must_match: Snap::get(r),
-            loc: Loc::default(),
+/// A rule's examples: what the case library and the rule list show; where each is written only
+/// the editor shows, from a rulebook it compiled itself. The rule an example must match is most
+/// often the rule it is written in: then a tag alone says so.
+fn put_examples(w: &mut Writer, examples: &[ExampleIr], rule: &str) {
+    w.uint(examples.len() as u64);
+    for ex in examples {
+        w.str_in(EXAMPLES, &ex.text);
+        ex.facts.put(w);
+        ex.verdict.put(w);
+        match ex.must_match.as_deref() {
+            None => w.out.push(0),
+            Some(id) if id == rule => w.out.push(1),
+            Some(id) => {
+                w.out.push(2);
+                w.str(id)
+            }
         }
     }
+}
+
+fn get_examples(r: &mut Reader<'_>, rule: &str) -> Vec<ExampleIr> {
+    let n = r.len();
+    let mut examples = Vec::with_capacity(n);
+    for _ in 0..n {
+        let text = r.str_in(EXAMPLES).to_owned();
+        let (facts, verdict) = (Snap::get(r), Snap::get(r));
+        let must_match = match r.tag(3) {
+            0 => None,
+            1 => Some(rule.to_owned()),
+            _ => Some(r.str().to_owned()),
+        };
+        examples.push(ExampleIr { text, facts, verdict, must_match, loc: Loc::default() });
+    }
+    examples
 }
 
 /// The lexicon is most of a rulebook, written column by column (each column compresses well):
@@ -970,7 +991,7 @@ mod tests {
     fn a_snapshot_of_another_format_version_is_refused() {
         let (_, bytes) = builtin();
         let mut older = bytes.clone();
-        older[7] = 5;
+        older[7] = 6;
         assert_eq!(decode(&older).err(), Some(SnapshotError::NotASnapshot));
     }
 

@@ -96,6 +96,30 @@ pub fn check(source: &str) -> String {
     }
 }
 
+/// Rule editor (every keystroke): `check`, `compile` and `runExamples` in one pass over the
+/// files. Answers `{ok, diagnostics, examples}`: every diagnostic, as `check`; `ok` when none is
+/// an error (a failing example is one), and then the examples' outcomes, as `runExamples`, and
+/// (when `use_it`) the rulebook is the active one, as after `compile`, so that `snapshot` hands
+/// it over.
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+pub fn edit(source: &str, use_it: bool) -> String {
+    let sources = match sources(source) {
+        Ok(s) => s,
+        Err(d) => return to_json(&Edited { ok: false, diagnostics: d, examples: vec![] }),
+    };
+    let (book, diagnostics, mut examples) = crate::check::edit(&sources);
+    // A failing example is an error too (`E-EXAMPLE`): such a rulebook is not used, as `check`
+    // then `compile` would not use it.
+    let ok = book.is_some() && !diagnostics.iter().any(Diagnostic::is_error);
+    match book {
+        Some(book) if ok && use_it => ACTIVE.with(|a| *a.borrow_mut() = Some(book)),
+        _ if !ok => examples.clear(),
+        _ => {}
+    }
+    to_json(&Edited { ok, diagnostics, examples })
+}
+
 /// Rule editor's example panel: every example of the active rulebook, run, with pass/fail.
 #[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = runExamples)]
@@ -170,6 +194,14 @@ struct Compiled {
     ok: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     diagnostics: Vec<Diagnostic>,
+}
+
+#[cfg(feature = "editor")]
+#[derive(Serialize)]
+struct Edited {
+    ok: bool,
+    diagnostics: Vec<Diagnostic>,
+    examples: Vec<crate::ExampleOutcome>,
 }
 
 #[derive(Serialize)]

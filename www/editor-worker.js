@@ -4,8 +4,8 @@
 // when it does not answer within its time budget. Only rule text and the answers cross here:
 // the worker makes no request beyond its own glue.
 //
-// Messages in: {id, op: 'init', glue, module} first, then {id, op: 'check'|'compile'|'runExamples'
-// |'builtinSources'|'reset', input}.
+// Messages in: {id, op: 'init', glue, module} first, then {id, op: 'edit'|'check'|'compile'
+// |'runExamples'|'builtinSources'|'reset', input} ('edit': input is {source, use}).
 // Out: {id, ok: true, value} or {id, ok: false, error} (a trap in the module; the
 // page then drops this worker and starts a fresh one on the next call).
 
@@ -22,6 +22,12 @@ const ops = {
   compile({ input }) {
     const out = glue.compile(input);
     return { out, bytes: JSON.parse(out).ok ? glue.snapshot() : null };
+  },
+  // An edit: diagnostics, examples and (when `use` and there is no error) the snapshot bytes, from
+  // one pass over the files and one round trip.
+  edit({ input: { source, use } }) {
+    const out = glue.edit(source, use);
+    return { out, bytes: use && JSON.parse(out).ok ? glue.snapshot() : null };
   },
   runExamples: () => glue.runExamples(),
   builtinSources: () => glue.builtinSources(),

@@ -159,6 +159,22 @@ export interface RuleFile {
 
 export type CompileResult = { ok: true } | { ok: false; diagnostics: Diagnostic[] };
 
+/** What `edit` answers: the diagnostics, and the examples' outcomes when there is no error. */
+export interface EditResult {
+  /** No error: the examples ran (and, unless `use: false`, the rulebook is the active one). */
+  ok: boolean;
+  /** As `check` gives them (with the classify module's `E-SNAPSHOT` if it refused the rulebook). */
+  diagnostics: Diagnostic[];
+  /** As `runExamples` gives them; `[]` when there is an error. */
+  examples: ExampleOutcome[];
+}
+
+/** Options of `edit`. */
+export interface EditOptions extends EditorCallOptions {
+  /** Make a rulebook without error the active one (default `true`); `false` only checks it. */
+  use?: boolean;
+}
+
 /** An example of the training library. */
 export interface Case {
   /** The rule it is written in. */
@@ -206,7 +222,7 @@ export interface LoadOptions {
   /** An engine of its own (own active rulebook) instead of the shared one. */
   separate?: boolean;
   /** Where the editor module is (default: `pkg-editor/netral_bg.wasm` beside netral.js); it is
-   *  loaded on the first `compile`, `check` or `runExamples`. */
+   *  loaded on the first `edit`, `compile`, `check`, `runExamples` or `builtinSources`. */
   editorUrl?: string | URL;
   /** The editor module's bytes (Node). */
   editorBytes?: BufferSource;
@@ -242,6 +258,11 @@ export class Netral {
    *  Async: the editor module (parser and checker) is loaded on first use. `E-EDITOR` when it
    *  cannot be loaded; classifying keeps working with the rulebook in use. */
   compile(source: RuleSource, opts?: EditorCallOptions): Promise<CompileResult>;
+  /** What the rule editor needs after an edit, from one pass over the files (where `check`,
+   *  `compile` and `runExamples` parse them once each): the diagnostics and, when there is no
+   *  error, the examples' outcomes, and the rulebook made the active one (unless `use: false`).
+   *  Async (the editor module). */
+  edit(source: RuleSource, opts?: EditOptions): Promise<EditResult>;
   /** Back to the built-in rulebook. */
   reset(): void;
   /** Stops the editor (its worker) until a later editor call starts a fresh one; the rulebook in

@@ -11,8 +11,8 @@
 // Two modules: the classify module (pkg/) answers incidents and is all a page needs for a
 // verdict, and carries its built-in rulebook as a snapshot (no rule sources); the editor module
 // (pkg-editor/: the rule language's parser and checker, and the built-in rule files' text) is
-// loaded on the first compile(), check(), runExamples() or builtinSources(), which are therefore
-// async. A rulebook it compiles reaches the classify module as snapshot bytes, which carry their
+// loaded on the first edit(), compile(), check(), runExamples() or builtinSources(), which are
+// therefore async. A rulebook it compiles reaches the classify module as snapshot bytes, which carry their
 // own strings. In a browser the editor module runs in
 // a Web Worker (editor-worker.js), so checking a large or hostile rule file never freezes the page,
 // and a call given a `timeout` stops the worker when it does not answer in time.
@@ -95,6 +95,10 @@ class LocalEditor {
     if (op === 'compile') {
       const out = ed.compile(input);
       return { out, bytes: JSON.parse(out).ok ? ed.snapshot() : null };
+    }
+    if (op === 'edit') {
+      const out = ed.edit(input.source, input.use);
+      return { out, bytes: input.use && JSON.parse(out).ok ? ed.snapshot() : null };
     }
     if (op === 'builtinSources') return ed.builtinSources();
     return op === 'check' ? ed.check(input) : op === 'runExamples' ? ed.runExamples() : ed.reset();
@@ -236,6 +240,33 @@ export class Netral {
       this._snapshot = bytes;
     }
     return used;
+  }
+
+  /**
+   * What the rule editor needs after an edit, from one pass of the editor module over the files
+   * (instead of check(), compile() and runExamples(), which parse them once each):
+   * `{ok, diagnostics, examples}`, the diagnostics as check() gives them and, when there is no
+   * error (`ok`), the examples' outcomes as runExamples() gives them. Unless `opts.use` is false,
+   * a rulebook without error is also made the active one, as compile() does; if the classify
+   * module refuses it, `ok` is false and its `E-SNAPSHOT` diagnostic is among the diagnostics.
+   * `opts.timeout` and `opts.signal` as for compile().
+   */
+  async edit(source, opts = {}) {
+    const input = sourceOf(source);
+    const use = opts.use !== false;
+    const answer = await this._editorCall('edit', { source: input, use }, opts, (d) => ({ ok: false, diagnostics: [d], examples: [] }));
+    if (answer.out === undefined) return answer;
+    const out = JSON.parse(answer.out);
+    if (!out.ok || !use) return out;
+    // An edit that leaves the compiled rulebook as it was (a comment, a blank line) gives the same
+    // bytes: the classify module keeps the one it has rather than reading them again.
+    if (!sameBytes(answer.bytes, this._snapshot)) {
+      const used = this._call(() => this._glue.useRulebook(answer.bytes), (d) => ({ ok: false, diagnostics: [d] }));
+      if (!used.ok) return { ok: false, diagnostics: out.diagnostics.concat(used.diagnostics), examples: [] };
+      this._snapshot = answer.bytes;
+    }
+    this._source = input;
+    return out;
   }
 
   /** Goes back to the built-in rulebook. */
@@ -427,6 +458,13 @@ function timeoutError(ms) {
 function cancelledError() {
   return diagnostic('E-CANCELLED', 'the call was cancelled (its signal was aborted) and the rule editor stopped',
     'the rules in use stay as they were; the next call starts the editor again');
+}
+
+/** Whether two snapshots (Uint8Array, or null) are the same bytes. */
+function sameBytes(a, b) {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function langOf(lang) {

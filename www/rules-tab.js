@@ -104,9 +104,22 @@ function offsetOf(text, starts, line, column) {
 }
 
 /**
- * Checks the editor's text (the editor module loads on the first call, in its worker) and shows
- * the diagnostics at once; then, when it has no error, makes it the rulebook Periksa uses, and
- * runs its examples. A newer text (editorAgain) makes the rest of this check moot: it stops there.
+ * Checks the editor's text once the current task ends: the input events of one insertion (a
+ * paste or an input method's text with a line break fires two) are coalesced into one check,
+ * where the first would start a check that the second makes moot.
+ */
+let checkTimer = 0;
+function scheduleCheck() {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => runEditorCheck(), 0);
+}
+
+/**
+ * Checks the editor's text (the editor module loads on the first call, in its worker) in one pass
+ * (netral.edit): its diagnostics, and when it has no error its examples, shown at once, and the
+ * rulebook made the one Periksa uses. The views that depend on the rulebook (form, rule list,
+ * case library) follow in the next task, so that the diagnostics and examples are not kept
+ * waiting for them. A newer text (editorAgain) makes the rest of this check moot: it stops there.
  * Past `budget` ms the editor's worker is stopped and the rules in use stay.
  */
 async function checkEditor(budget) {
@@ -114,40 +127,29 @@ async function checkEditor(budget) {
   if (state.editor === null) await builtinRules();
   const text = $('editor').value;
   editorCall = { control: new AbortController(), started: performance.now() };
-  const opts = { timeout: budget, signal: editorCall.control.signal };
-  let diags = await page.netral.check(text, opts);
+  const builtin = state.editor === null;
+  // The built-in rules need no switching (the classify module has them), nor a text already in use.
+  const switching = text !== lastGood;
+  const result = await page.netral.edit(text, { timeout: budget, signal: editorCall.control.signal, use: switching && !builtin });
   if (editorAgain) return;
-  if (timedOut(diags, budget)) return;
-  renderDiagnostics(text, diags);
-  let errors = diags.filter((d) => d.severity === 'error');
-  const warnings = diags.filter((d) => d.severity === 'warning');
-  if (errors.length) {
+  if (timedOut(result.diagnostics, budget)) return;
+  renderDiagnostics(text, result.diagnostics);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  if (result.ok && switching) {
+    if (builtin) page.netral.reset();
+    lastGood = text;
+    page.customActive = !builtin;
+    page.savedRefused = false;
+    // The engine uses the new rulebook now, so the views follow even when a newer text waits;
+    // the status, which counts its rules, with them. Rules saved on the device, checked as the
+    // page opens, are followed at once: the views wait for them (savedPending).
+    const follow = () => { refreshBook(); showEditorStatus(errors, warnings); };
+    if (page.savedPending) follow(); else setTimeout(follow, 0);
+  } else {
     showEditorStatus(errors, warnings);
-    renderExamples(null);
-    return;
   }
-  if (text !== lastGood) {
-    const compiled = state.editor === null ? (page.netral.reset(), { ok: true }) : await page.netral.compile(text, opts);
-    if (timedOut(compiled.ok ? [] : compiled.diagnostics, budget)) return;
-    if (compiled.ok) {
-      lastGood = text;
-      page.customActive = state.editor !== null;
-      page.savedRefused = false;
-      // The engine uses the new rulebook now, so the views follow even when a newer text waits.
-      refreshBook();
-    } else {
-      // What only compiling can say (the classify module refused the compiled rulebook, the
-      // editor module could not load): shown as the check's errors are.
-      diags = diags.concat(compiled.diagnostics);
-      errors = compiled.diagnostics;
-      renderDiagnostics(text, diags);
-    }
-    if (editorAgain) return;
-  }
-  const examples = errors.length ? null : await page.netral.runExamples(opts);
-  if (editorAgain) return;
-  renderExamples(examples);
-  showEditorStatus(errors, warnings);
+  renderExamples(result.ok ? result.examples : null);
 }
 
 /**
@@ -214,7 +216,9 @@ function renderDiagnostics(text, diags) {
   for (const n of nodes) backdrop.append(n);
   $('editor-backdrop').replaceChildren(backdrop);
   renderGutter(starts.length, new Map(diags.map((d) => [d.line, d.severity])));
-  syncEditorScroll();
+  // Aligned in the next frame, with its layout: reading the editor's scroll position here would
+  // lay out the page (the editor's whole text) before the diagnostics are even on screen.
+  requestAnimationFrame(syncEditorScroll);
   // For tests and bench/editing.mjs: this list now shows the latest check, even when unchanged.
   list.dataset.version = String(++editorShown);
 }
@@ -340,7 +344,7 @@ export function initEditor(budget = EDIT_BUDGET_MS) {
   ta.addEventListener('input', () => {
     state.editor = builtinText && ta.value === builtinText ? null : ta.value;
     save();
-    runEditorCheck();
+    scheduleCheck();
   });
   ta.addEventListener('scroll', syncEditorScroll);
   ta.addEventListener('keydown', (e) => {

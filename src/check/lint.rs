@@ -218,17 +218,10 @@ fn waiting_on<'b>(book: &'b Rulebook, inc: &Incident) -> &'b str {
         .map_or("?", |f| book.facts[f].name.as_str())
 }
 
-pub(super) struct Failure {
-    pub diagnostic: Diagnostic,
-}
-
-pub(super) fn failing_examples(book: &Rulebook) -> Vec<Failure> {
-    run_examples(book)
-        .into_iter()
-        .filter(|o| !o.ok)
-        .map(|o| Failure {
-            diagnostic: Diagnostic::new(Code::Example, o.loc, o.message)
-                .with_hint("fix the rule, its concepts, or the expected verdict"),
-        })
-        .collect()
+/// The failing examples among `outcomes`, as diagnostics at the example.
+pub(super) fn failing_examples(outcomes: &[ExampleOutcome]) -> impl Iterator<Item = Diagnostic> + '_ {
+    outcomes.iter().filter(|o| !o.ok).map(|o| {
+        Diagnostic::new(Code::Example, o.loc, o.message.clone())
+            .with_hint("fix the rule, its concepts, or the expected verdict")
+    })
 }

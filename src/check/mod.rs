@@ -58,14 +58,25 @@ fn compile_with_usage(sources: &Sources) -> (Option<Rulebook>, resolve::Usage, V
 
 /// Every diagnostic: errors, then (when the rulebook compiles) warnings and failing examples.
 pub fn check(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>) {
+    let (book, diags, _) = edit(sources);
+    (book, diags)
+}
+
+/// What the rule editor needs after an edit, from one parse of the files: every diagnostic (as
+/// `check`) and, when there is no error, the rulebook and the outcome of each of its examples
+/// (as `run_examples`; the failing ones are also among the diagnostics). Each example is run
+/// once: its outcome serves both.
+pub fn edit(sources: &Sources) -> (Option<Rulebook>, Vec<Diagnostic>, Vec<ExampleOutcome>) {
     let (book, usage, mut diags) = compile_with_usage(sources);
+    let mut outcomes = vec![];
     if let Some(b) = &book {
         let mut more = lint::lint(b, &usage);
         more.extend(usage.warnings.iter().cloned());
-        more.extend(lint::failing_examples(b).into_iter().map(|f| f.diagnostic));
+        outcomes = run_examples(b);
+        more.extend(lint::failing_examples(&outcomes));
         diags.extend(locate(sources, more));
     }
-    (book, diags)
+    (book, diags, outcomes)
 }
 
 fn locate(sources: &Sources, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -67,6 +67,43 @@ test('compile switches the rulebook, reset goes back; check reports line and col
   assert.ok(netral.rules().length > 1);
 });
 
+test('edit answers as check, compile and runExamples do, from one pass', async () => {
+  const other = await load({ module: netral.module, separate: true, editorBytes });
+  const broken = 'law X "X" "X"\nrule r "R" {\n  prohibition\n  when ,\n}\n';
+  // An error: the diagnostics check gives, no examples, and the rulebook in use stays.
+  const bad = await other.edit(broken);
+  assert.equal(bad.ok, false);
+  assert.deepEqual(bad.diagnostics, await other.check(broken));
+  assert.deepEqual(bad.examples, []);
+  assert.ok(other.rules().length > 1);
+  // `use: false` only checks: the examples run, the rulebook in use stays.
+  const checked = await other.edit(MINI, { use: false });
+  assert.equal(checked.ok, true);
+  assert.deepEqual(checked.diagnostics, await other.check(MINI));
+  assert.ok(other.rules().length > 1);
+  // By default the rulebook is used, as after compile(), and the examples are runExamples' own.
+  const used = await other.edit(MINI);
+  assert.deepEqual(other.rules().map((r) => r.id), ['mini_like']);
+  assert.deepEqual(used.examples, await other.runExamples());
+  assert.equal(used.examples.length, 2);
+  // A failing example is an error, as check() reports it: that rulebook is not used.
+  other.reset();
+  const failing = MINI.replace('=> violation', '=> allowed');
+  assert.notEqual(failing, MINI);
+  const f = await other.edit(failing);
+  assert.equal(f.ok, false);
+  assert.deepEqual(f.diagnostics, await other.check(failing));
+  assert.ok(f.diagnostics.some((d) => d.code === 'E-EXAMPLE'));
+  assert.deepEqual(f.examples, []);
+  assert.ok(other.rules().length > 1, 'the rulebook in use stays');
+  // An editor module that cannot load: a clear diagnostic, and no example.
+  const broke = await load({ module: netral.module, separate: true, editorBytes: new Uint8Array([0, 97, 115, 109]) });
+  const none = await broke.edit(MINI);
+  assert.equal(none.ok, false);
+  assert.equal(none.diagnostics[0].code, 'E-EDITOR');
+  assert.deepEqual(none.examples, []);
+});
+
 test('several files compile together', async () => {
   const [decls, rule] = MINI.split('rule mini_like');
   assert.deepEqual(await netral.compile([{ name: 'a.rules', text: decls }, { name: 'b.rules', text: `rule mini_like${rule}` }]), { ok: true });
