@@ -37,6 +37,8 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::concept => "a concept: concept name = \"phrase\" | \"phrase\"",
         Rule::concept_item => "a phrase \"…\" or a concept name",
         Rule::pattern_decl => "a named pattern: pattern name = pattern",
+        Rule::pattern_params => "parameters (name, …)",
+        Rule::pat_args | Rule::pat_arg => "arguments (a concept, pattern or phrase each)",
         Rule::sanction => "a sanction: sanction name \"label\" { severity N }",
         Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis`, `note` or `uncertain`)",
         Rule::severity => "`severity N`",
