@@ -215,24 +215,39 @@ fn empty_pair() -> Pair<'static, Rule> {
         .expect("the grammar parses a one-letter name")
 }
 
-/// The content of a `string` pair, borrowed from the file unless it has escapes.
+/// The content of a `string` pair (or a `string_one`), borrowed from the file when it is one
+/// quoted text without escapes. Adjacent quoted texts are joined as written; what separates them
+/// is blanks, line breaks and comments (`"a " # why\n "b"` is `a b`).
 fn string<'a>(cx: &Ctx<'a>, p: &Pair<Rule>) -> Cow<'a, str> {
     let raw = cx.str(p);
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
-    if !inner.contains('\\') {
+    if !inner.contains(['\\', '"']) {
         return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
+    let mut chars = raw.chars();
+    // Between quoted texts: blanks, and comments up to the end of their line (a comment may
+    // hold a quote).
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
+        match c {
+            '"' => {}
+            '#' => {
+                chars.by_ref().find(|&c| c == '\n');
+                continue;
             }
-        } else {
-            out.push(c);
+            _ => continue,
+        }
+        // Inside one quoted text, up to its closing quote.
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                c => out.push(c),
+            }
         }
     }
     Cow::Owned(out)
