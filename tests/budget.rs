@@ -206,7 +206,7 @@ fn probes() -> Vec<(&'static str, String)> {
         ("100,000 unknown names on one line", unknown_chain(100_000)),
         ("an enum with 50,000 groups", enum_groups(50_000)),
         ("pattern q18(x, y) = q17(x, y) near q17(y, x)", param_tree(18)),
-        ("50,000 patterns with parameters each using the one before", param_tree(50_000)),
+        ("25,000 patterns with parameters each using the one before", param_tree(25_000)),
         ("every order of eight arguments", argument_orders(40)),
     ]
 }
