@@ -79,6 +79,8 @@ codes! {
     PeriodOrder "E-PERIOD-ORDER" Error RuleFile "A period that ends before it starts.";
     BadDate "E-BAD-DATE" Error RuleFile "Not a calendar date.";
     Cycle "E-CYCLE" Error RuleFile "A concept that includes itself, or a pattern that uses itself.";
+    Arity "E-ARITY" Error RuleFile "A pattern with parameters used with the wrong number of arguments (or none), or arguments given to a name that takes none.";
+    Expansion "E-EXPANSION" Error RuleFile "Patterns with parameters whose distinct arguments multiply past the limit.";
     Window "E-WINDOW" Error RuleFile "A `near`, `after` or `notafter` window that is not a whole number of words.";
     EmptyPhrase "E-EMPTY-PHRASE" Error RuleFile "A phrase with no words.";
     TooManyValues "E-TOO-MANY-VALUES" Error RuleFile "An enum with more than 64 values.";

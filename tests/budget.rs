@@ -165,6 +165,30 @@ fn enum_groups(n: usize) -> String {
     format!("{HEAD}enum E {{\n  a \"A\"\n{groups}}}\n")
 }
 
+/// `pattern q1(x, y) = q0(x, y) near q0(y, x)` … to `qn`, used by an act: two orders of the
+/// arguments, each compiled once.
+fn param_tree(n: usize) -> String {
+    let lines: String =
+        (1..=n).map(|i| format!("pattern q{i}(x, y) = q{}(x, y) near q{}(y, x)\n", i - 1, i - 1)).collect();
+    format!("{HEAD}concept p1 = \"b\"\npattern q0(x, y) = x near y\n{lines}{}", act(&format!("q{n}(p0, p1)"), "a b"))
+}
+
+/// `pattern q1(a1, …, a8) = q0(a2, …, a8, a1) or q0(a2, a1, a3, …, a8)` … to `qn`: a rotation
+/// and a swap, so the lines reach every order of the eight arguments (40,320), each a distinct
+/// instance. The expansion limit, proportional to the file, bounds them.
+fn argument_orders(n: usize) -> String {
+    let params: Vec<String> = (1..=8).map(|i| format!("a{i}")).collect();
+    let mut rotated = params.clone();
+    rotated.rotate_left(1);
+    let mut swapped = params.clone();
+    swapped.swap(0, 1);
+    let (all, rotated, swapped) = (params.join(", "), rotated.join(", "), swapped.join(", "));
+    let lines: String =
+        (1..=n).map(|i| format!("pattern q{i}({all}) = q{}({rotated}) or q{}({swapped})\n", i - 1, i - 1)).collect();
+    let phrases: Vec<String> = (1..=8).map(|i| format!("\"w{i}\"")).collect();
+    format!("{HEAD}pattern q0({all}) = a1 near a2\n{lines}{}", act(&format!("q{n}({})", phrases.join(", ")), "w1 w2"))
+}
+
 /// The probes as first measured (the hostile files of the issue, and those found with them).
 fn probes() -> Vec<(&'static str, String)> {
     vec![
@@ -181,6 +205,9 @@ fn probes() -> Vec<(&'static str, String)> {
         ("20,000 unknown names among 20,000 concepts", unknown_names(20_000)),
         ("100,000 unknown names on one line", unknown_chain(100_000)),
         ("an enum with 50,000 groups", enum_groups(50_000)),
+        ("pattern q18(x, y) = q17(x, y) near q17(y, x)", param_tree(18)),
+        ("25,000 patterns with parameters each using the one before", param_tree(25_000)),
+        ("every order of eight arguments", argument_orders(40)),
     ]
 }
 
@@ -207,7 +234,7 @@ type Family = (&'static str, fn(usize) -> String, usize);
 #[test]
 fn doubling_a_hostile_file_about_doubles_the_work() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let families: [Family; 13] = [
+    let families: [Family; 15] = [
         ("named near patterns", |n| named_tree("near", n), 1_000),
         ("named and patterns", |n| named_tree("and", n), 1_000),
         ("near chain", |n| chain("near", n), 4_000),
@@ -222,6 +249,8 @@ fn doubling_a_hostile_file_about_doubles_the_work() {
         ("unknown names among as many concepts", unknown_names, 1_000),
         ("unknown names on one line", unknown_chain, 5_000),
         ("enum groups", enum_groups, 5_000),
+        ("patterns with parameters", param_tree, 1_000),
+        ("every order of eight arguments", argument_orders, 1_000),
     ];
     let limit = Duration::from_secs(60);
     for (name, make, n) in families {
@@ -243,4 +272,15 @@ fn doubling_a_hostile_file_about_doubles_the_work() {
         }
         assert!(within(&pair.0, &pair.1), "{name}: {:?} then {:?}", pair.0.time, pair.1.time);
     }
+}
+
+/// Distinct arguments that multiply past the expansion limit are an error (E-EXPANSION), not
+/// millions of instances; those that stay within it compile.
+#[test]
+fn arguments_that_multiply_are_refused() {
+    let (book, diags) = check(&Sources::single("orders.rules", &argument_orders(40)));
+    assert!(book.is_none());
+    assert_eq!(diags.iter().filter(|d| d.code == "E-EXPANSION").count(), 1, "{diags:?}");
+    let (book, diags) = check(&Sources::single("orders.rules", &argument_orders(3)));
+    assert!(book.is_some(), "{diags:?}");
 }

@@ -54,3 +54,72 @@ fn an_incident_is_judged_by_the_laws_then_in_force() {
 fn without_a_date_every_citation_stays() {
     assert_eq!(basis(None), ["UU 1/2000 Pasal 1", "UU 2/2020 Pasal 2", "PP 3/2010 Pasal 3", "SKB Lampiran"]);
 }
+
+/// The built-in rules: an incident dated before PP 94/2021 took effect (31 Aug 2021, the digest's
+/// [S24]) is not judged by it; one dated on that day or after is. The other citations stay.
+#[test]
+fn a_built_in_verdict_before_pp_94_2021_does_not_cite_it() {
+    let book = netral::Rulebook::builtin();
+    let text = "Saya PNS, kemarin saya nge-like postingan kampanye caleg di Facebook";
+    let basis = |date: &str| {
+        let json = serde_json::json!({ "text": text, "facts": { "date": date } }).to_string();
+        let incident = Incident::from_json(&json).unwrap();
+        let v = book.classify(&incident).unwrap();
+        let rule = v.matched.iter().find(|m| m.rule == "asn_social_media_engagement").expect("the rule matches");
+        rule.basis.iter().map(|b| b.to_string()).collect::<Vec<_>>()
+    };
+    let cites_pp94 = |date: &str| basis(date).iter().any(|b| b.starts_with("PP 94/2021"));
+    assert!(!cites_pp94("2019-04-01"));
+    assert!(!cites_pp94("2021-08-30"));
+    assert!(cites_pp94("2021-08-31"));
+    assert!(cites_pp94("2024-01-10"));
+    // What has no date of force in the digest is cited whatever the date.
+    assert_eq!(basis("2019-04-01").len() + 1, basis("2024-01-10").len());
+}
+
+/// A date of force in the built-in rules is one the digest states: each `from` or `until` of a
+/// `law` item is written in legal/ on a line that says "in force" with that day ("31 Aug 2021").
+/// Signing or passing dates are not dates of force: the digest gives SKB 2022 "signed 22 Sep
+/// 2022" and UU 20/2023 "passed by DPR 3 Oct 2023", so those laws have no `from`.
+#[test]
+fn every_date_of_force_is_one_the_digest_states() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read_dir = |dir: &str, ext: &str| -> Vec<String> {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    };
+    let digest: Vec<String> = read_dir("legal", "md").iter().flat_map(|t| t.lines().map(str::to_lowercase)).collect();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let mut dates = vec![];
+    for text in read_dir("rules", "rules") {
+        // A `law` item: its line and the indented lines that go on with it.
+        let mut item = String::new();
+        for line in text.lines().chain(["end"]) {
+            if line.starts_with(|c: char| c.is_whitespace()) && !item.is_empty() {
+                item.push_str(line);
+                continue;
+            }
+            let after_title = item.rfind('"').map_or("", |q| &item[q + 1..]);
+            for word in ["from ", "until "] {
+                if let Some(at) = after_title.find(word) {
+                    dates.push((item.clone(), after_title[at + word.len()..].chars().take(10).collect::<String>()));
+                }
+            }
+            item = if line.starts_with("law ") { line.to_string() } else { String::new() };
+        }
+    }
+    assert!(!dates.is_empty(), "no law has a date of force");
+    for (law, date) in dates {
+        let [y, m, d]: [usize; 3] = date.split('-').map(|p| p.parse().unwrap()).collect::<Vec<_>>().try_into().unwrap();
+        let written = format!("{d} {} {y}", months[m - 1]);
+        assert!(
+            digest.iter().any(|l| l.contains("in force") && l.contains(&written)),
+            "{law}: the digest does not say it is in force from or until {written}"
+        );
+    }
+}

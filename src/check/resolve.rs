@@ -1,6 +1,8 @@
 //! Name resolution and type checking: syntax tree → `Rulebook`, with an error for every unknown
 //! name, type mismatch, duplicate, missing basis or sanction, and impossible period.
 
+mod params;
+
 use super::{duplicates, graph};
 use crate::diagnostic::{suggest_counting, Code, Diagnostic, Loc};
 use crate::rulebook::*;
@@ -8,6 +10,7 @@ use crate::syntax::ast::{self, ConceptItem, Expr, Item, LinkOp, Pattern, TypeRef
 use crate::text;
 use crate::verdict::{FactInput, RuleKind, VerdictKind};
 use crate::words::WordHasher;
+use params::{Atom, Env, Instance};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -79,6 +82,17 @@ pub(crate) struct Resolver<'a> {
     named: Vec<Option<PatId>>,
     /// Per named pattern, its cycle (`graph::components`): a use inside its own cycle is an error.
     pattern_cycles: Vec<u32>,
+    /// The instances of patterns with parameters (`params`), each distinct one once.
+    instances: Vec<Instance<'a>>,
+    instance_ids: HashMap<(usize, Vec<Atom<'a>>), usize, BuildHasherDefault<WordHasher>>,
+    /// The node of each instance, once compiled.
+    instance_nodes: Vec<Option<PatId>>,
+    /// Per named pattern, how many parts its body has.
+    pattern_sizes: Vec<usize>,
+    /// Parts the instances add so far, the most they may add, and whether E-EXPANSION was said.
+    expanded: usize,
+    expansion_budget: usize,
+    expansion_reported: bool,
     /// Per enum, its values and groups by name (looked up for every `applies to`, `in` and
     /// inferred value; a list would be searched once per use and per group declared).
     enum_values: Vec<Names<'a, u64>>,
@@ -127,6 +141,13 @@ pub(crate) fn resolve<'a>(items: &'a [Item<'a>]) -> (Option<Rulebook>, Usage, Ve
         concept_nodes: vec![],
         named: vec![],
         pattern_cycles: vec![],
+        instances: vec![],
+        instance_ids: HashMap::default(),
+        instance_nodes: vec![],
+        pattern_sizes: vec![],
+        expanded: 0,
+        expansion_budget: 0,
+        expansion_reported: false,
         enum_values: vec![],
         hint_work: 0,
         analyser: text::Analyser::default(),
@@ -668,17 +689,26 @@ impl<'a> Resolver<'a> {
     /// Compiles a pattern into the pattern graph and returns its node; `within` is the named
     /// pattern whose body it is, if any.
     fn pattern(&mut self, p: &'a Pattern<'a>, within: Option<usize>) -> PatId {
+        self.pattern_in(p, within, None)
+    }
+
+    /// `pattern`, with the parameters of `env` standing for its arguments.
+    fn pattern_in(&mut self, p: &'a Pattern<'a>, within: Option<usize>, env: Env<'a, '_>) -> PatId {
         let node = match p {
             Pattern::Or(v) => {
-                let parts = v.iter().map(|x| self.pattern(x, within)).collect();
+                let parts = v.iter().map(|x| self.pattern_in(x, within, env)).collect();
                 self.duplicate_alternatives(v);
                 Pat::Or(parts)
             }
-            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern(x, within)).collect()),
-            Pattern::Chain(head, links) => return self.chain(head, links, within),
-            Pattern::Not(a) => Pat::Not(self.pattern(a, within)),
-            Pattern::Negated(a) => Pat::Negated(self.pattern(a, within)),
+            Pattern::And(v) => Pat::And(v.iter().map(|x| self.pattern_in(x, within, env)).collect()),
+            Pattern::Chain(head, links) => return self.chain(head, links, within, env),
+            Pattern::Not(a) => Pat::Not(self.pattern_in(a, within, env)),
+            Pattern::Negated(a) => Pat::Negated(self.pattern_in(a, within, env)),
+            Pattern::Call(f, args) => return self.call(f, args, env, within),
             Pattern::Concept(n) => match (self.d.concepts.get(n.text), self.d.patterns.get(n.text)) {
+                _ if Self::param(env, n.text).is_some() || self.needs_arguments(n) => {
+                    return self.bare_name(n, env).unwrap_or_else(|| self.node(Pat::Or(vec![])));
+                }
                 (Some(&i), _) => {
                     self.usage.concepts_used[i] = true;
                     return self.concept_node(i as u32);
@@ -691,30 +721,39 @@ impl<'a> Resolver<'a> {
                     Pat::Or(vec![])
                 }
             },
-            Pattern::Phrase(s, loc) => {
-                if let Some(&c) = self.inline.get(s.as_ref()) {
-                    return self.concept_node(c);
-                }
-                let c = self.book.concept_names.len() as u32;
-                self.book.concept_names.push(format!("\"{s}\""));
-                self.usage.concepts_used.push(true);
-                self.usage.concept_locs.push(*loc);
-                self.inline.insert(s, c);
-                if let Some(key) = self.add_phrase(s, *loc, c) {
-                    self.inline_keys.insert(c, key);
-                }
-                return self.concept_node(c);
-            }
+            Pattern::Phrase(s, loc) => return self.phrase_node(s, *loc),
         };
         self.node(node)
     }
 
+    /// The node of a phrase written in a pattern: an anonymous concept, one per phrase.
+    fn phrase_node(&mut self, s: &'a str, loc: Loc) -> PatId {
+        if let Some(&c) = self.inline.get(s) {
+            return self.concept_node(c);
+        }
+        let c = self.book.concept_names.len() as u32;
+        self.book.concept_names.push(format!("\"{s}\""));
+        self.usage.concepts_used.push(true);
+        self.usage.concept_locs.push(loc);
+        self.inline.insert(s, c);
+        if let Some(key) = self.add_phrase(s, loc, c) {
+            self.inline_keys.insert(c, key);
+        }
+        self.concept_node(c)
+    }
+
     /// `a near b after/2 c …`: a node per link, each reading the one before, built in a loop
     /// (a chain of 100,000 links is 100,000 nodes, not 100,000 nested calls).
-    fn chain(&mut self, head: &'a Pattern<'a>, links: &'a [ast::Link<'a>], within: Option<usize>) -> PatId {
-        let mut left = self.pattern(head, within);
+    fn chain(
+        &mut self,
+        head: &'a Pattern<'a>,
+        links: &'a [ast::Link<'a>],
+        within: Option<usize>,
+        env: Env<'a, '_>,
+    ) -> PatId {
+        let mut left = self.pattern_in(head, within, env);
         for link in links {
-            let right = self.pattern(&link.operand, within);
+            let right = self.pattern_in(&link.operand, within, env);
             let window = match link.window {
                 None => DEFAULT_WINDOW,
                 Some((w, loc)) => self.window(link.op, w, loc),
@@ -770,37 +809,60 @@ impl<'a> Resolver<'a> {
     /// Compiles every named pattern once, after the patterns it uses, so that a use of one is
     /// its node: `pattern p2 = p1 near p1` reads one node twice. (Expanding each use in place
     /// instead doubled the work with every such line.)
+    ///
+    /// A pattern with parameters is compiled once per distinct list of arguments (`params`),
+    /// in the same order: its instances come after what their bodies and arguments read.
     fn named_patterns(&mut self) {
         let items = self.d.pattern_items.clone();
+        self.parameters_once();
         let uses: Vec<Vec<u32>> = items
             .iter()
             .map(|p| {
                 let mut out = vec![];
-                self.uses(&p.body, &mut out);
+                self.uses(&p.body, &p.params, &mut out);
                 out
             })
             .collect();
         self.pattern_cycles = graph::components(&uses);
         self.named = vec![None; items.len()];
-        for k in graph::order(&self.pattern_cycles) {
-            let id = self.pattern(&items[k].body, Some(k));
-            self.named[k] = Some(id);
+        let order = self.instances_in_order();
+        self.instance_nodes = vec![None; self.instances.len()];
+        for node in order {
+            match items.get(node) {
+                Some(p) if p.params.is_empty() => {
+                    let id = self.pattern(&p.body, Some(node));
+                    self.named[node] = Some(id);
+                }
+                Some(_) => {}
+                None => self.compile_instance(node - items.len()),
+            }
         }
     }
 
-    /// The named patterns that `p` uses (a concept hides a pattern of the same name).
-    fn uses(&self, p: &Pattern, out: &mut Vec<u32>) {
+    /// The named patterns that `p` uses, calls, or gives as an argument (a concept hides a
+    /// pattern of the same name, and a parameter both).
+    fn uses(&self, p: &Pattern, params: &[ast::Name], out: &mut Vec<u32>) {
+        let named = |n: &ast::Name| {
+            let hidden = params.iter().any(|q| q.text == n.text) || self.d.concepts.contains_key(n.text);
+            if hidden {
+                None
+            } else {
+                self.d.patterns.get(n.text).map(|&k| k as u32)
+            }
+        };
         match p {
-            Pattern::Or(v) | Pattern::And(v) => v.iter().for_each(|x| self.uses(x, out)),
+            Pattern::Or(v) | Pattern::And(v) => v.iter().for_each(|x| self.uses(x, params, out)),
             Pattern::Chain(head, links) => {
-                self.uses(head, out);
-                links.iter().for_each(|l| self.uses(&l.operand, out));
+                self.uses(head, params, out);
+                links.iter().for_each(|l| self.uses(&l.operand, params, out));
             }
-            Pattern::Not(a) | Pattern::Negated(a) => self.uses(a, out),
-            Pattern::Concept(n) if !self.d.concepts.contains_key(n.text) => {
-                out.extend(self.d.patterns.get(n.text).map(|&k| k as u32));
+            Pattern::Not(a) | Pattern::Negated(a) => self.uses(a, params, out),
+            Pattern::Concept(n) => out.extend(named(n)),
+            Pattern::Call(f, args) => {
+                out.extend(named(f));
+                args.iter().for_each(|a| self.uses(a, params, out));
             }
-            Pattern::Concept(_) | Pattern::Phrase(..) => {}
+            Pattern::Phrase(..) => {}
         }
     }
 
@@ -1227,6 +1289,42 @@ mod tests {
             let book = compile(name, text);
             let lines = text.lines().count();
             assert!(book.pats.len() <= lines, "{name}: {} nodes for {lines} lines", book.pats.len());
+        }
+    }
+
+    /// `pattern q2(x, y) = q1(x, y) near q1(y, x)` and so on: each distinct list of arguments is
+    /// compiled once, so the graph grows by a few nodes per line (written out in place, or
+    /// compiled once per use, it doubled with each line).
+    #[test]
+    fn a_pattern_with_parameters_is_compiled_once_per_distinct_argument() {
+        let text = include_str!("../../tests/hostile/param_near_tree.rules");
+        let book = compile("param_near_tree.rules", text);
+        let lines = text.lines().count();
+        // Two instances (two orders of the arguments) of a body of three nodes per line.
+        assert!(book.pats.len() <= 6 * lines, "{} nodes for {lines} lines", book.pats.len());
+        assert!(crate::check::run_examples(&book).iter().all(|e| e.ok));
+    }
+
+    /// A use of a pattern with parameters means its body with the arguments written in: the
+    /// same verdicts and evidence as the body written out.
+    #[test]
+    fn a_call_matches_as_its_body_written_out() {
+        let head = "law L \"L\" \"L\"\nsanction s \"S\" { severity 1 }\nconcept role = \"pns\" | \"guru\"\nconcept me = \"saya\"\n";
+        let rule = "rule r \"R\" { prohibition when x sanction s basis L \"1\" example \"saya pns\" => violation }\n";
+        let called = compile(
+            "called.rules",
+            &format!("{head}pattern stated(r, who) = r notafter/1 \"bukan\" after/2 who\nact x \"X\" = stated(role, me) or stated(\"camat\", me)\n{rule}"),
+        );
+        let written = compile(
+            "written.rules",
+            &format!("{head}act x \"X\" = role notafter/1 \"bukan\" after/2 me or \"camat\" notafter/1 \"bukan\" after/2 me\n{rule}"),
+        );
+        for text in ["saya pns", "saya bukan pns", "pns saya", "kata saya camat dan saya guru", "camat"] {
+            let verdict = |book: &Rulebook| {
+                let inc = crate::Incident { text: text.into(), ..Default::default() };
+                serde_json::to_string(&book.classify(&inc).unwrap()).unwrap()
+            };
+            assert_eq!(verdict(&called), verdict(&written), "{text}");
         }
     }
 

@@ -191,6 +191,8 @@ pub struct Concept<'a> {
 pub struct PatternDecl<'a> {
     /// Name.
     pub name: Name<'a>,
+    /// Its parameters (`pattern stated_role(role) = …`), none for a plain named pattern.
+    pub params: Vec<Name<'a>>,
     /// What it stands for.
     pub body: Pattern<'a>,
 }
@@ -346,8 +348,11 @@ pub enum Pattern<'a> {
     Negated(Box<Pattern<'a>>),
     /// An inline phrase (escapes resolved).
     Phrase(Cow<'a, str>, Loc),
-    /// A concept by name.
+    /// A concept by name (or a named pattern, or a parameter of the pattern being declared).
     Concept(Name<'a>),
+    /// `stated_role(pns_role)`: a pattern with parameters and its arguments, each a
+    /// `Concept` (a name) or a `Phrase`.
+    Call(Name<'a>, Vec<Pattern<'a>>),
 }
 
 /// One link of a chain: its operator, its window as written, and the operand on its right.

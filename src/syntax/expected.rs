@@ -16,7 +16,7 @@ pub(super) fn describe(r: Rule) -> &'static str {
         }
         Rule::keyword => "a keyword",
         Rule::ident | Rule::fact_value => "a name",
-        Rule::string => "a quoted text \"…\"",
+        Rule::string | Rule::string_one => "a quoted text \"…\"",
         Rule::number => "a number",
         Rule::date_lit => "a date (YYYY-MM-DD)",
         Rule::bool_lit => "`true` or `false`",
@@ -37,6 +37,8 @@ pub(super) fn describe(r: Rule) -> &'static str {
         Rule::concept => "a concept: concept name = \"phrase\" | \"phrase\"",
         Rule::concept_item => "a phrase \"…\" or a concept name",
         Rule::pattern_decl => "a named pattern: pattern name = pattern",
+        Rule::pattern_params => "parameters (name, …)",
+        Rule::pat_args | Rule::pat_arg => "arguments (a concept, pattern or phrase each)",
         Rule::sanction => "a sanction: sanction name \"label\" { severity N }",
         Rule::sanction_clause => "a sanction clause (`severity`, `prison`, `fine`, `basis`, `note` or `uncertain`)",
         Rule::severity => "`severity N`",
@@ -169,7 +171,7 @@ fn join_or(words: &BTreeSet<String>) -> String {
 
 fn hint_for(line: &str, words: &BTreeSet<String>) -> Option<&'static str> {
     if line.matches('"').count() % 2 == 1 {
-        return Some("a text \"…\" must be closed on the same line");
+        return Some("a text \"…\" must be closed on the same line; to go on, open another on the next: \"…\" \"…\"");
     }
     if words.iter().any(|w| w.contains("verdict")) {
         return Some("write one of: violation, allowed, needs_more_info");

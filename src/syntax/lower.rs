@@ -169,7 +169,13 @@ fn lower_item<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Option<Item<'a>> {
         Rule::pattern_decl => {
             let mut it = p.into_inner();
             let name = cx.name(next(&mut it));
-            Item::Pattern(PatternDecl { name, body: pattern(cx, next(&mut it)) })
+            let mut body = next(&mut it);
+            let mut params = vec![];
+            if body.as_rule() == Rule::pattern_params {
+                params = body.into_inner().map(|n| cx.name(n)).collect();
+                body = next(&mut it);
+            }
+            Item::Pattern(PatternDecl { name, params, body: pattern(cx, body) })
         }
         Rule::sanction => sanction(cx, p),
         Rule::rule => rule(cx, p),
@@ -214,24 +220,39 @@ fn empty_pair() -> Pair<'static, Rule> {
         .expect("the grammar parses a one-letter name")
 }
 
-/// The content of a `string` pair, borrowed from the file unless it has escapes.
+/// The content of a `string` pair (or a `string_one`), borrowed from the file when it is one
+/// quoted text without escapes. Adjacent quoted texts are joined as written; what separates them
+/// is blanks, line breaks and comments (`"a " # why\n "b"` is `a b`).
 fn string<'a>(cx: &Ctx<'a>, p: &Pair<Rule>) -> Cow<'a, str> {
     let raw = cx.str(p);
     let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
-    if !inner.contains('\\') {
+    if !inner.contains(['\\', '"']) {
         return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
+    let mut chars = raw.chars();
+    // Between quoted texts: blanks, and comments up to the end of their line (a comment may
+    // hold a quote).
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
+        match c {
+            '"' => {}
+            '#' => {
+                chars.by_ref().find(|&c| c == '\n');
+                continue;
             }
-        } else {
-            out.push(c);
+            _ => continue,
+        }
+        // Inside one quoted text, up to its closing quote.
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                c => out.push(c),
+            }
         }
     }
     Cow::Owned(out)
@@ -519,21 +540,53 @@ fn pattern<'a>(cx: &Ctx<'a>, p: Pair<'_, Rule>) -> Pattern<'a> {
             by_precedence(p, |c| pattern(cx, c), |head, links| chain(cx, head, links), Pattern::And, Pattern::Or)
         }
         Rule::pat_unary => {
-            let (mods, operand) = prefixed(p, Rule::pat_modifier);
+            let Unary { mods, operand, args } = prefixed_operand(p);
             let Some(operand) = operand else { return Pattern::Or(vec![]) };
             let Some(outer) = cx.nest(&mods, &operand, operand.as_rule() == Rule::pattern) else {
                 return Pattern::Or(vec![]);
             };
-            let mut e = pattern(cx, operand);
-            cx.depth.set(outer);
-            for m in mods.iter().rev() {
-                e = if m.as_str() == "not" { Pattern::Not(Box::new(e)) } else { Pattern::Negated(Box::new(e)) };
+            if let Some(args) = args {
+                // `name(arguments)`: names and phrases only, so nothing nests inside.
+                let call = Pattern::Call(cx.name(operand), args.into_inner().map(|a| pattern(cx, a)).collect());
+                cx.depth.set(outer);
+                return modified(call, &mods);
             }
-            e
+            let e = pattern(cx, operand);
+            cx.depth.set(outer);
+            modified(e, &mods)
         }
         Rule::string => Pattern::Phrase(string(cx, &p), cx.token_loc(&p)),
         _ => Pattern::Concept(cx.name(p)),
     }
+}
+
+/// A `pat_unary` pair taken apart: its modifiers (`not`, `negated`), its operand, and the
+/// arguments after the operand when it is a use of a pattern with parameters
+/// (`stated_role(pns_role)`).
+struct Unary<'i> {
+    mods: Vec<Pair<'i, Rule>>,
+    operand: Option<Pair<'i, Rule>>,
+    args: Option<Pair<'i, Rule>>,
+}
+
+fn prefixed_operand(p: Pair<'_, Rule>) -> Unary<'_> {
+    let mut u = Unary { mods: vec![], operand: None, args: None };
+    for c in p.into_inner() {
+        match c.as_rule() {
+            Rule::pat_modifier => u.mods.push(c),
+            Rule::pat_args => u.args = Some(c),
+            _ => u.operand = Some(c),
+        }
+    }
+    u
+}
+
+/// `e` inside its modifiers, the last written innermost (`not negated x` is `not (negated x)`).
+fn modified<'a>(mut e: Pattern<'a>, mods: &[Pair<Rule>]) -> Pattern<'a> {
+    for m in mods.iter().rev() {
+        e = if m.as_str() == "not" { Pattern::Not(Box::new(e)) } else { Pattern::Negated(Box::new(e)) };
+    }
+    e
 }
 
 /// `a near b after/2 c …` as one chain (an operand without links is itself).

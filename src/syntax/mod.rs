@@ -260,6 +260,27 @@ mod tests {
         }
     }
 
+    /// Adjacent quoted texts are one text, joined as written, across lines and comments (a
+    /// comment may hold a quote); a law's short citation stays one quoted text, its title may
+    /// go on.
+    #[test]
+    fn adjacent_strings_are_one_text() {
+        let src = concat!(
+            "law L \"L 1/2020\" \"Undang-Undang \"\n  \"tentang Pemilu\"\n",
+            "rule r \"Judul \" \"panjang\" en \"Long \" # a \"quoted\" comment\n   \"title\" {\n",
+            "  note \"Baris \\\"satu\\\", \"\n    \"baris dua.\"\n",
+            "  example \"saya \" \"PNS\" => violation\n}\n",
+        );
+        let (items, diags) = parse(0, src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let [Item::Law(law), Item::Rule(rule)] = items.as_slice() else { panic!("{items:?}") };
+        assert_eq!((law.short.as_ref(), law.title.as_ref()), ("L 1/2020", "Undang-Undang tentang Pemilu"));
+        assert_eq!(rule.label.id, "Judul panjang");
+        assert_eq!(rule.label.en.as_deref(), Some("Long title"));
+        assert_eq!(rule.note[0].0.id, "Baris \"satu\", baris dua.");
+        assert_eq!(rule.examples[0].text, "saya PNS");
+    }
+
     #[test]
     fn unterminated_string_is_a_syntax_error() {
         let (_, diags) = parse(0, "law A \"A 7/2017 \"Undang-Undang\n");
