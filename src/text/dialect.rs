@@ -47,10 +47,7 @@ pub(crate) fn first_person_tak(tokens: &mut [Token], text: &str, arena: &mut Str
 mod tests {
     use super::super::analyse;
 
-    fn words(text: &str) -> Vec<String> {
-        let a = analyse(text);
-        (0..a.tokens().len()).map(|i| a.word(i).to_string()).collect()
-    }
+    use super::super::words_of as words;
 
     #[test]
     fn javanese_tak_is_the_speaker() {

@@ -168,3 +168,10 @@ pub fn stem(word: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The normalised words of `text`, for the text stage's unit tests.
+#[cfg(test)]
+pub(crate) fn words_of(text: &str) -> Vec<String> {
+    let a = analyse(text);
+    (0..a.tokens().len()).map(|i| a.word(i).to_string()).collect()
+}

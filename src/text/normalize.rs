@@ -318,10 +318,7 @@ fn plausible_start(b: &[u8]) -> bool {
 mod tests {
     use super::super::analyse;
 
-    fn words(text: &str) -> Vec<String> {
-        let a = analyse(text);
-        (0..a.tokens().len()).map(|i| a.word(i).to_string()).collect()
-    }
+    use super::super::words_of as words;
 
     #[test]
     fn slang_case_and_repeated_letters() {
