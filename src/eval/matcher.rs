@@ -160,7 +160,7 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let counted = || span.iter().filter(|t| t.counts());
             let o = Occ {
                 first: counted().next().unwrap_or(&span[0]).place,
-                last: counted().last().unwrap_or(&span[span.len() - 1]).place,
+                last: counted().next_back().unwrap_or(&span[span.len() - 1]).place,
                 tokens: (i as u32, last as u32),
                 // Negated when its first word is: a phrase that carries its own negator
                 // ("belum keluar", "tidak menanggapi") is said, not denied.
