@@ -311,7 +311,9 @@ pub(crate) struct PhraseForm {
 }
 
 impl PhraseForm {
-    /// The form a phrase is written in, and its words without the marks.
+    /// The form a phrase is written in, and its words without the marks (read by the checker,
+    /// which only the editor feature builds).
+    #[cfg(feature = "editor")]
     pub fn of(phrase: &str) -> (PhraseForm, &str) {
         let exact = phrase.starts_with('=');
         let prefix = phrase.ends_with('*');
