@@ -366,7 +366,7 @@ pub(crate) fn infer(book: &Rulebook, plan: &Plan, t: &mut FactTable, text_in: &s
                 if t.spans.len() - first_span == MAX_EVIDENCE {
                     break;
                 }
-                let span = (id as FactId, toks[o.first as usize].start, toks[o.last as usize].end);
+                let span = (id as FactId, toks[o.tokens.0 as usize].start, toks[o.tokens.1 as usize].end);
                 if !t.spans[first_span..].contains(&span) {
                     t.spans.push(span);
                 }

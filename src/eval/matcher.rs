@@ -5,11 +5,14 @@ use crate::rulebook::{Lexicon, Pat, PatId, Phrase};
 use crate::text::Analysis;
 use std::ops::Range;
 
-/// Where a phrase occurred: a range of tokens.
+/// Where a phrase occurred: the places of its first and last word (`Token::place`, what the
+/// windows of `near` and `after` count) and the range of its tokens (what the evidence shows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Occ {
     pub first: u32,
     pub last: u32,
+    /// The indices of its first and last token.
+    pub tokens: (u32, u32),
     pub negated: bool,
     /// Some of its words are in what the speaker says they do not know (`text::doubt`).
     pub doubted: bool,
@@ -152,9 +155,13 @@ pub(crate) fn find(ix: &PhraseIndex, lex: &Lexicon, concepts: usize, a: &Analysi
             let phrase = &lex.phrases[p as usize];
             let Some(last) = match_at(lex, phrase, &ids, a, i) else { continue };
             let span = &toks[i..=last];
+            // A phrase's place is that of its words that count: "as a" ends where "as" stands,
+            // so that "as a KPPS member" has the body right after it.
+            let counted = || span.iter().filter(|t| t.counts());
             let o = Occ {
-                first: i as u32,
-                last: last as u32,
+                first: counted().next().unwrap_or(&span[0]).place,
+                last: counted().next_back().unwrap_or(&span[span.len() - 1]).place,
+                tokens: (i as u32, last as u32),
                 // Negated when its first word is: a phrase that carries its own negator
                 // ("belum keluar", "tidak menanggapi") is said, not denied.
                 negated: span[0].negated,
@@ -198,7 +205,10 @@ fn group_by_concept(found: Vec<(u32, Occ)>, per_concept: &[u32]) -> Matches {
         let group = &mut occ[from..to];
         for k in 1..group.len() {
             let mut j = k;
-            while j > 0 && (group[j - 1].first, group[j - 1].last) > (group[j].first, group[j].last) {
+            while j > 0
+                && (group[j - 1].first, group[j - 1].last, group[j - 1].tokens)
+                    > (group[j].first, group[j].last, group[j].tokens)
+            {
                 group.swap(j - 1, j);
                 j -= 1;
             }
@@ -485,7 +495,7 @@ impl<'p> Patterns<'p> {
             }
         }
         let merged = &mut self.evidence[from..];
-        merged.sort_unstable_by_key(|o| (o.first, o.last));
+        merged.sort_unstable_by_key(|o| (o.first, o.last, o.tokens));
         let mut write = from;
         for read in from..self.evidence.len() {
             if write == from || self.evidence[write - 1] != self.evidence[read] {
@@ -725,7 +735,7 @@ fn keep_first_of_each(v: &mut Vec<Occ>, from: usize) {
         return;
     }
     // Many: sort their places by occurrence, and keep the first place of each.
-    let key = |o: &Occ| (o.first, o.last, o.sentence, o.negated);
+    let key = |o: &Occ| (o.first, o.last, o.tokens, o.sentence, o.negated);
     let mut places: Vec<u32> = (0..n as u32).collect();
     places.sort_unstable_by_key(|&i| (key(&v[from + i as usize]), i));
     let mut keep = vec![false; n];
@@ -867,7 +877,7 @@ rule r "R" { prohibition when a sanction s basis L "Pasal 1" }"#;
         let occ = |next: &mut dyn FnMut(u64) -> u32| {
             let first = next(60);
             let end = (first / 7 * 7 + 6).min(first + next(3));
-            Occ { first, last: end, negated: false, doubted: false, sentence: first / 7 }
+            Occ { first, last: end, tokens: (first, end), negated: false, doubted: false, sentence: first / 7 }
         };
         for round in 0..2_000 {
             let list = |n: u32, next: &mut dyn FnMut(u64) -> u32| {

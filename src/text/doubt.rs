@@ -9,7 +9,9 @@
 //! idea", "don't know"), or one that says it alone ("entah", "unsure", "unclear"), or a word of
 //! saying after a negator and before a question word: what someone did not say is not known
 //! ("Bagian Umum belum menjawab apakah bupati telah mengambil cuti", "beliau belum pernah
-//! menyebut apakah sudah mengurus cuti", "he didn't say whether he had taken leave"). It covers the
+//! menyebut apakah sudah mengurus cuti", "he didn't say whether he had taken leave"), or a word
+//! of asking before a question word: what is being asked is not known ("wrote to
+//! ask whether he was on unpaid leave", "menanyakan apakah ia sudah cuti"). It covers the
 //! words after it to the end of the sentence, at most `SCOPE` words, and clears their negation.
 //! Asking about the rule is not a doubt about the fact: when a word of permission follows
 //! ("nggak tahu boleh atau tidak", "not sure if I'm allowed to attend"), nothing is marked, and
@@ -25,7 +27,8 @@ const RULE_QUESTION: usize = 4;
 
 lexicon!(
     /// The role of each word that matters to doubt, as `word=letter`: `k` a word of knowing
-    /// (a doubt after a negator), `d` a doubt alone, `n` a negator, `r` a word about the rule,
+    /// (a doubt after a negator), `d` a doubt alone, `a` a word of asking (a doubt when a
+    /// question word `q` follows), `n` a negator, `r` a word about the rule,
     /// `s` a word of saying (a doubt after a negator when a question word `q` follows), `e`
     /// "pernah" between a negator and the word ("belum pernah menyebut").
     static ROLES: 256 = words!(
@@ -36,11 +39,13 @@ lexicon!(
         "boleh=r bisa=r dibolehkan=r diperbolehkan=r diizinkan=r melanggar=r pelanggaran=r aman=r aturan=r",
         "aturannya=r netral=r netralitas=r larangan=r dilarang=r sanksi=r",
         "allowed=r may=r can=r permitted=r ok=r okay=r legal=r violate=r violation=r breach=r rule=r",
-        "rules=r problem=r issue=r fine=r",
+        "rules=r problem=r issue=r fine=r ban=r banned=r prohibited=r forbidden=r illegal=r",
         "menyebut=s sebut=s bilang=s mengatakan=s menjawab=s jawab=s menjelaskan=s mengonfirmasi=s",
         "menyampaikan=s memberi=s say=s said=s mention=s mentioned=s answer=s answered=s confirm=s",
         "confirmed=s tell=s told=s explain=s",
         "apakah=q whether=q if=q kapan=q pernah=e ever=e",
+        "ask=a asked=a asks=a asking=a wonder=a wondered=a wondering=a",
+        "menanyakan=a ditanyakan=a bertanya=a mempertanyakan=a",
     );
 );
 
@@ -64,6 +69,7 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
             b'd' => true,
             b'k' => negated_before,
             b's' => negated_before && question_after(),
+            b'a' => question_after(),
             _ => false,
         };
         if !doubt {
@@ -108,11 +114,15 @@ mod tests {
             ["apakah", "sudah", "mengurus", "cuti"]
         );
         assert_eq!(doubted("He didn't say whether he had taken leave"), ["whether", "he", "had", "taken", "leave"]);
+        assert_eq!(doubted("Bawaslu wrote to ask whether he was on leave."), ["whether", "he", "was", "on", "leave"]);
+        assert_eq!(doubted("BKD menanyakan apakah ia sudah cuti"), ["apakah", "ia", "sudah", "cuti"]);
         // Not a doubt: knowing, saying what happened, or asking about the rule.
         assert!(doubted("saya tahu dia ikut kampanye").is_empty());
         assert!(doubted("dia tidak bilang ke atasan, lalu ikut kampanye").is_empty());
         assert!(doubted("saya tidak tahu boleh atau tidak ikut kampanye").is_empty());
         assert!(doubted("I'm not sure if I'm allowed to attend the rally").is_empty());
+        assert!(doubted("I want to ask whether I may attend the rally").is_empty());
+        assert!(doubted("Bawaslu asked him to take leave").is_empty());
         assert!(doubted("saya tidak tahu aturannya, kemarin saya like postingan capres").is_empty());
     }
 

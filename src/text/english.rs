@@ -7,6 +7,85 @@
 //! Indonesian words almost never end in ("dinas", "tugas" keep their "s"), never from a stem
 //! without a vowel ("cpns") nor from "-pres" ("capres", "wapres").
 
+/// English words that carry nothing a rule reads and that Indonesian has no word for: the
+/// articles "a", "an" and "the". They do not count in the windows of `near` and `after`
+/// (`Token::place`); phrases may still name them ("the regent" is the serving head, not
+/// "candidate for regent").
+pub(crate) fn is_filler(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the")
+}
+
+/// The base form of an irregular English past tense or participle: "spoke" → "speak", "went" →
+/// "go", "brought" → "bring", "held" → "hold", "told" → "tell". A rule that lists "speak" then
+/// reads "the regent spoke at a rally" as it reads "berbicara di kampanye".
+///
+/// Left out on purpose: "left" (its base "leave" is the word for a leave of absence), "made" (a
+/// Balinese given name), "went" (the rules list it beside "go to": "went" is there, "go" may
+/// be a family's plan), "met" and "sat" (Indonesian slang for "selamat" and the police unit
+/// "sat"), and forms whose base is already their own spelling ("put", "read", "hit").
+pub(crate) fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spoke" | "spoken" => "speak",
+        "came" => "come",
+        "became" => "become",
+        "brought" => "bring",
+        "bought" => "buy",
+        "thought" => "think",
+        "sought" => "seek",
+        "taught" => "teach",
+        "caught" => "catch",
+        "fought" => "fight",
+        "held" => "hold",
+        "told" => "tell",
+        "sold" => "sell",
+        "gave" | "given" => "give",
+        "took" | "taken" => "take",
+        "wore" | "worn" => "wear",
+        "tore" | "torn" => "tear",
+        "swore" | "sworn" => "swear",
+        "sent" => "send",
+        "spent" => "spend",
+        "lent" => "lend",
+        "built" => "build",
+        "rode" | "ridden" => "ride",
+        "drove" | "driven" => "drive",
+        "wrote" | "written" => "write",
+        "chose" | "chosen" => "choose",
+        "stood" => "stand",
+        "understood" => "understand",
+        "paid" => "pay",
+        "said" => "say",
+        "kept" => "keep",
+        "slept" => "sleep",
+        "felt" => "feel",
+        "meant" => "mean",
+        "heard" => "hear",
+        "knew" | "known" => "know",
+        "grew" | "grown" => "grow",
+        "drew" | "drawn" => "draw",
+        "threw" | "thrown" => "throw",
+        "withdrew" | "withdrawn" => "withdraw",
+        "shown" => "show",
+        "began" | "begun" => "begin",
+        "sang" | "sung" => "sing",
+        "rang" | "rung" => "ring",
+        "hung" => "hang",
+        "stuck" => "stick",
+        "struck" => "strike",
+        "shook" | "shaken" => "shake",
+        "forbade" | "forbidden" => "forbid",
+        "forgave" | "forgiven" => "forgive",
+        "found" => "find",
+        "lost" => "lose",
+        "ran" => "run",
+        "won" => "win",
+        "got" | "gotten" => "get",
+        "led" => "lead",
+        "saw" | "seen" => "see",
+        _ => return None,
+    })
+}
+
 /// The stem of `w` as `w[..end]` followed by `tail`, or `None` when `w` has no inflection.
 pub(crate) fn strip(w: &str) -> Option<(usize, &'static str)> {
     let b = w.as_bytes();
@@ -130,6 +209,29 @@ mod tests {
             ("needed", "need"),
         ] {
             assert_eq!(stem(w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn irregular_pasts() {
+        for (w, base) in
+            [("spoke", "speak"), ("gave", "give"), ("brought", "bring"), ("held", "hold"), ("told", "tell")]
+        {
+            assert_eq!(irregular(w), Some(base), "{w}");
+        }
+        // Not a past tense, or one whose base would read as another word.
+        for w in ["left", "made", "went", "met", "sat", "speak", "kampanye", "liked"] {
+            assert_eq!(irregular(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn fillers_are_the_articles() {
+        for w in ["a", "an", "the"] {
+            assert!(is_filler(w), "{w}");
+        }
+        for w in ["and", "of", "at", "saya", "yang", "di", "as", "i"] {
+            assert!(!is_filler(w), "{w}");
         }
     }
 

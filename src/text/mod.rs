@@ -49,6 +49,14 @@ pub struct Token {
     /// line break is a space).
     pub sentence: u32,
     clause: u32,
+    /// Where the token stands for the windows of `near` and `after`: the number of words
+    /// before it that count. English articles do not count (`english::is_filler`) and share
+    /// the place of the word after them, so that "liked a few posts on the official account of
+    /// a candidate's team" is as near as the Indonesian "like beberapa postingan di akun resmi
+    /// tim calon", which has no articles.
+    pub place: u32,
+    /// False for a word that does not count (it shares the place of the word after it).
+    counts: bool,
     word: (u32, u32),
     stem: (u32, u32),
 }
@@ -57,6 +65,11 @@ impl Token {
     /// Clause index, from 0; it increases where `sentence` does and also at `,` and `:`.
     pub fn clause(&self) -> u32 {
         self.clause
+    }
+
+    /// True unless the word is one that windows do not count (`place`).
+    pub fn counts(&self) -> bool {
+        self.counts
     }
 }
 
@@ -132,6 +145,12 @@ impl Analyser {
         let mut buffers = b.finish();
         let (mut tokens, mut arena) = (std::mem::take(&mut buffers.tokens), std::mem::take(&mut buffers.arena));
         dialect::first_person_tak(&mut tokens, text, &mut arena);
+        let mut counted = 0;
+        for t in &mut tokens {
+            t.place = counted;
+            t.counts = !english::is_filler(arena.get(t.word.0 as usize..t.word.1 as usize).unwrap_or(""));
+            counted += u32::from(t.counts);
+        }
         for t in &mut tokens {
             (t.start, t.end) = visible.span(t.start, t.end);
         }

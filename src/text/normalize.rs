@@ -167,6 +167,8 @@ impl<'t> Builder<'t> {
             doubted: false,
             sentence: self.sentence,
             clause: self.clause,
+            place: 0,
+            counts: true,
             word: (ws as u32, we as u32),
             stem: (ss as u32, se as u32),
         });

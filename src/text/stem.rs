@@ -59,6 +59,9 @@ pub(crate) fn stem_parts(word: &str) -> Stemmed {
     }
     // English possessive: "regency's" → "regency".
     let w = word.strip_suffix("'s").unwrap_or(word);
+    if let Some(base) = english::irregular(w) {
+        return Stemmed { head: base, start: 0, end: 0, tail: "" };
+    }
     if w.len() < 4 || w.len() > MAX_WORD || !w.bytes().all(|c| c.is_ascii_lowercase()) {
         return Stemmed::slice(0, w.len());
     }

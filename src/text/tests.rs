@@ -267,3 +267,23 @@ fn timing() {
     println!("analyse: best {:?}, median {:?}", a.0, a.1);
     println!("find_dates: best {:?}, median {:?}", d.0, d.1);
 }
+
+/// English articles take the place of the word after them, so that
+/// windows count the same words in English as in Indonesian, which has no articles.
+#[test]
+fn english_articles_share_the_next_words_place() {
+    let a = analyse("I liked a post of the candidate's team. Saya like postingan tim calon");
+    let places: Vec<(&str, u32, bool)> =
+        (0..a.tokens().len()).map(|i| (a.word(i), a.tokens()[i].place, a.tokens()[i].counts())).collect();
+    let first = &places[..places.iter().position(|p| p.0 == "saya").unwrap()];
+    let of = |w: &str| first.iter().find(|p| p.0.starts_with(w)).unwrap();
+    assert_eq!(of("a").1, of("post").1);
+    assert_eq!(of("the").1, of("candidate").1);
+    assert!(!of("a").2 && !of("the").2 && of("post").2 && of("candidate").2);
+    // "liked" to "team": four words between, as "like" to "calon" has two in Indonesian.
+    assert_eq!(of("team").1 - of("liked").1, 4);
+    // Every word of an Indonesian text counts.
+    let rest = &places[first.len()..];
+    assert!(rest.iter().all(|p| p.2));
+    assert!(rest.windows(2).all(|w| w[1].1 == w[0].1 + 1));
+}
