@@ -151,21 +151,24 @@ fn fact_subjects(book: &Rulebook) -> Vec<u64> {
                 *slot |= mask;
             }
         };
-        each_fact(&r.cond, &mut mark);
+        each_fact_asserted(&r.cond, false, &mut mark);
         if let Some(u) = &r.unless {
-            each_fact(u, &mut mark);
+            each_fact_asserted(u, false, &mut mark);
         }
     }
     out
 }
 
-/// Calls `f` on every fact a condition names.
-fn each_fact(c: &Cond, f: &mut impl FnMut(FactId)) {
+/// Calls `f` on every fact a condition needs to hold, not on those it needs not to: the
+/// permission for relatives (`… and not appeal_to_others`) is no rule about appeals, so "the
+/// whole family should vote 02", told by a civil servant, is not accounted for by it.
+fn each_fact_asserted(c: &Cond, negated: bool, f: &mut impl FnMut(FactId)) {
     match c {
-        Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| each_fact(x, f)),
-        Cond::Not(x) => each_fact(x, f),
+        Cond::And(v) | Cond::Or(v) => v.iter().for_each(|x| each_fact_asserted(x, negated, f)),
+        Cond::Not(x) => each_fact_asserted(x, !negated, f),
         Cond::Const(_) => {}
-        Cond::IsTrue(id) | Cond::InSet(id, _) | Cond::DateIn(id, ..) | Cond::Cmp(id, ..) => f(*id),
+        Cond::IsTrue(id) | Cond::InSet(id, _) | Cond::DateIn(id, ..) | Cond::Cmp(id, ..) if !negated => f(*id),
+        Cond::IsTrue(_) | Cond::InSet(..) | Cond::DateIn(..) | Cond::Cmp(..) => {}
     }
 }
 
