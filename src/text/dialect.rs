@@ -17,6 +17,9 @@ lexicon!(
     );
 );
 
+/// The longest marker, in bytes ("sampeyan", "ngeterke").
+const MARKER_MAX: usize = 8;
+
 /// How many Javanese words make a text Javanese.
 const JAVANESE_TEXT: usize = 2;
 
@@ -24,8 +27,16 @@ const JAVANESE_TEXT: usize = 2;
 /// read as "saya", added to `arena` when needed.
 pub(crate) fn first_person_tak(tokens: &mut [Token], text: &str, arena: &mut String) {
     let written = |t: &Token| text.get(t.start as usize..t.end as usize).unwrap_or("");
-    let javanese =
-        tokens.iter().filter(|t| JAVANESE.get(&written(t).to_ascii_lowercase()).is_some()).take(JAVANESE_TEXT).count();
+    // Looked up in lower case without allocating: no marker is longer than `MARKER_MAX` bytes.
+    let is_marker = |t: &Token| {
+        let w = written(t).as_bytes();
+        let mut lower = [0u8; MARKER_MAX];
+        let Some(buf) = lower.get_mut(..w.len()) else { return false };
+        buf.copy_from_slice(w);
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(|s| JAVANESE.get(s).is_some())
+    };
+    let javanese = tokens.iter().filter(|t| is_marker(t)).take(JAVANESE_TEXT).count();
     if javanese < JAVANESE_TEXT {
         return;
     }
@@ -56,6 +67,8 @@ mod tests {
         assert!(a.tokens().iter().all(|t| !t.negated));
         // Indonesian "tak" stays a negator.
         assert_eq!(words("Saya tak ikut kampanye")[1], "tidak");
+        // The longest markers, in any case, are found too.
+        assert_eq!(words("SAMPEYAN tak terke, Ngeterke")[1], "saya");
         // One Javanese-looking word does not make a text Javanese.
         assert_eq!(words("aku tak ikut kampanye")[1], "tidak");
     }

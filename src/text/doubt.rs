@@ -56,19 +56,20 @@ pub(crate) fn mark<'a>(tokens: &mut [Token], word: impl Fn(&Token) -> &'a str) {
     let role = |t: &Token| ROLES.get(word(t)).and_then(|r| r.bytes().next()).unwrap_or(0);
     let mut i = 0;
     while i < tokens.len() {
-        // One lookup per token; the word before is looked at only after a word of knowing.
+        // One lookup per token; its neighbours are looked at only after a word of knowing, saying
+        // or asking.
         let sentence = tokens[i].sentence;
         let negator = |j: usize| {
             tokens[j].sentence == sentence && (role(&tokens[j]) == b'n' || word(&tokens[j]).ends_with("n't"))
         };
         // "tidak tahu", "belum pernah menyebut"
-        let negated_before = i > 0 && (negator(i - 1) || (i > 1 && role(&tokens[i - 1]) == b'e' && negator(i - 2)));
+        let negated_before = || i > 0 && (negator(i - 1) || (i > 1 && role(&tokens[i - 1]) == b'e' && negator(i - 2)));
         let question_after =
             || (i + 1..tokens.len().min(i + 3)).any(|j| tokens[j].sentence == sentence && role(&tokens[j]) == b'q');
         let doubt = match role(&tokens[i]) {
             b'd' => true,
-            b'k' => negated_before,
-            b's' => negated_before && question_after(),
+            b'k' => negated_before(),
+            b's' => negated_before() && question_after(),
             b'a' => question_after(),
             _ => false,
         };
